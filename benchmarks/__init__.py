@@ -1,0 +1,1 @@
+"""Benchmarks that compare our operations with floors measured in the same run."""

@@ -1,0 +1,46 @@
+"""Befund: one finding about a goal or frame file — file, line, field and a German message."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Befund:
+    """A problem found in a store file; the file it names is left as it is."""
+
+    pfad: Path
+    """The file the finding is about (absolute)."""
+    meldung: str
+    """What is wrong, in German, for the person who edits the file."""
+    zeile: int | None = None
+    """1-based line where the problem can be located, if known."""
+    feld: str | None = None
+    """Dotted field path (``steckbrief.stand``, ``massnahmen.2.status``), if about one field."""
+
+    def als_zeile(self, basis: Path | None = None) -> str:
+        """Render as ``path:line: message`` (compiler style), path relative to *basis* if inside."""
+        pfad = anzeigepfad(self.pfad, basis)
+        ort = f"{pfad}:{self.zeile}" if self.zeile else pfad
+        feld = f"Feld '{self.feld}': " if self.feld else ""
+        return f"{ort}: {feld}{self.meldung}"
+
+
+def anzeigepfad(pfad: Path, basis: Path | None = None) -> str:
+    """A path as a user should see it: relative to *basis* (default: cwd) when inside it."""
+    basis = basis or Path.cwd()
+    try:
+        return os.path.relpath(pfad, basis) if pfad.is_relative_to(basis) else str(pfad)
+    except ValueError:
+        return str(pfad)
+
+
+class StrategieFehler(Exception):
+    """An error a user can act on; its message is German and shown without a traceback."""
+
+    def __init__(self, meldung: str, befunde: tuple[Befund, ...] = ()) -> None:
+        super().__init__(meldung)
+        self.meldung = meldung
+        self.befunde = befunde

@@ -1,0 +1,1 @@
+"""The German command line ``strategie``: one module per group of commands."""

@@ -1,0 +1,86 @@
+"""Helpers shared by the CLI commands: consoles, opening the store, filter options."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+
+from rich.console import Console
+
+from strategie.befund import StrategieFehler
+from strategie.filter import Filter, filter_aus_angaben
+from strategie.model import Ziel
+from strategie.speicher import Zielspeicher, finde_speicher, lade_speicher
+
+
+def konsole() -> Console:
+    """Console for results on stdout; plain text when it is not a terminal."""
+    return Console(highlight=False, soft_wrap=False)
+
+
+def fehlerkonsole() -> Console:
+    """Console for messages on stderr."""
+    return Console(stderr=True, highlight=False)
+
+
+def oeffne_speicher(args: argparse.Namespace, *, befunde_melden: bool = True) -> Zielspeicher:
+    """Load the store named by --store (or found); report invalid files briefly on stderr."""
+    speicher = lade_speicher(finde_speicher(getattr(args, "store", None)))
+    if befunde_melden and speicher.befunde:
+        dateien = len({b.pfad for b in speicher.befunde})
+        fehlerkonsole().print(
+            f"Hinweis: {dateien} Zieldatei(en) fehlerhaft und nicht berücksichtigt – "
+            "Einzelheiten mit 'strategie pruefen'.", markup=False, style="yellow")
+    return speicher
+
+
+def finde_ziel(speicher: Zielspeicher, ziel_id: str) -> Ziel:
+    """The goal with this id, or a German error that suggests close ids."""
+    ziel = speicher.ziel(ziel_id)
+    if ziel is not None:
+        return ziel
+    befund = next((b for b in speicher.befunde if b.pfad.stem.upper() == ziel_id.upper()), None)
+    if befund is not None:
+        raise StrategieFehler(
+            f"Ziel {ziel_id} ist fehlerhaft und kann nicht gelesen werden: {befund.als_zeile()}",
+            (befund,))
+    vorschlaege = difflib.get_close_matches(ziel_id.upper(), [z.id for z in speicher.ziele], n=3)
+    zusatz = f" Meinten Sie: {', '.join(vorschlaege)}?" if vorschlaege else ""
+    raise StrategieFehler(f"Kein Ziel mit der ID {ziel_id}.{zusatz}")
+
+
+def filteroptionen(parser: argparse.ArgumentParser) -> None:
+    """Add the filter options shared by 'liste' and the reports."""
+    gruppe = parser.add_argument_group("Filter (mehrfach angeben = oder; verschiedene = und)")
+    gruppe.add_argument("--amt", action="append", default=[], metavar="KÜRZEL",
+                        help="nur Ziele dieses Amts, z. B. SA (auch SA,AGV)")
+    gruppe.add_argument("--handlungsfeld", action="append", default=[], metavar="NR",
+                        help="nur Ziele dieses Handlungsfelds 1–4 (auch 1,2)")
+    gruppe.add_argument("--status", action="append", default=[], metavar="STAND",
+                        help='nur Ziele mit diesem Umsetzungsstand, z. B. "in Umsetzung"')
+    gruppe.add_argument("--ampel", action="append", default=[], metavar="FARBE",
+                        help="nur Ziele mit dieser Ampel (grün, gelb, rot, grau)")
+    gruppe.add_argument("--aktionsbereich", action="append", default=[], metavar="NAME",
+                        help="nur Ziele in diesem Aktionsbereich (Anfang des Namens genügt)")
+    gruppe.add_argument("--leuchtturm", action="store_true", default=None,
+                        help="nur Leuchtturmprojekte")
+    gruppe.add_argument("--suche", default="", metavar="TEXT",
+                        help="Volltextsuche in ID, Titel, Zieltexten, Steckbrief, Maßnahmen")
+
+
+def _aufgeteilt(werte: list[str]) -> list[str]:
+    return [teil for wert in werte for teil in wert.split(",") if teil.strip()]
+
+
+def filter_aus_args(args: argparse.Namespace, speicher: Zielspeicher) -> Filter:
+    """The Filter the user asked for, checked against the store's frame."""
+    return filter_aus_angaben(
+        speicher.rahmen,
+        aemter=_aufgeteilt(args.amt),
+        handlungsfelder=_aufgeteilt(args.handlungsfeld),
+        status=args.status,
+        ampeln=_aufgeteilt(args.ampel),
+        aktionsbereiche=args.aktionsbereich,
+        leuchtturm=args.leuchtturm,
+        suche=args.suche,
+    )

@@ -1,0 +1,92 @@
+"""Reading commands: 'liste', 'zeige', 'matrix'."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from strategie.ansicht import (
+    RICH_TABELLE_MAX_ZEILEN,
+    listen_tabelle,
+    listen_text,
+    matrix_tabelle,
+    ziel_ansicht,
+)
+from strategie.cli.gemeinsam import (
+    filter_aus_args,
+    filteroptionen,
+    finde_ziel,
+    konsole,
+    oeffne_speicher,
+)
+from strategie.export import als_csv, als_json
+from strategie.matrix import zaehle_matrix
+
+
+def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
+    """Add the reading commands to the parser."""
+    liste = befehle.add_parser(
+        "liste", parents=[gemeinsam], help="Ziele auflisten und filtern",
+        description="Listet die Ziele, wahlweise gefiltert. JSON: ein Objekt je Ziel mit den "
+                    "Feldern unter ihren TOML-Namen (Datumswerte als JJJJ-MM-TT).")
+    filteroptionen(liste)
+    liste.add_argument("--format", choices=("tabelle", "json", "csv"), default="tabelle",
+                       help="Ausgabeformat (Standard: tabelle)")
+    liste.set_defaults(ausfuehren=befehl_liste)
+
+    zeige = befehle.add_parser("zeige", parents=[gemeinsam], help="ein Ziel vollständig zeigen",
+                               description="Zeigt ein Ziel mit Steckbrief, Maßnahmen und "
+                                           "Kennzahlen.")
+    zeige.add_argument("id", metavar="ID", help="ID des Ziels, z. B. SA-03")
+    zeige.set_defaults(ausfuehren=befehl_zeige)
+
+    matrix = befehle.add_parser(
+        "matrix", parents=[gemeinsam], help="Ziele je Amt und Handlungsfeld zählen",
+        description="Die Tabelle Amt × Handlungsfeld mit Zeilen- und Spaltensummen "
+                    "(wie Abschnitt 5.1 des Abschlussberichts).")
+    filteroptionen(matrix)
+    matrix.set_defaults(ausfuehren=befehl_matrix)
+
+
+def befehl_liste(args: argparse.Namespace) -> int:
+    """strategie liste."""
+    speicher = oeffne_speicher(args)
+    kriterien = filter_aus_args(args, speicher)
+    ziele = kriterien.anwenden(speicher.ziele)
+    if args.format == "json":
+        sys.stdout.write(als_json(ziele) + "\n")
+        return 0
+    if args.format == "csv":
+        abgeschlossen = frozenset(w.name for w in speicher.rahmen.massnahmenstatus
+                                  if w.abgeschlossen)
+        sys.stdout.write(als_csv(ziele, abgeschlossen))
+        return 0
+    ausgabe = konsole()
+    if len(ziele) <= RICH_TABELLE_MAX_ZEILEN:
+        ausgabe.print(listen_tabelle(ziele))
+    else:
+        sys.stdout.write(listen_text(ziele, ausgabe.width) + "\n")
+    zusatz = f" (Filter: {kriterien.beschreibung()})" if not kriterien.leer else ""
+    ausgabe.print(f"{len(ziele)} von {len(speicher.ziele)} Zielen{zusatz}", style="dim",
+                  markup=False)
+    return 0
+
+
+def befehl_zeige(args: argparse.Namespace) -> int:
+    """strategie zeige ID."""
+    speicher = oeffne_speicher(args, befunde_melden=False)
+    ziel = finde_ziel(speicher, args.id)
+    konsole().print(ziel_ansicht(ziel, speicher.rahmen))
+    return 0
+
+
+def befehl_matrix(args: argparse.Namespace) -> int:
+    """strategie matrix."""
+    speicher = oeffne_speicher(args)
+    kriterien = filter_aus_args(args, speicher)
+    matrix = zaehle_matrix(kriterien.anwenden(speicher.ziele), speicher.rahmen)
+    titel = "Ziele je Amt und Handlungsfeld"
+    if not kriterien.leer:
+        titel += f" ({kriterien.beschreibung()})"
+    konsole().print(matrix_tabelle(matrix, speicher.rahmen, titel))
+    return 0

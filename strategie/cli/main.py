@@ -1,0 +1,90 @@
+"""Entry point of the ``strategie`` command: parser, dispatch, German errors and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from strategie import __version__
+from strategie.befund import StrategieFehler
+from strategie.cli import (
+    argparse_de,  # noqa: F401  (installs German argparse texts)
+    einrichten,
+    lesen,
+    pruefen,
+)
+from strategie.cli.gemeinsam import fehlerkonsole
+
+ERFOLG = 0
+BEFUNDE = 1
+AUFRUFFEHLER = 2
+FEHLER = 3
+ABGEBROCHEN = 130
+
+EXIT_CODES = f"""\
+Exit-Codes:
+  {ERFOLG}    erfolgreich
+  {BEFUNDE}    'pruefen' hat Befunde gefunden
+  {AUFRUFFEHLER}    falscher Aufruf (unbekannte Option, fehlende Angabe)
+  {FEHLER}    Fehler (kein Zielspeicher, unbekanntes Ziel, ungültiger Wert, git-Fehler)
+  {ABGEBROCHEN}  abgebrochen (Strg+C)
+"""
+
+BEFEHLSGRUPPEN = (lesen, pruefen, einrichten)
+
+
+def baue_parser() -> argparse.ArgumentParser:
+    """The full command-line parser with all subcommands."""
+    gemeinsam = argparse.ArgumentParser(add_help=False)
+    gemeinsam.add_argument(
+        "--store", metavar="PFAD", default=argparse.SUPPRESS,
+        help="Zielspeicher (Ordner mit strategie.toml); sonst $STRATEGIE_STORE oder Suche ab "
+             "dem aktuellen Ordner")
+    parser = argparse.ArgumentParser(
+        prog="strategie",
+        description="Die Ziele der Sozialstrategie: lesen, prüfen, ändern, berichten. "
+                    "Ohne Befehl öffnet sich die Terminal-App.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[gemeinsam],
+    )
+    parser.add_argument("--version", action="version", version=f"strategie {__version__}",
+                        help="Versionsnummer zeigen und beenden")
+    befehle = parser.add_subparsers(title="Befehle", dest="befehl", metavar="BEFEHL")
+    for gruppe in BEFEHLSGRUPPEN:
+        gruppe.registriere(befehle, gemeinsam)
+    tui = befehle.add_parser("tui", parents=[gemeinsam], help="die Terminal-App öffnen",
+                             description="Öffnet die Terminal-App auf dem Zielspeicher.")
+    tui.set_defaults(ausfuehren=_starte_app)
+    return parser
+
+
+def _starte_app(args: argparse.Namespace) -> int:
+    from strategie.speicher import finde_speicher
+
+    verzeichnis = finde_speicher(getattr(args, "store", None))
+    from tui.app import starte  # lazy: the core never imports textual at module level
+
+    return starte(verzeichnis)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = baue_parser()
+    args = parser.parse_args(argv)
+    ausfuehren = getattr(args, "ausfuehren", _starte_app)
+    try:
+        return int(ausfuehren(args) or ERFOLG)
+    except StrategieFehler as fehler:
+        fehlerkonsole().print(f"Fehler: {fehler.meldung}", markup=False, highlight=False)
+        return FEHLER
+    except KeyboardInterrupt:
+        fehlerkonsole().print("Abgebrochen.", markup=False)
+        return ABGEBROCHEN
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`); stay quiet like other tools.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ERFOLG

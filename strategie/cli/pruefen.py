@@ -1,0 +1,63 @@
+"""Checking commands: 'pruefen' (all Befunde of a store) and 'schema' (JSON Schema of a goal)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from strategie.befund import Befund, StrategieFehler
+from strategie.rahmen import lade_rahmen
+from strategie.schema import ziel_schema
+from strategie.sicher import entschaerfe
+from strategie.speicher import finde_speicher, lade_speicher
+
+
+def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
+    """Add 'pruefen' and 'schema' to the parser."""
+    pruefen = befehle.add_parser(
+        "pruefen", parents=[gemeinsam], help="alle Zieldateien prüfen",
+        description="Prüft Rahmen und alle Zieldateien und meldet jeden Befund als "
+                    "'Datei:Zeile: Meldung'. Exit-Code 0: alles in Ordnung, 1: Befunde.")
+    pruefen.add_argument("speicher", nargs="?", metavar="SPEICHER",
+                         help="Ordner des Zielspeichers (sonst --store oder Suche)")
+    pruefen.set_defaults(ausfuehren=befehl_pruefen)
+
+    schema = befehle.add_parser(
+        "schema", parents=[gemeinsam], help="JSON Schema einer Zieldatei ausgeben",
+        description="Gibt das JSON Schema (draft-07) einer Zieldatei aus, erzeugt aus Modell "
+                    "und Rahmen – für Editoren, die Zieldateien beim Tippen prüfen.")
+    schema.set_defaults(ausfuehren=befehl_schema)
+
+
+def befehl_pruefen(args: argparse.Namespace) -> int:
+    """strategie pruefen [SPEICHER]."""
+    verzeichnis = finde_speicher(args.speicher or getattr(args, "store", None))
+    try:
+        speicher = lade_speicher(verzeichnis)
+    except StrategieFehler as fehler:
+        if not fehler.befunde:
+            raise
+        _melde(fehler.befunde)
+        return 1
+    _melde(speicher.befunde)
+    anzahl = len(speicher.ziele)
+    if speicher.befunde:
+        dateien = len({b.pfad for b in speicher.befunde})
+        print(f"{len(speicher.befunde)} Befund(e) in {dateien} Datei(en); "
+              f"{anzahl} Ziele fehlerfrei gelesen.", file=sys.stderr)
+        return 1
+    print(f"In Ordnung: Rahmen und {anzahl} Ziele fehlerfrei.", file=sys.stderr)
+    return 0
+
+
+def _melde(befunde: tuple[Befund, ...]) -> None:
+    for befund in befunde:
+        print(entschaerfe(befund.als_zeile()))
+
+
+def befehl_schema(args: argparse.Namespace) -> int:
+    """strategie schema."""
+    rahmen = lade_rahmen(finde_speicher(getattr(args, "store", None)))
+    sys.stdout.write(json.dumps(ziel_schema(rahmen), ensure_ascii=False, indent=2) + "\n")
+    return 0

@@ -1,0 +1,57 @@
+"""Create a new store in a new git repository ('strategie init')."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import git
+import tomlkit
+
+from strategie.befund import StrategieFehler
+from strategie.gitrepo import GitRepo
+from strategie.rahmen import RAHMEN_DATEI
+
+
+def beispiel_verzeichnis() -> Path:
+    """The shipped example store: ``ziele/`` of the checkout, or the installed package data."""
+    paket = Path(__file__).resolve().parent
+    for kandidat in (paket.parent / "ziele", paket / "beispiel"):
+        if (kandidat / RAHMEN_DATEI).is_file():
+            return kandidat
+    raise StrategieFehler("Der mitgelieferte Beispielspeicher wurde nicht gefunden.")
+
+
+def lege_speicher_an(ziel: Path, *, beispiel: bool) -> tuple[Path, str]:
+    """Make *ziel* a new git repo holding a store; returns (store folder, first commit id)."""
+    ziel = ziel.expanduser().resolve()
+    if ziel.exists() and any(ziel.iterdir()):
+        raise StrategieFehler(
+            f"{ziel} ist nicht leer; bitte einen neuen oder leeren Ordner angeben.")
+    quelle = beispiel_verzeichnis()
+    neu_angelegt = not ziel.exists()
+    ziel.mkdir(parents=True, exist_ok=True)
+    try:
+        git.Repo.init(ziel, initial_branch="main")
+        with GitRepo(ziel) as repo:
+            repo.identitaet()
+            rahmen = tomlkit.parse((quelle / RAHMEN_DATEI).read_text(encoding="utf-8"))
+            if not beispiel and "hinweis" in rahmen:
+                del rahmen["hinweis"]
+            (ziel / RAHMEN_DATEI).write_text(tomlkit.dumps(rahmen), encoding="utf-8")
+            if beispiel:
+                for datei in sorted(quelle.glob("*/*.toml")):
+                    (ziel / datei.parent.name).mkdir(exist_ok=True)
+                    shutil.copyfile(datei, ziel / datei.parent.name / datei.name)
+            repo.git("add", "--all")
+            nachricht = "Zielspeicher angelegt" + (" mit den Beispielzielen" if beispiel else "")
+            repo.git("commit", "--quiet", "-m", nachricht)
+            return ziel, repo.git("rev-parse", "HEAD").strip()
+    except BaseException:
+        # Leave nothing half-made behind: the folder was empty (or absent) before.
+        if neu_angelegt:
+            shutil.rmtree(ziel, ignore_errors=True)
+        else:
+            for eintrag in ziel.iterdir():
+                shutil.rmtree(eintrag) if eintrag.is_dir() else eintrag.unlink()
+        raise

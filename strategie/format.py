@@ -1,0 +1,34 @@
+"""German formatting of dates and numbers for everything a user reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def datum_de(datum: dt.date | None, leer: str = "–") -> str:
+    """21.06.2024 (or *leer* for no date)."""
+    return datum.strftime("%d.%m.%Y") if datum else leer
+
+
+def zahl_de(wert: float | int | None, stellen: int | None = None, leer: str = "–") -> str:
+    """1.234,5 — German thousands dot and decimal comma; whole numbers without decimals."""
+    if wert is None:
+        return leer
+    if stellen is None:
+        stellen = 0 if float(wert).is_integer() else 2
+    text = f"{wert:,.{stellen}f}"
+    if stellen and "." in text:
+        text = text.rstrip("0").rstrip(".") if stellen > 1 else text
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def euro_de(wert: float | int | None) -> str:
+    """45.000 € (or – for none)."""
+    return "–" if wert is None else f"{zahl_de(wert, 0)} €"
+
+
+def mit_einheit(wert: float | int | None, einheit: str) -> str:
+    """A value with its unit: '62,5 %', '14 Tage'."""
+    if wert is None:
+        return "–"
+    return f"{zahl_de(wert)} {einheit}".strip()

@@ -1,0 +1,242 @@
+"""The frame (Rahmen) of a store: strategie.toml with Handlungsfelder, Ämter and vocabularies."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from strategie.befund import Befund, StrategieFehler
+from strategie.tomlpos import line_of, toml_fehler_befund
+
+RAHMEN_DATEI = "strategie.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Handlungsfeld:
+    """A Strategischer Leitsatz, numbered 1–4, with its short name (Oberbegriff)."""
+
+    nummer: int
+    name: str
+    leitsatz: str
+
+
+@dataclass(frozen=True, slots=True)
+class Amt:
+    """An Organisationseinheit; ``anlage`` is its Anlage number in Vorlage 2024/144."""
+
+    kuerzel: str
+    name: str
+    kurzname: str
+    anlage: int
+    ordner: str
+
+
+@dataclass(frozen=True, slots=True)
+class Aktionsbereich:
+    """One of the ten Aktionsbereiche with its Priorität ("1", "2" or "Sonderthema")."""
+
+    name: str
+    prioritaet: str
+
+
+@dataclass(frozen=True, slots=True)
+class Wert:
+    """A value of a vocabulary (Umsetzungsstand, Ampel, Maßnahmenstatus)."""
+
+    name: str
+    beschreibung: str = ""
+    begruendung: bool = False
+    """Setting this value needs a Begründung."""
+    abgeschlossen: bool = False
+    """The value counts as finished."""
+
+
+@dataclass(frozen=True)
+class Rahmen:
+    """The parsed frame file; the one source of vocabularies for validation, schema and UI."""
+
+    pfad: Path
+    name: str
+    traeger: str
+    vision_titel: str
+    vision: str
+    hinweis: str
+    steckbrief_max_alter_monate: int
+    handlungsfelder: tuple[Handlungsfeld, ...]
+    aemter: tuple[Amt, ...]
+    aktionsbereiche: tuple[Aktionsbereich, ...]
+    umsetzungsstand: tuple[Wert, ...]
+    ampel: tuple[Wert, ...]
+    massnahmenstatus: tuple[Wert, ...]
+    _amt_nach_kuerzel: dict[str, Amt] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_amt_nach_kuerzel", {a.kuerzel: a for a in self.aemter})
+
+    def amt(self, kuerzel: str) -> Amt | None:
+        """The Amt with this Kürzel, or None."""
+        return self._amt_nach_kuerzel.get(kuerzel)
+
+    def handlungsfeld(self, nummer: int) -> Handlungsfeld | None:
+        """The Handlungsfeld with this number, or None."""
+        return next((h for h in self.handlungsfelder if h.nummer == nummer), None)
+
+    def vokabular(self, name: str) -> tuple[str, ...]:
+        """The allowed values of a named vocabulary (see ``strategie.model``), in frame order."""
+        return VOKABULARE[name](self)
+
+    @cached_property
+    def vokabular_mengen(self) -> dict[str, frozenset[object]]:
+        """Each vocabulary as a set of the typed values a goal file holds (numbers as int)."""
+        mengen: dict[str, frozenset[object]] = {
+            name: frozenset(werte(self)) for name, werte in VOKABULARE.items()}
+        mengen["handlungsfelder"] = frozenset(h.nummer for h in self.handlungsfelder)
+        return mengen
+
+    def wert(self, vokabular: str, name: str) -> Wert | None:
+        """The Wert entry of a status-like vocabulary, or None."""
+        werte: tuple[Wert, ...] = getattr(self, vokabular)
+        return next((w for w in werte if w.name == name), None)
+
+    def aemter_in_anlagenfolge(self) -> tuple[Amt, ...]:
+        """The Ämter in the order of the Vorlage's Anlagen 2–7."""
+        return tuple(sorted(self.aemter, key=lambda a: a.anlage))
+
+
+FESTE_VOKABULARE: dict[str, tuple[str, ...]] = {
+    "art": ("Projekt", "laufende Tätigkeit"),
+    "richtung": ("steigend", "fallend"),
+}
+
+VOKABULARE = {
+    "aemter": lambda r: tuple(a.kuerzel for a in r.aemter),
+    "handlungsfelder": lambda r: tuple(str(h.nummer) for h in r.handlungsfelder),
+    "aktionsbereiche": lambda r: tuple(a.name for a in r.aktionsbereiche),
+    "umsetzungsstand": lambda r: tuple(w.name for w in r.umsetzungsstand),
+    "ampel": lambda r: tuple(w.name for w in r.ampel),
+    "massnahmenstatus": lambda r: tuple(w.name for w in r.massnahmenstatus),
+    "art": lambda r: FESTE_VOKABULARE["art"],
+    "richtung": lambda r: FESTE_VOKABULARE["richtung"],
+}
+
+
+class _Leser:
+    """Reads typed values out of the frame's dict and collects Befunde instead of raising."""
+
+    def __init__(self, pfad: Path) -> None:
+        self.pfad = pfad
+        self.befunde: list[Befund] = []
+
+    def wert(self, daten: dict[str, Any], schluessel: str, typ: type, feld: str,
+             standard: Any = None) -> Any:
+        wert = daten.get(schluessel, standard)
+        if wert is None:
+            self.befunde.append(Befund(self.pfad, "Pflichtangabe fehlt im Rahmen", feld=feld))
+            return typ()
+        if not isinstance(wert, typ) or isinstance(wert, bool) and typ is not bool:
+            self.befunde.append(
+                Befund(self.pfad, f"hat den falschen Typ ({typ.__name__} erwartet)", feld=feld))
+            return typ()
+        return wert
+
+    def liste(self, daten: dict[str, Any], schluessel: str) -> list[dict[str, Any]]:
+        eintraege = daten.get(schluessel)
+        if not isinstance(eintraege, list) or not eintraege or not all(
+                isinstance(e, dict) for e in eintraege):
+            self.befunde.append(Befund(
+                self.pfad, f"erwartet mindestens einen Eintrag [[{schluessel}]]", feld=schluessel))
+            return []
+        return eintraege
+
+
+def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Befund]]:
+    """Build the frame from parsed TOML; problems become Befunde, never exceptions."""
+    lies = _Leser(pfad)
+
+    def werte(schluessel: str) -> tuple[Wert, ...]:
+        return tuple(
+            Wert(
+                name=lies.wert(e, "name", str, f"{schluessel}.{i}.name"),
+                beschreibung=lies.wert(
+                    e, "beschreibung", str, f"{schluessel}.{i}.beschreibung", ""),
+                begruendung=lies.wert(
+                    e, "begruendung", bool, f"{schluessel}.{i}.begruendung", False),
+                abgeschlossen=lies.wert(
+                    e, "abgeschlossen", bool, f"{schluessel}.{i}.abgeschlossen", False),
+            )
+            for i, e in enumerate(lies.liste(daten, schluessel))
+        )
+
+    rahmen = Rahmen(
+        pfad=pfad,
+        name=lies.wert(daten, "name", str, "name"),
+        traeger=lies.wert(daten, "traeger", str, "traeger", ""),
+        vision_titel=lies.wert(daten, "vision_titel", str, "vision_titel", ""),
+        vision=lies.wert(daten, "vision", str, "vision", ""),
+        hinweis=lies.wert(daten, "hinweis", str, "hinweis", ""),
+        steckbrief_max_alter_monate=lies.wert(
+            daten, "steckbrief_max_alter_monate", int, "steckbrief_max_alter_monate", 6),
+        handlungsfelder=tuple(
+            Handlungsfeld(
+                nummer=lies.wert(e, "nummer", int, f"handlungsfelder.{i}.nummer"),
+                name=lies.wert(e, "name", str, f"handlungsfelder.{i}.name"),
+                leitsatz=lies.wert(e, "leitsatz", str, f"handlungsfelder.{i}.leitsatz", ""),
+            )
+            for i, e in enumerate(lies.liste(daten, "handlungsfelder"))
+        ),
+        aemter=tuple(
+            Amt(
+                kuerzel=lies.wert(e, "kuerzel", str, f"aemter.{i}.kuerzel"),
+                name=lies.wert(e, "name", str, f"aemter.{i}.name"),
+                kurzname=lies.wert(e, "kurzname", str, f"aemter.{i}.kurzname", e.get("name", "")),
+                anlage=lies.wert(e, "anlage", int, f"aemter.{i}.anlage", 0),
+                ordner=lies.wert(e, "ordner", str, f"aemter.{i}.ordner",
+                                 str(e.get("kuerzel", "")).lower()),
+            )
+            for i, e in enumerate(lies.liste(daten, "aemter"))
+        ),
+        aktionsbereiche=tuple(
+            Aktionsbereich(
+                name=lies.wert(e, "name", str, f"aktionsbereiche.{i}.name"),
+                prioritaet=str(e.get("prioritaet", "")),
+            )
+            for i, e in enumerate(lies.liste(daten, "aktionsbereiche"))
+        ),
+        umsetzungsstand=werte("umsetzungsstand"),
+        ampel=werte("ampel"),
+        massnahmenstatus=werte("massnahmenstatus"),
+    )
+    eindeutig: tuple[tuple[str, list[str]], ...] = (
+        ("aemter.kuerzel", [a.kuerzel for a in rahmen.aemter]),
+        ("aemter.ordner", [a.ordner for a in rahmen.aemter]),
+        ("handlungsfelder.nummer", [str(h.nummer) for h in rahmen.handlungsfelder]),
+    )
+    for name, eintraege in eindeutig:
+        doppelt = sorted({str(e) for e in eintraege if eintraege.count(e) > 1})
+        if doppelt:
+            lies.befunde.append(Befund(pfad, f"doppelt vergeben: {', '.join(doppelt)}", feld=name))
+    return rahmen, lies.befunde
+
+
+def lade_rahmen(verzeichnis: Path) -> Rahmen:
+    """Read ``strategie.toml`` of a store; raise StrategieFehler with Befunde if it is unusable."""
+    pfad = verzeichnis / RAHMEN_DATEI
+    try:
+        roh = pfad.read_bytes()
+    except OSError as fehler:
+        raise StrategieFehler(
+            f"Rahmendatei {pfad} nicht lesbar: {fehler.strerror or fehler}") from None
+    try:
+        daten = tomllib.loads(roh.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as fehler:
+        befund = toml_fehler_befund(pfad, roh, fehler)
+        raise StrategieFehler(befund.als_zeile(), (befund,)) from None
+    rahmen, befunde = rahmen_aus_daten(pfad, daten)
+    befunde = [replace(b, zeile=line_of(roh.decode("utf-8-sig"), b.feld)) for b in befunde]
+    if befunde:
+        text = "\n".join(b.als_zeile() for b in befunde)
+        raise StrategieFehler(f"Die Rahmendatei ist fehlerhaft:\n{text}", tuple(befunde))
+    return rahmen

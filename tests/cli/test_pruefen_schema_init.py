@@ -1,0 +1,91 @@
+"""'pruefen', 'schema' and 'init' end to end on real files and real git repositories."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.conftest import BEISPIEL, PROJEKT, git
+
+
+def _als_json(datei: Path) -> object:
+    return json.loads(json.dumps(tomllib.loads(datei.read_text(encoding="utf-8")), default=str))
+
+
+def test_pruefen_beispielspeicher_ist_sauber(cli) -> None:  # type: ignore[no-untyped-def]
+    ergebnis = cli("pruefen", str(BEISPIEL))
+    assert ergebnis.code == 0, ergebnis.out
+    assert ergebnis.out == ""
+    assert "46 Ziele fehlerfrei" in ergebnis.err
+
+
+def test_rahmen_sagt_dass_die_texte_beispiele_sind() -> None:
+    rahmen = tomllib.loads((BEISPIEL / "strategie.toml").read_text(encoding="utf-8"))
+    assert "Veranschaulichung" in rahmen["hinweis"]
+    assert "nicht der beschlossene Wortlaut" in rahmen["hinweis"]
+
+
+def test_schema_validiert_alle_beispielziele_und_lehnt_fehler_ab(cli) -> None:  # type: ignore[no-untyped-def]
+    ergebnis = cli("schema", "--store", str(BEISPIEL))
+    schema = json.loads(ergebnis.out)
+    validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
+    dateien = sorted(BEISPIEL.glob("*/*.toml"))
+    assert len(dateien) == 46
+    for datei in dateien:
+        assert list(validator.iter_errors(_als_json(datei))) == [], datei.name
+    ziel = _als_json(dateien[0])
+    assert isinstance(ziel, dict)
+    for feld, falsch in (("ampel", "orange"), ("handlungsfeld", 5), ("status", "fertig"),
+                         ("unbekannt", 1)):
+        kaputt = {**ziel, feld: falsch}
+        assert list(validator.iter_errors(kaputt)), feld
+    ohne_begruendung = {k: v for k, v in ziel.items() if k != "status_begruendung"}
+    assert list(validator.iter_errors({**ohne_begruendung, "status": "entfallen"}))
+
+
+def test_mitgeliefertes_schema_ist_aktuell(cli) -> None:  # type: ignore[no-untyped-def]
+    ergebnis = cli("schema", "--store", str(BEISPIEL))
+    gespeichert = (PROJEKT / "schema" / "ziel.schema.json").read_text(encoding="utf-8")
+    assert json.loads(gespeichert) == json.loads(ergebnis.out), (
+        "schema/ziel.schema.json neu erzeugen: strategie schema > schema/ziel.schema.json")
+
+
+def test_init_legt_leeren_speicher_mit_erstem_commit_an(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ziel = tmp_path / "neu"
+    ergebnis = cli("init", str(ziel))
+    assert ergebnis.code == 0, ergebnis.err
+    assert git(ziel, "log", "--format=%s").strip() == "Zielspeicher angelegt"
+    assert git(ziel, "status", "--porcelain") == ""
+    rahmen = tomllib.loads((ziel / "strategie.toml").read_text(encoding="utf-8"))
+    assert "hinweis" not in rahmen and len(rahmen["aemter"]) == 6
+    assert cli("pruefen", str(ziel)).code == 0
+
+
+def test_init_mit_beispielen(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ziel = tmp_path / "beispiel"
+    assert cli("init", str(ziel), "--beispiel").code == 0
+    assert len(git(ziel, "ls-files").split()) == 47
+    assert len(json.loads(cli("liste", "--format", "json", "--store", str(ziel)).out)) == 46
+    assert "Erika Mustermann" in git(ziel, "log", "--format=%an")
+
+
+def test_init_verweigert_nicht_leeren_ordner(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "voll").mkdir()
+    (tmp_path / "voll" / "notiz.txt").write_text("meins", encoding="utf-8")
+    ergebnis = cli("init", str(tmp_path / "voll"))
+    assert ergebnis.code == 3 and "nicht leer" in ergebnis.err
+    assert [p.name for p in (tmp_path / "voll").iterdir()] == ["notiz.txt"]
+
+
+def test_init_ohne_git_identitaet_sagt_wie_und_hinterlaesst_nichts(  # type: ignore[no-untyped-def]
+        cli, tmp_path, git_umgebung: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    git_umgebung.write_text("", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.gitconfig either
+    ergebnis = cli("init", str(tmp_path / "neu"))
+    assert ergebnis.code == 3
+    assert "Keine git-Identität" in ergebnis.err and "git config --global user.name" in ergebnis.err
+    assert not (tmp_path / "neu").exists()

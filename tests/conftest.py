@@ -1,0 +1,85 @@
+"""Shared fixtures: isolated git identity, copies of the example store, running the CLI."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from strategie.cli.main import main
+
+PROJEKT = Path(__file__).resolve().parent.parent
+BEISPIEL = PROJEKT / "ziele"
+DATEN = Path(__file__).resolve().parent / "daten"
+
+TEST_NAME = "Erika Mustermann"
+TEST_EMAIL = "erika.mustermann@example.org"
+
+
+@pytest.fixture(autouse=True)
+def git_umgebung(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test sees only its own git configuration with a known identity."""
+    konfig = tmp_path_factory.mktemp("gitconfig") / "config"
+    konfig.write_text(f"[user]\n\tname = {TEST_NAME}\n\temail = {TEST_EMAIL}\n"
+                      "[init]\n\tdefaultBranch = main\n", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(konfig))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
+                 "GIT_COMMITTER_EMAIL", "GIT_DIR", "GIT_WORK_TREE", "STRATEGIE_STORE"):
+        monkeypatch.delenv(name, raising=False)
+    return konfig
+
+
+@pytest.fixture
+def beispiel(tmp_path: Path) -> Path:
+    """A copy of the shipped example store (no git)."""
+    ziel = tmp_path / "ziele"
+    shutil.copytree(BEISPIEL, ziel)
+    return ziel
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in *repo* and return its stdout."""
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                          text=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A real git repository holding a copy of the example store under ziele/, one commit."""
+    wurzel = tmp_path / "repo"
+    wurzel.mkdir()
+    git(wurzel, "init", "-q", "-b", "main")
+    shutil.copytree(BEISPIEL, wurzel / "ziele")
+    git(wurzel, "add", "-A")
+    git(wurzel, "commit", "-q", "-m", "Beispielspeicher übernommen")
+    return wurzel
+
+
+@dataclass
+class Ergebnis:
+    """Exit code and captured output of one CLI run."""
+
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Iterator[Callable[..., Ergebnis]]:
+    """Run the CLI in-process: cli("liste", "--store", path) → Ergebnis."""
+
+    def ausfuehren(*args: str) -> Ergebnis:
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as ende:  # argparse errors and --help
+            code = int(ende.code or 0)
+        gefangen = capsys.readouterr()
+        return Ergebnis(code, gefangen.out, gefangen.err)
+
+    yield ausfuehren

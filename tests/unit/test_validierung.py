@@ -1,0 +1,122 @@
+"""Broken goal files: each gets one precise Befund (file, line, field, German text)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from strategie.speicher import lade_speicher
+from tests.conftest import BEISPIEL, DATEN
+
+KAPUTT = DATEN / "kaputt"
+KOPF = re.compile(rb"# ERWARTET zeile=(\S+) feld=(\S+) \| (.+?)   \(")
+
+
+def _erwartung(datei: Path) -> tuple[int | None, str | None, str]:
+    roh = datei.read_bytes()
+    if not roh:
+        return 1, None, "Die Datei ist leer"
+    treffer = KOPF.search(roh.splitlines()[0])
+    assert treffer, f"{datei} hat keine ERWARTET-Zeile"
+    zeile, feld, text = (t.decode("latin-1") for t in treffer.groups())
+    return (int(zeile) or None if zeile != "-" else None), (None if feld == "-" else feld), text
+
+
+KORPUS = sorted(p for p in KAPUTT.rglob("*.toml"))
+
+
+@pytest.fixture
+def speicher_mit_korpus(beispiel: Path) -> Path:
+    for datei in KORPUS:
+        ziel = beispiel / datei.relative_to(KAPUTT)
+        ziel.parent.mkdir(exist_ok=True)
+        shutil.copyfile(datei, ziel)
+    return beispiel
+
+
+def test_korpus_ist_gross_genug() -> None:
+    assert len(KORPUS) >= 20
+
+
+def test_jede_kaputte_datei_bekommt_genau_einen_praezisen_befund(speicher_mit_korpus: Path) -> None:
+    speicher = lade_speicher(speicher_mit_korpus)
+    for datei in KORPUS:
+        pfad = speicher_mit_korpus / datei.relative_to(KAPUTT)
+        befunde = [b for b in speicher.befunde if b.pfad == pfad]
+        assert len(befunde) == 1, (datei.name, befunde)
+        zeile, feld, text = _erwartung(datei)
+        befund = befunde[0]
+        text = text.encode("latin-1").decode("utf-8")
+        assert text in befund.meldung, (datei.name, befund)
+        assert befund.zeile == zeile, (datei.name, befund)
+        assert befund.feld == feld, (datei.name, befund)
+
+
+def test_gueltige_ziele_laden_trotz_kaputter_nachbarn(speicher_mit_korpus: Path) -> None:
+    speicher = lade_speicher(speicher_mit_korpus)
+    assert len(speicher.ziele) == 46
+    assert {b.pfad.parent.name for b in speicher.befunde} <= {"sa", "dez"}
+
+
+def test_pruefen_gibt_pfad_zeile_meldung_aus_ohne_traceback(speicher_mit_korpus: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    ergebnis = cli("pruefen", str(speicher_mit_korpus))
+    assert ergebnis.code == 1
+    assert "Traceback" not in ergebnis.out + ergebnis.err
+    zeilen = ergebnis.out.splitlines()
+    assert len(zeilen) == len(KORPUS)
+    assert any(re.match(r".*sa/SA-97\.toml:7: Feld 'status': \"in Arbeit\" ist kein gültiger",
+                        z) for z in zeilen), zeilen
+    assert "46 Ziele fehlerfrei gelesen" in ergebnis.err
+
+
+def test_symlink_aus_dem_speicher_hinaus_wird_abgelehnt(beispiel: Path, tmp_path: Path) -> None:
+    draussen = tmp_path / "geheim.toml"
+    draussen.write_text('id = "SA-60"\n', encoding="utf-8")
+    (beispiel / "sa" / "SA-60.toml").symlink_to(draussen)
+    speicher = lade_speicher(beispiel)
+    (befund,) = [b for b in speicher.befunde if b.pfad.name == "SA-60.toml"]
+    assert "aus dem Zielspeicher hinaus" in befund.meldung
+    assert len(speicher.ziele) == 46
+
+
+def test_ordner_symlink_aus_dem_speicher_hinaus_wird_nicht_betreten(beispiel: Path,
+                                                                    tmp_path: Path) -> None:
+    draussen = tmp_path / "anderswo"
+    draussen.mkdir()
+    shutil.copyfile(BEISPIEL / "sa" / "SA-01.toml", draussen / "SA-01.toml")
+    (beispiel / "fremd").symlink_to(draussen, target_is_directory=True)
+    speicher = lade_speicher(beispiel)
+    (befund,) = speicher.befunde
+    assert befund.pfad.name == "fremd" and "aus dem Zielspeicher hinaus" in befund.meldung
+
+
+def test_verweis_ins_leere_ist_nicht_lesbar(beispiel: Path) -> None:
+    (beispiel / "sa" / "SA-61.toml").symlink_to(beispiel / "sa" / "gibt-es-nicht.toml")
+    speicher = lade_speicher(beispiel)
+    (befund,) = speicher.befunde
+    assert "nicht lesbar" in befund.meldung and befund.pfad.name == "SA-61.toml"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root liest auch Dateien ohne Leserecht")
+def test_datei_ohne_leserecht(beispiel: Path) -> None:
+    datei = beispiel / "sa" / "SA-01.toml"
+    datei.chmod(0)
+    try:
+        speicher = lade_speicher(beispiel)
+    finally:
+        datei.chmod(0o644)
+    (befund,) = speicher.befunde
+    assert "nicht lesbar" in befund.meldung and len(speicher.ziele) == 45
+
+
+def test_fehlerhafte_rahmendatei_meldet_zeile(beispiel: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    rahmen = beispiel / "strategie.toml"
+    rahmen.write_text(rahmen.read_text(encoding="utf-8").replace(
+        'name = "Sozialstrategie Landkreis Konstanz"', 'name = "Sozialstrategie'), encoding="utf-8")
+    ergebnis = cli("pruefen", str(beispiel))
+    assert ergebnis.code == 1
+    assert re.search(r"strategie\.toml:\d+: TOML-Syntaxfehler", ergebnis.out)

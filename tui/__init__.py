@@ -1,0 +1,1 @@
+"""The Textual app of strategie: screens and widgets; every domain operation lives in strategie."""
