@@ -21,6 +21,22 @@ def median_s(funktion: Callable[[], object], wiederholungen: int = 5) -> float:
     return statistics.median(zeiten)
 
 
+def im_wechsel_s(unsere: Callable[[], object], boden: Callable[[], object],
+                 runden: int = 9) -> tuple[float, float]:
+    """Medians of *unsere* and *boden*, run alternately so that machine noise hits both alike."""
+    unsere()
+    boden()
+    a, b = [], []
+    for _ in range(runden):
+        start = time.perf_counter()
+        unsere()
+        a.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        boden()
+        b.append(time.perf_counter() - start)
+    return statistics.median(a), statistics.median(b)
+
+
 def zeile(name: str, unsere: float, boden: float, bodenname: str, ziel: float | None) -> str:
     """One result line: our time, the floor, the ratio and whether it meets the target."""
     verhaeltnis = unsere / boden

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,3 +45,21 @@ class StrategieFehler(Exception):
         super().__init__(meldung)
         self.meldung = meldung
         self.befunde = befunde
+
+
+_OS_FEHLER = {
+    errno.ENOSPC: "kein Speicherplatz mehr auf dem Datenträger",
+    errno.EDQUOT: "Speicherkontingent erschöpft",
+    errno.EFBIG: "Datei zu groß für das Dateisystem oder die erlaubte Größe",
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "Vorgang nicht erlaubt",
+    errno.EROFS: "Dateisystem ist schreibgeschützt",
+    errno.ENOENT: "nicht vorhanden",
+    errno.EISDIR: "ist ein Ordner",
+    errno.EIO: "Ein-/Ausgabefehler des Datenträgers",
+}
+
+
+def os_fehlertext(fehler: OSError) -> str:
+    """A German description of an operating-system error (disk full, permission …)."""
+    return _OS_FEHLER.get(fehler.errno or 0) or fehler.strerror or str(fehler)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from strategie.befund import StrategieFehler
 from strategie.model import Ziel
 from strategie.rahmen import Rahmen
+from strategie.werte import waehle_wert
 
 
 def suchtext(ziel: Ziel) -> str:
@@ -81,19 +81,9 @@ class Filter:
 
 
 def waehle_werte(angaben: Iterable[str], erlaubt: Iterable[str], titel: str) -> frozenset[str]:
-    """Resolve user input to vocabulary values: exact, case-insensitive, or a unique prefix."""
+    """Resolve several user inputs to vocabulary values (see ``werte.waehle_wert``)."""
     erlaubt = tuple(erlaubt)
-    gewaehlt = set()
-    for angabe in angaben:
-        klein = angabe.strip().casefold()
-        treffer = [w for w in erlaubt if w.casefold() == klein] or [
-            w for w in erlaubt if w.casefold().startswith(klein)]
-        if len(treffer) != 1:
-            grund = "mehrdeutig" if treffer else "unbekannt"
-            raise StrategieFehler(
-                f'{titel} "{angabe}" ist {grund}. Möglich: {", ".join(erlaubt)}')
-        gewaehlt.add(treffer[0])
-    return frozenset(gewaehlt)
+    return frozenset(waehle_wert(angabe, erlaubt, titel) for angabe in angaben)
 
 
 def filter_aus_angaben(rahmen: Rahmen, *, aemter: Iterable[str] = (),

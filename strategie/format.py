@@ -11,12 +11,12 @@ def datum_de(datum: dt.date | None, leer: str = "–") -> str:
 
 
 def zahl_de(wert: float | int | None, stellen: int | None = None, leer: str = "–") -> str:
-    """1.234,5 — German thousands dot and decimal comma; whole numbers without decimals."""
+    """12.345,5 — German decimal comma, thousands dot from 10.000 on (years stay 2025)."""
     if wert is None:
         return leer
     if stellen is None:
         stellen = 0 if float(wert).is_integer() else 2
-    text = f"{wert:,.{stellen}f}"
+    text = f"{wert:,.{stellen}f}" if abs(wert) >= 10000 else f"{wert:.{stellen}f}"
     if stellen and "." in text:
         text = text.rstrip("0").rstrip(".") if stellen > 1 else text
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

@@ -45,6 +45,8 @@ class Abschnitt:
     felder: tuple[Eintrag, ...]
     liste: bool = False
     beschreibung: str = ""
+    einzeln: str = ""
+    """Name of one entry of a list section (Maßnahme, Kennzahl …)."""
 
     @cached_property
     def index(self) -> dict[str, Eintrag]:
@@ -63,7 +65,7 @@ class Abschnitt:
 
 Eintrag = Feld | Abschnitt
 
-MESSWERT = Abschnitt("messwerte", "Messwerte", liste=True, felder=(
+MESSWERT = Abschnitt("messwerte", "Messwerte", liste=True, einzeln="Messwert", felder=(
     Feld("stichtag", Typ.DATUM, "Stichtag", pflicht=True),
     Feld("wert", Typ.ZAHL, "Wert", pflicht=True),
     Feld("anmerkung", Typ.TEXT, "Anmerkung"),
@@ -101,19 +103,19 @@ ZIEL = Abschnitt("", "Ziel", felder=(
         Feld("mittel_ist", Typ.ZAHL, "Mittel (Ist, €)", minimum=0),
         Feld("personal_vzae", Typ.ZAHL, "Personal (VZÄ)", minimum=0),
     )),
-    Abschnitt("steckbrief", "Maßnahmensteckbrief", felder=(
+    Abschnitt("steckbrief", "Steckbrief", felder=(
         Feld("stand", Typ.DATUM, "Stand"),
         Feld("aktueller_stand", Typ.LANGTEXT, "Aktueller Stand der Umsetzung"),
         Feld("finanzielle_beurteilung", Typ.LANGTEXT, "Finanzielle Beurteilung der Verwaltung"),
         Feld("inhaltliche_beurteilung", Typ.LANGTEXT, "Inhaltliche Beurteilung der Verwaltung"),
     ), beschreibung="Der Maßnahmensteckbrief, wie er dem Sozialausschuss berichtet wird."),
-    Abschnitt("massnahmen", "Maßnahmen", liste=True, felder=(
+    Abschnitt("massnahmen", "Maßnahmen", liste=True, einzeln="Maßnahme", felder=(
         Feld("titel", Typ.TEXT, "Titel", pflicht=True),
         Feld("status", Typ.TEXT, "Status", vokabular="massnahmenstatus"),
         Feld("termin", Typ.DATUM, "Termin"),
         Feld("verantwortlich", Typ.TEXT, "verantwortlich"),
     )),
-    Abschnitt("kennzahlen", "Kennzahlen", liste=True, felder=(
+    Abschnitt("kennzahlen", "Kennzahlen", liste=True, einzeln="Kennzahl", felder=(
         Feld("name", Typ.TEXT, "Name", pflicht=True),
         Feld("einheit", Typ.TEXT, "Einheit"),
         Feld("richtung", Typ.TEXT, "Richtung", vokabular="richtung",
@@ -124,7 +126,7 @@ ZIEL = Abschnitt("", "Ziel", felder=(
         Feld("quelle", Typ.TEXT, "Quelle"),
         MESSWERT,
     ), beschreibung="Wirkungsmessung: Kennzahlen mit Basis-, Ziel- und Messwerten."),
-    Abschnitt("beschluesse", "Beschlüsse", liste=True, felder=(
+    Abschnitt("beschluesse", "Beschlüsse", liste=True, einzeln="Beschluss", felder=(
         Feld("gremium", Typ.TEXT, "Gremium", pflicht=True),
         Feld("datum", Typ.DATUM, "Datum", pflicht=True),
         Feld("drucksache", Typ.TEXT, "Drucksache"),
@@ -133,6 +135,23 @@ ZIEL = Abschnitt("", "Ziel", felder=(
 ))
 
 PFLICHTFELDER = tuple(f.name for f in ZIEL.felder if isinstance(f, Feld) and f.pflicht)
+
+
+def feld_titel(pfad: str) -> str:
+    """A German label for a dotted path: 'Umsetzungsstand', 'Maßnahme 2: Status'."""
+    eintrag: Eintrag = ZIEL
+    teile: list[str] = []
+    for teil in pfad.split("."):
+        if teil.isdigit() and isinstance(eintrag, Abschnitt) and eintrag.liste:
+            teile[-1] = f"{eintrag.einzeln} {teil}"
+            continue
+        naechster = eintrag.feld(teil) if isinstance(eintrag, Abschnitt) else None
+        if naechster is None:
+            teile.append(teil)
+            break
+        eintrag = naechster
+        teile.append(eintrag.titel)
+    return ": ".join(teile)
 
 
 def feld_an_pfad(pfad: str) -> Feld | None:

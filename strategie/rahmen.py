@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from strategie.befund import Befund, StrategieFehler
+from strategie.befund import Befund, StrategieFehler, os_fehlertext
 from strategie.tomlpos import line_of, toml_fehler_befund
 
 RAHMEN_DATEI = "strategie.toml"
@@ -221,14 +221,32 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
     return rahmen, lies.befunde
 
 
+_GELESEN: dict[Path, tuple[tuple[int, int], Rahmen]] = {}
+"""Frames already parsed in this process, by path, with the (mtime, size) they had."""
+
+
 def lade_rahmen(verzeichnis: Path) -> Rahmen:
-    """Read ``strategie.toml`` of a store; raise StrategieFehler with Befunde if it is unusable."""
+    """Read ``strategie.toml`` of a store; raise StrategieFehler with Befunde if it is unusable.
+
+    A frame read before is reused while its modification time and size are unchanged.
+    """
     pfad = verzeichnis / RAHMEN_DATEI
     try:
+        stat = pfad.stat()
+        kennung = (stat.st_mtime_ns, stat.st_size)
+        if (bekannt := _GELESEN.get(pfad)) and bekannt[0] == kennung:
+            return bekannt[1]
         roh = pfad.read_bytes()
     except OSError as fehler:
         raise StrategieFehler(
-            f"Rahmendatei {pfad} nicht lesbar: {fehler.strerror or fehler}") from None
+            f"Rahmendatei {pfad} nicht lesbar: {os_fehlertext(fehler)}") from None
+    rahmen = rahmen_aus_bytes(pfad, roh)
+    _GELESEN[pfad] = (kennung, rahmen)
+    return rahmen
+
+
+def rahmen_aus_bytes(pfad: Path, roh: bytes) -> Rahmen:
+    """Parse and check a frame file's bytes (from disk or from a git object)."""
     try:
         daten = tomllib.loads(roh.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as fehler:

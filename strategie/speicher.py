@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import re
@@ -10,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from strategie.befund import Befund, StrategieFehler
+from strategie.befund import Befund, StrategieFehler, os_fehlertext
 from strategie.model import Ziel
 from strategie.rahmen import RAHMEN_DATEI, Rahmen, lade_rahmen
 from strategie.validierung import lade_ziel
@@ -28,7 +29,11 @@ class Zielspeicher:
     ziele: tuple[Ziel, ...]
     befunde: tuple[Befund, ...]
     quelle: str = "Arbeitskopie"
-    """Where the state comes from: the working tree, or a commit (see ``strategie.stand``)."""
+    """Where the state comes from, for people: the working tree, or a Stichtag/commit."""
+    commit: str | None = None
+    """The commit the state was read from (None: the working tree)."""
+    stichtag: dt.date | None = None
+    """The Stichtag asked for, if the state was reconstructed as of a date."""
     _nach_id: dict[str, Ziel] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -125,7 +130,7 @@ def _lies_datei(eintrag: os.DirEntry[str]) -> bytes | Befund:
         with open(eintrag.path, "rb") as datei:
             return datei.read()
     except OSError as fehler:
-        return Befund(Path(eintrag.path), f"Datei nicht lesbar: {fehler.strerror or fehler}")
+        return Befund(Path(eintrag.path), f"Datei nicht lesbar: {os_fehlertext(fehler)}")
 
 
 @contextmanager

@@ -83,3 +83,16 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Iterator[Callable[..., Ergebnis]]
         return Ergebnis(code, gefangen.out, gefangen.err)
 
     yield ausfuehren
+
+
+def kopf(repo: Path) -> str:
+    """The commit id of HEAD in *repo*."""
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def trailer(repo: Path, rev: str = "HEAD") -> list[tuple[str, str]]:
+    """The trailers of a commit as `git interpret-trailers --parse` reads them."""
+    nachricht = git(repo, "log", "-1", "--format=%B", rev)
+    ausgabe = subprocess.run(["git", "-C", str(repo), "interpret-trailers", "--parse"],
+                             input=nachricht, capture_output=True, text=True, check=True).stdout
+    return [tuple(z.split(": ", 1)) for z in ausgabe.splitlines()]  # type: ignore[misc]

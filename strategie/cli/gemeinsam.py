@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import sys
 
 from rich.console import Console
 
 from strategie.befund import StrategieFehler
 from strategie.filter import Filter, filter_aus_angaben
 from strategie.model import Ziel
-from strategie.speicher import Zielspeicher, finde_speicher, lade_speicher
+from strategie.speicher import Zielspeicher, finde_speicher
+from strategie.stand import lade
+from strategie.werte import datum_aus_text
 
 
 def konsole() -> Console:
@@ -20,12 +23,20 @@ def konsole() -> Console:
 
 def fehlerkonsole() -> Console:
     """Console for messages on stderr."""
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def oeffne_speicher(args: argparse.Namespace, *, befunde_melden: bool = True) -> Zielspeicher:
-    """Load the store named by --store (or found); report invalid files briefly on stderr."""
-    speicher = lade_speicher(finde_speicher(getattr(args, "store", None)))
+    """Load the store named by --store (or found), as of --stand/--rev if given.
+
+    Invalid files are reported briefly on stderr.
+    """
+    verzeichnis = finde_speicher(getattr(args, "store", None))
+    stand = getattr(args, "stand", None)
+    speicher = lade(verzeichnis, stichtag=datum_aus_text(stand) if stand else None,
+                    rev=getattr(args, "rev", None))
+    if speicher.commit is not None:
+        fehlerkonsole().print(f"{speicher.quelle}", markup=False, style="dim")
     if befunde_melden and speicher.befunde:
         dateien = len({b.pfad for b in speicher.befunde})
         fehlerkonsole().print(
@@ -84,3 +95,21 @@ def filter_aus_args(args: argparse.Namespace, speicher: Zielspeicher) -> Filter:
         leuchtturm=args.leuchtturm,
         suche=args.suche,
     )
+
+
+def standoptionen(parser: argparse.ArgumentParser) -> None:
+    """Add --stand and --rev: read the store as it was, from git objects."""
+    gruppe = parser.add_argument_group("Früherer Stand (aus dem git-Verlauf)")
+    ausschliesslich = gruppe.add_mutually_exclusive_group()
+    ausschliesslich.add_argument("--stand", metavar="DATUM",
+                                 help="der Speicher am Ende dieses Tages (JJJJ-MM-TT/TT.MM.JJJJ)")
+    ausschliesslich.add_argument("--rev", metavar="REV",
+                                 help="der Speicher in diesem Commit, Tag oder Zweig")
+
+
+def frage_ja(frage: str) -> bool:
+    """Ask a yes/no question on the terminal; without a terminal, demand --ja."""
+    if not sys.stdin.isatty():
+        raise StrategieFehler("Bestätigung nötig, aber keine Eingabe möglich: mit --ja bestätigen.")
+    antwort = input(f"{frage} [j/N] ").strip().casefold()
+    return antwort in ("j", "ja", "y", "yes")

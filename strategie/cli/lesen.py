@@ -18,6 +18,7 @@ from strategie.cli.gemeinsam import (
     finde_ziel,
     konsole,
     oeffne_speicher,
+    standoptionen,
 )
 from strategie.export import als_csv, als_json
 from strategie.matrix import zaehle_matrix
@@ -30,6 +31,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
         description="Listet die Ziele, wahlweise gefiltert. JSON: ein Objekt je Ziel mit den "
                     "Feldern unter ihren TOML-Namen (Datumswerte als JJJJ-MM-TT).")
     filteroptionen(liste)
+    standoptionen(liste)
     liste.add_argument("--format", choices=("tabelle", "json", "csv"), default="tabelle",
                        help="Ausgabeformat (Standard: tabelle)")
     liste.set_defaults(ausfuehren=befehl_liste)
@@ -38,6 +40,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
                                description="Zeigt ein Ziel mit Steckbrief, Maßnahmen und "
                                            "Kennzahlen.")
     zeige.add_argument("id", metavar="ID", help="ID des Ziels, z. B. SA-03")
+    standoptionen(zeige)
     zeige.set_defaults(ausfuehren=befehl_zeige)
 
     matrix = befehle.add_parser(
@@ -45,6 +48,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
         description="Die Tabelle Amt × Handlungsfeld mit Zeilen- und Spaltensummen "
                     "(wie Abschnitt 5.1 des Abschlussberichts).")
     filteroptionen(matrix)
+    standoptionen(matrix)
     matrix.set_defaults(ausfuehren=befehl_matrix)
 
 

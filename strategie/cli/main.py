@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from strategie import __version__
 from strategie.befund import StrategieFehler
 from strategie.cli import (
+    aendern,
     argparse_de,  # noqa: F401  (installs German argparse texts)
     einrichten,
+    geschichte,
     lesen,
     pruefen,
 )
@@ -32,7 +34,7 @@ Exit-Codes:
   {ABGEBROCHEN}  abgebrochen (Strg+C)
 """
 
-BEFEHLSGRUPPEN = (lesen, pruefen, einrichten)
+BEFEHLSGRUPPEN = (lesen, aendern, geschichte, pruefen, einrichten)
 
 
 def baue_parser() -> argparse.ArgumentParser:
@@ -78,7 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(ausfuehren(args) or ERFOLG)
     except StrategieFehler as fehler:
-        fehlerkonsole().print(f"Fehler: {fehler.meldung}", markup=False, highlight=False)
+        fehlerkonsole().print(f"Fehler: {fehler.meldung}", markup=False, highlight=False,
+                              soft_wrap=True)
         return FEHLER
     except KeyboardInterrupt:
         fehlerkonsole().print("Abgebrochen.", markup=False)

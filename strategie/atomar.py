@@ -1,0 +1,47 @@
+"""Atomic file writes: temp file in the same folder, fsync, rename — never a half-written file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from strategie.befund import StrategieFehler, os_fehlertext
+
+
+def schreibe_atomar(pfad: Path, inhalt: bytes) -> None:
+    """Replace *pfad* with *inhalt* so that readers see either the old or the new file.
+
+    On any failure the temp file is removed and the original stays as it was.
+    """
+    modus = None
+    with contextlib.suppress(FileNotFoundError):
+        modus = stat.S_IMODE(pfad.stat().st_mode)
+    griff, temp = tempfile.mkstemp(dir=pfad.parent, prefix=f".{pfad.name}.", suffix=".neu")
+    try:
+        with os.fdopen(griff, "wb") as datei:
+            datei.write(inhalt)
+            datei.flush()
+            os.fsync(datei.fileno())
+        if modus is not None:
+            os.chmod(temp, modus)
+        os.replace(temp, pfad)
+    except OSError as fehler:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise StrategieFehler(
+            f"{pfad} konnte nicht geschrieben werden ({os_fehlertext(fehler)}); die Datei "
+            "ist unverändert.") from None
+    _fsync_ordner(pfad.parent)
+
+
+def _fsync_ordner(ordner: Path) -> None:
+    """Make the rename durable (best effort; not every file system supports it)."""
+    with contextlib.suppress(OSError):
+        griff = os.open(ordner, os.O_RDONLY)
+        try:
+            os.fsync(griff)
+        finally:
+            os.close(griff)

@@ -1,0 +1,186 @@
+"""The one edit path: every change to goal files — CLI, app or script — becomes one commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from strategie.atomar import schreibe_atomar
+from strategie.befund import StrategieFehler, os_fehlertext
+from strategie.gitrepo import GitRepo
+from strategie.model import wert_an_pfad
+from strategie.nachricht import Zielvorgang, betreff, nachricht
+from strategie.operationen import Operation, Setze, Zielaenderung, pruefe_pfad, wende_an
+from strategie.rahmen import Rahmen, lade_rahmen
+from strategie.tomlschreiben import schreibe_operationen
+from strategie.validierung import befunde_mit_zeilen, lade_ziel, pruefe_daten
+from strategie.vergleich import vergleiche
+
+STECKBRIEF_TEXTE = ("aktueller_stand", "finanzielle_beurteilung", "inhaltliche_beurteilung")
+_BEGRUENDET = (("status", "umsetzungsstand", "status_begruendung"),
+               ("ampel", "ampel", "ampel_begruendung"))
+
+
+@dataclass(frozen=True)
+class Ergebnis:
+    """A committed change."""
+
+    commit: str
+    betreff: str
+    vorgaenge: tuple[Zielvorgang, ...]
+    dateien: tuple[str, ...]
+    """The changed files, relative to the repository root."""
+
+    @property
+    def kurz(self) -> str:
+        """The short commit id shown to users."""
+        return self.commit[:8]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    pfad: Path
+    relpfad_repo: str
+    alt: bytes
+    neu: bytes
+    vorgang: Zielvorgang
+
+
+def datei_des_ziels(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Path:
+    """The file of a goal: ``<Amt-Ordner>/<ID>.toml`` (any folder as a fallback)."""
+    ziel_id = ziel_id.strip().upper()
+    amt = rahmen.amt(ziel_id.rsplit("-", 1)[0])
+    if amt is not None and (verzeichnis / amt.ordner / f"{ziel_id}.toml").is_file():
+        return verzeichnis / amt.ordner / f"{ziel_id}.toml"
+    gefunden = sorted(verzeichnis.glob(f"*/{ziel_id}.toml"))
+    if gefunden:
+        return gefunden[0]
+    raise StrategieFehler(f"Kein Ziel mit der ID {ziel_id} (keine Datei {ziel_id}.toml).")
+
+
+def _ergaenze(daten: dict[str, Any], operationen: list[Operation], rahmen: Rahmen,
+              kommentar: str, heute: dt.date) -> list[Operation]:
+    """Add what a change implies: Begründung from the comment, Steckbrief Stand = today."""
+    gesetzt = {op.pfad: op for op in operationen if isinstance(op, Setze)}
+    extra: list[Operation] = []
+    for feld, vokabular, begruendung in _BEGRUENDET:
+        op = gesetzt.get(feld)
+        if op is None or op.wert == daten.get(feld) or begruendung in gesetzt:
+            continue
+        wert = rahmen.wert(vokabular, str(op.wert))
+        if wert is not None and wert.begruendung:
+            if not kommentar.strip():
+                raise StrategieFehler(
+                    f'{"Umsetzungsstand" if feld == "status" else "Ampel"} "{op.wert}" verlangt '
+                    "eine Begründung: bitte einen Kommentar angeben (-m).")
+            extra.append(Setze(begruendung, kommentar.strip()))
+        elif begruendung in daten:
+            extra.append(Setze(begruendung, None))  # it explained the old value
+    if any(f"steckbrief.{t}" in gesetzt for t in STECKBRIEF_TEXTE) and (
+            "steckbrief.stand" not in gesetzt):
+        extra.append(Setze("steckbrief.stand", heute))
+    return [*operationen, *extra]
+
+
+def _plane(verzeichnis: Path, repo: GitRepo, rahmen: Rahmen, pfad: Path,
+           aenderung: Zielaenderung, kommentar: str, heute: dt.date) -> _Plan | None:
+    relpfad = pfad.relative_to(verzeichnis).as_posix()
+    try:
+        alt = pfad.read_bytes()
+    except OSError as fehler:
+        raise StrategieFehler(f"{pfad} ist nicht lesbar: {os_fehlertext(fehler)}") from None
+    ziel, befunde = lade_ziel(verzeichnis, relpfad, alt, rahmen)
+    if ziel is None:
+        liste = "\n".join(b.als_zeile() for b in befunde)
+        raise StrategieFehler(f"Die Zieldatei ist fehlerhaft und wird nicht verändert; bitte "
+                              f"zuerst korrigieren:\n{liste}", tuple(befunde))
+    for operation in aenderung.operationen:
+        pruefe_pfad(operation)
+    operationen = [op for op in aenderung.operationen
+                   if not (isinstance(op, Setze) and wert_an_pfad(ziel.daten, op.pfad) == op.wert)]
+    if not operationen:
+        return None
+    operationen = _ergaenze(ziel.daten, operationen, rahmen, kommentar, heute)
+    erwartet = wende_an(ziel.daten, tuple(operationen))
+    probleme = pruefe_daten(erwartet, relpfad, rahmen)
+    if probleme:
+        text = alt.decode("utf-8")
+        meldungen = "\n".join(f"- {b.feld}: {b.meldung}" if b.feld else f"- {b.meldung}"
+                              for b in befunde_mit_zeilen(pfad, text, probleme))
+        raise StrategieFehler(f"Die Änderung an {ziel.id} ist ungültig:\n{meldungen}")
+    neu_text = schreibe_operationen(alt.decode("utf-8"), tuple(operationen))
+    if tomllib.loads(neu_text) != erwartet:
+        raise StrategieFehler(f"Die Änderung an {ziel.id} ließ sich nicht verlustfrei in die "
+                              "Datei schreiben; nichts wurde verändert. (Bitte melden.)")
+    vorgang = Zielvorgang(ziel.id, tuple(vergleiche(ziel.daten, erwartet)), erwartet)
+    return _Plan(pfad, repo.relativ(pfad), alt, neu_text.encode("utf-8"), vorgang)
+
+
+def blob_id(inhalt: bytes) -> str:
+    """git's object id of a file with these bytes (what `git hash-object` prints)."""
+    return hashlib.sha1(b"blob %d\0" % len(inhalt) + inhalt).hexdigest()
+
+
+def _pruefe_handaenderungen(plaene: Sequence[_Plan], in_head: dict[str, str],
+                            uebernehmen: bool) -> tuple[bool, list[str]]:
+    """Compare each file with its version in HEAD: a difference is a hand edit."""
+    abweichend = [p.relpfad_repo for p in plaene if in_head.get(p.relpfad_repo) != blob_id(p.alt)]
+    if not abweichend:
+        return False, []
+    if not uebernehmen:
+        raise StrategieFehler(
+            f"{', '.join(abweichend)}: die Datei hat Änderungen, die noch nicht eingecheckt sind "
+            "(Handänderungen). Sie bleiben unangetastet, und es wurde nichts gespeichert. "
+            "Entweder die Handänderungen zuerst selbst einchecken (git commit), oder sie mit "
+            "--mit-handaenderungen in diese Änderung übernehmen.")
+    return True, [p for p in abweichend if p not in in_head]
+
+
+def aendere(verzeichnis: Path, aenderungen: Sequence[Zielaenderung], kommentar: str = "", *,
+            handaenderungen_uebernehmen: bool = False, heute: dt.date | None = None,
+            probelauf: bool = False) -> Ergebnis:
+    """Apply field changes to one or more goals and commit them as one commit.
+
+    Checks every change against model and frame first; writes each file atomically with
+    minimal edits; commits only these files with the user's git identity. If anything fails,
+    the files are left exactly as they were and no commit is made. With *probelauf*, only
+    checks and returns what would change (commit id empty), writing nothing.
+    """
+    verzeichnis = verzeichnis.resolve()
+    heute = heute or dt.date.today()
+    rahmen = lade_rahmen(verzeichnis)
+    with GitRepo(verzeichnis) as repo:
+        pfade = [datei_des_ziels(verzeichnis, rahmen, a.ziel_id) for a in aenderungen]
+        # git answers these two questions while the files are planned below
+        identitaet = repo.frage_identitaet()
+        in_head = repo.frage_blobs_in_head([repo.relativ(p) for p in pfade])
+        try:
+            plaene = [plan for pfad, a in zip(pfade, aenderungen, strict=True)
+                      if (plan := _plane(verzeichnis, repo, rahmen, pfad, a, kommentar, heute))]
+        finally:
+            repo.identitaet(identitaet)
+            blobs = repo.blobs_in_head([], in_head)
+        if not plaene:
+            raise StrategieFehler("Keine Änderung: die Werte sind schon so gesetzt.")
+        mit_hand, neue = _pruefe_handaenderungen(plaene, blobs, handaenderungen_uebernehmen)
+        vorgaenge = tuple(p.vorgang for p in plaene)
+        if probelauf:
+            return Ergebnis("", betreff(vorgaenge), vorgaenge,
+                            tuple(p.relpfad_repo for p in plaene))
+        geschrieben: list[_Plan] = []
+        try:
+            for plan in plaene:
+                schreibe_atomar(plan.pfad, plan.neu)
+                geschrieben.append(plan)
+            commit = repo.commit([p.relpfad_repo for p in plaene],
+                                 nachricht(vorgaenge, kommentar, mit_hand), neue=neue)
+        except BaseException:
+            for plan in reversed(geschrieben):
+                schreibe_atomar(plan.pfad, plan.alt)
+            raise
+    return Ergebnis(commit, betreff(vorgaenge), vorgaenge, tuple(p.relpfad_repo for p in plaene))

@@ -1,0 +1,267 @@
+"""Changing commands: status, setze, steckbrief, messwert, massnahme, rueckgaengig."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.text import Text
+
+from strategie.bearbeiten import STECKBRIEF_TEXTE, Ergebnis, aendere, datei_des_ziels
+from strategie.befund import StrategieFehler
+from strategie.cli.gemeinsam import fehlerkonsole, frage_ja, konsole
+from strategie.model import ZIEL, Feld, feld_an_pfad
+from strategie.operationen import Anhaengen, Operation, Setze, Zielaenderung
+from strategie.rahmen import lade_rahmen
+from strategie.rueckgaengig import rueckgaengig, vorschau
+from strategie.sicher import entschaerfe
+from strategie.speicher import finde_speicher
+from strategie.steckbrief_vorlage import lies_vorlage, vorlage
+from strategie.validierung import lade_ziel
+from strategie.vergleich import beschreibe
+from strategie.werte import datum_aus_text, wert_aus_text, zahl_aus_text
+
+
+def _gemeinsame_optionen(parser: argparse.ArgumentParser, mehrere: bool = True) -> None:
+    parser.add_argument("-m", "--kommentar", default="", metavar="KOMMENTAR",
+                        help="Kommentar: Text des Commits (bei zurückgestellt, entfallen und "
+                             "Ampel rot zugleich die Begründung)")
+    parser.add_argument("--mit-handaenderungen", action="store_true",
+                        help="nicht eingecheckte Handänderungen der Datei mit übernehmen "
+                             "(sonst wird abgebrochen)")
+    if mehrere:
+        parser.add_argument("--ja", action="store_true",
+                            help="Änderung an mehreren Zielen ohne Rückfrage speichern")
+
+
+def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
+    """Add the changing commands to the parser."""
+    status = befehle.add_parser(
+        "status", parents=[gemeinsam], help="Umsetzungsstand setzen (ein Commit)",
+        description="Setzt den Umsetzungsstand eines oder mehrerer Ziele. Jede Änderung wird "
+                    "ein Commit mit lesbarer Nachricht.")
+    status.add_argument("ids", nargs="+", metavar="ID")
+    status.add_argument("wert", metavar="WERT", help='z. B. "in Umsetzung" (Anfang genügt)')
+    _gemeinsame_optionen(status)
+    status.set_defaults(ausfuehren=befehl_status)
+
+    setze = befehle.add_parser(
+        "setze", parents=[gemeinsam], help="ein Feld setzen (ein Commit)",
+        description="Setzt ein Feld, als Punktpfad angegeben: ampel, umsetzungsjahr, "
+                    "steckbrief.finanzielle_beurteilung, massnahmen.2.status … Ein leerer "
+                    'WERT ("") entfernt ein freiwilliges Feld. Listen mit ";" trennen, '
+                    "Datum als JJJJ-MM-TT oder TT.MM.JJJJ, Zahlen auch mit Komma.")
+    setze.add_argument("ids", nargs="+", metavar="ID")
+    setze.add_argument("feld", metavar="FELD")
+    setze.add_argument("wert", metavar="WERT")
+    _gemeinsame_optionen(setze)
+    setze.set_defaults(ausfuehren=befehl_setze)
+
+    steckbrief = befehle.add_parser(
+        "steckbrief", parents=[gemeinsam], help="Steckbrief-Texte bearbeiten (ein Commit)",
+        description="Bearbeitet die drei Texte des Maßnahmensteckbriefs. Ohne Textoptionen "
+                    "öffnet sich $EDITOR mit einer Vorlage; kommt die Eingabe aus einer "
+                    "Pipe, wird die Vorlage von stdin gelesen. Der Stand wird auf heute "
+                    "gesetzt, wenn nicht --datum angegeben ist.")
+    steckbrief.add_argument("id", metavar="ID")
+    steckbrief.add_argument("--aktueller-stand", metavar="TEXT")
+    steckbrief.add_argument("--finanzielle-beurteilung", metavar="TEXT")
+    steckbrief.add_argument("--inhaltliche-beurteilung", metavar="TEXT")
+    steckbrief.add_argument("--datum", metavar="DATUM", help="Stand des Steckbriefs")
+    _gemeinsame_optionen(steckbrief, mehrere=False)
+    steckbrief.set_defaults(ausfuehren=befehl_steckbrief)
+
+    messwert = befehle.add_parser(
+        "messwert", parents=[gemeinsam], help="Messwert einer Kennzahl erfassen (ein Commit)",
+        description="Trägt einen Messwert zu einem Stichtag ein. KENNZAHL ist die Nummer "
+                    "(ab 1) oder der Anfang des Namens.")
+    messwert.add_argument("id", metavar="ID")
+    messwert.add_argument("kennzahl", metavar="KENNZAHL")
+    messwert.add_argument("stichtag", metavar="STICHTAG")
+    messwert.add_argument("wert", metavar="WERT")
+    messwert.add_argument("--anmerkung", default="", metavar="TEXT")
+    _gemeinsame_optionen(messwert, mehrere=False)
+    messwert.set_defaults(ausfuehren=befehl_messwert)
+
+    massnahme = befehle.add_parser(
+        "massnahme", parents=[gemeinsam], help="Maßnahme hinzufügen (ein Commit)",
+        description="Fügt einem Ziel eine Maßnahme hinzu. Den Status einer bestehenden "
+                    "Maßnahme setzt 'strategie setze ID massnahmen.NR.status WERT'.")
+    massnahme.add_argument("id", metavar="ID")
+    massnahme.add_argument("titel", metavar="TITEL")
+    massnahme.add_argument("--status", default="offen", metavar="STATUS")
+    massnahme.add_argument("--termin", metavar="DATUM")
+    massnahme.add_argument("--verantwortlich", metavar="STELLE")
+    _gemeinsame_optionen(massnahme, mehrere=False)
+    massnahme.set_defaults(ausfuehren=befehl_massnahme)
+
+    zurueck = befehle.add_parser(
+        "rueckgaengig", parents=[gemeinsam], help="eine Änderung rückgängig machen",
+        description="Macht eine Änderung mit einem Gegen-Commit rückgängig (git revert). "
+                    "Ohne COMMIT: die letzte mit strategie gemachte Änderung. Ein Commit, der "
+                    "schon im gemeinsamen Repository liegt, nur mit --erzwingen.")
+    zurueck.add_argument("commit", nargs="?", metavar="COMMIT")
+    zurueck.add_argument("-m", "--kommentar", default="", metavar="KOMMENTAR")
+    zurueck.add_argument("--ja", action="store_true", help="ohne Rückfrage")
+    zurueck.add_argument("--erzwingen", action="store_true",
+                         help="auch einen schon geteilten Commit rückgängig machen")
+    zurueck.set_defaults(ausfuehren=befehl_rueckgaengig)
+
+
+def _melde(ergebnis: Ergebnis) -> None:
+    ausgabe = konsole()
+    ausgabe.print(Text.assemble(("Gespeichert ", "green"), (ergebnis.kurz, "bold"), "  ",
+                                entschaerfe(ergebnis.betreff)))
+
+
+def _speichere(args: argparse.Namespace, aenderungen: Sequence[Zielaenderung]) -> int:
+    verzeichnis = finde_speicher(getattr(args, "store", None))
+    optionen = {"handaenderungen_uebernehmen": args.mit_handaenderungen}
+    if len(aenderungen) > 1 and not getattr(args, "ja", False):
+        plan = aendere(verzeichnis, aenderungen, args.kommentar, probelauf=True, **optionen)
+        ausgabe = konsole()
+        ausgabe.print(f"Geplant ({len(plan.vorgaenge)} Ziele, ein Commit):", markup=False)
+        for vorgang in plan.vorgaenge:
+            for aenderung in vorgang.aenderungen:
+                ausgabe.print(f"  {vorgang.ziel_id}: {entschaerfe(beschreibe(aenderung))}",
+                              markup=False)
+        if not frage_ja("Speichern?"):
+            fehlerkonsole().print("Nichts gespeichert.", markup=False)
+            return 1
+    _melde(aendere(verzeichnis, aenderungen, args.kommentar, **optionen))
+    return 0
+
+
+def _feld(pfad: str) -> Feld:
+    feld = feld_an_pfad(pfad)
+    if feld is None:
+        namen = ", ".join(f.name for f in ZIEL.felder)
+        raise StrategieFehler(f"Unbekanntes Feld '{pfad}'. Felder: {namen}; in Abschnitten als "
+                              "Punktpfad, z. B. steckbrief.stand, massnahmen.2.status.")
+    return feld
+
+
+def befehl_status(args: argparse.Namespace) -> int:
+    """strategie status ID... WERT -m KOMMENTAR."""
+    rahmen = lade_rahmen(finde_speicher(getattr(args, "store", None)))
+    wert = wert_aus_text(_feld("status"), args.wert, rahmen)
+    return _speichere(args, [Zielaenderung(i, (Setze("status", wert),)) for i in args.ids])
+
+
+def befehl_setze(args: argparse.Namespace) -> int:
+    """strategie setze ID... FELD WERT -m KOMMENTAR."""
+    rahmen = lade_rahmen(finde_speicher(getattr(args, "store", None)))
+    feld = _feld(args.feld)
+    wert = None if args.wert == "" else wert_aus_text(feld, args.wert, rahmen)
+    return _speichere(args, [Zielaenderung(i, (Setze(args.feld, wert),)) for i in args.ids])
+
+
+def befehl_steckbrief(args: argparse.Namespace) -> int:
+    """strategie steckbrief ID [Texte | $EDITOR | stdin]."""
+    verzeichnis = finde_speicher(getattr(args, "store", None))
+    rahmen = lade_rahmen(verzeichnis)
+    texte = {"aktueller_stand": args.aktueller_stand,
+             "finanzielle_beurteilung": args.finanzielle_beurteilung,
+             "inhaltliche_beurteilung": args.inhaltliche_beurteilung}
+    if all(t is None for t in texte.values()):
+        pfad = datei_des_ziels(verzeichnis, rahmen, args.id)
+        ziel, befunde = lade_ziel(verzeichnis, pfad.relative_to(verzeichnis).as_posix(),
+                                  pfad.read_bytes(), rahmen)
+        if ziel is None:
+            raise StrategieFehler("Die Zieldatei ist fehlerhaft:\n" + "\n".join(
+                b.als_zeile() for b in befunde))
+        alt = {t: str(ziel.wert(f"steckbrief.{t}") or "") for t in STECKBRIEF_TEXTE}
+        eingabe = (sys.stdin.read() if not sys.stdin.isatty()
+                   else _im_editor(vorlage(ziel.id, ziel.titel, alt)))
+        texte = dict(lies_vorlage(eingabe))
+    operationen: list[Operation] = [Setze(f"steckbrief.{k}", v.strip())
+                                    for k, v in texte.items() if v is not None]
+    if args.datum:
+        operationen.append(Setze("steckbrief.stand", datum_aus_text(args.datum)))
+    return _speichere(args, [Zielaenderung(args.id, tuple(operationen))])
+
+
+def _im_editor(text: str) -> str:
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    with tempfile.NamedTemporaryFile("w", suffix=".md", prefix="steckbrief-", delete=False,
+                                     encoding="utf-8") as datei:
+        datei.write(text)
+    try:
+        if subprocess.run([*shlex.split(editor), datei.name], check=False).returncode != 0:
+            raise StrategieFehler(f"Der Editor ({editor}) wurde mit einem Fehler beendet; "
+                                  "nichts gespeichert.")
+        return Path(datei.name).read_text(encoding="utf-8")
+    finally:
+        os.unlink(datei.name)
+
+
+def _kennzahl_nummer(ziel_daten: dict, angabe: str) -> int:
+    kennzahlen = ziel_daten.get("kennzahlen", [])
+    if angabe.isdigit() and 1 <= int(angabe) <= len(kennzahlen):
+        return int(angabe)
+    klein = angabe.casefold()
+    treffer = [i for i, k in enumerate(kennzahlen, 1) if k.get("name", "").casefold().startswith(
+        klein)] or [i for i, k in enumerate(kennzahlen, 1) if klein in k.get("name", "").casefold()]
+    if len(treffer) != 1:
+        namen = "; ".join(f"{i}: {k.get('name')}" for i, k in enumerate(kennzahlen, 1))
+        raise StrategieFehler(f'Kennzahl "{angabe}" ist {"mehrdeutig" if treffer else "unbekannt"}'
+                              f". Vorhanden: {namen or 'keine'}")
+    return treffer[0]
+
+
+def befehl_messwert(args: argparse.Namespace) -> int:
+    """strategie messwert ID KENNZAHL STICHTAG WERT."""
+    verzeichnis = finde_speicher(getattr(args, "store", None))
+    rahmen = lade_rahmen(verzeichnis)
+    pfad = datei_des_ziels(verzeichnis, rahmen, args.id)
+    ziel, befunde = lade_ziel(verzeichnis, pfad.relative_to(verzeichnis).as_posix(),
+                              pfad.read_bytes(), rahmen)
+    if ziel is None:
+        raise StrategieFehler("Die Zieldatei ist fehlerhaft:\n" + "\n".join(
+            b.als_zeile() for b in befunde))
+    nummer = _kennzahl_nummer(ziel.daten, args.kennzahl)
+    werte = {"stichtag": datum_aus_text(args.stichtag), "wert": zahl_aus_text(args.wert)}
+    if args.anmerkung:
+        werte["anmerkung"] = args.anmerkung
+    return _speichere(args, [Zielaenderung(args.id, (
+        Anhaengen(f"kennzahlen.{nummer}.messwerte", werte),))])
+
+
+def befehl_massnahme(args: argparse.Namespace) -> int:
+    """strategie massnahme ID TITEL [--status] [--termin] [--verantwortlich]."""
+    rahmen = lade_rahmen(finde_speicher(getattr(args, "store", None)))
+    werte: dict = {"titel": args.titel.strip(),
+                   "status": wert_aus_text(_feld("massnahmen.1.status"), args.status, rahmen)}
+    if args.termin:
+        werte["termin"] = datum_aus_text(args.termin)
+    if args.verantwortlich:
+        werte["verantwortlich"] = args.verantwortlich
+    return _speichere(args, [Zielaenderung(args.id, (Anhaengen("massnahmen", werte),))])
+
+
+def befehl_rueckgaengig(args: argparse.Namespace) -> int:
+    """strategie rueckgaengig [COMMIT]."""
+    verzeichnis = finde_speicher(getattr(args, "store", None))
+    plan = vorschau(verzeichnis, args.commit)
+    ausgabe = konsole()
+    ausgabe.print(f"Rückgängig machen: {plan.commit.commit[:8]} "
+                  f"{entschaerfe(plan.commit.nachricht.splitlines()[0])}", markup=False)
+    for vorgang in plan.vorgaenge:
+        for aenderung in vorgang.aenderungen:
+            ausgabe.print(f"  {vorgang.ziel_id}: {entschaerfe(beschreibe(aenderung))}",
+                          markup=False)
+    if plan.auf_remote:
+        ausgabe.print(f"Achtung: schon im gemeinsamen Repository ({', '.join(plan.auf_remote)}).",
+                      markup=False, style="yellow")
+    if not args.ja and not frage_ja("Rückgängig machen?"):
+        fehlerkonsole().print("Nichts geändert.", markup=False)
+        return 1
+    _melde(rueckgaengig(verzeichnis, plan.commit.commit, kommentar=args.kommentar,
+                        erzwingen=args.erzwingen))
+    return 0

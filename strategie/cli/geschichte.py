@@ -1,0 +1,67 @@
+"""History commands: 'verlauf' of a goal, 'aenderungen' over the store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from strategie.cli.gemeinsam import konsole
+from strategie.speicher import finde_speicher, lade_speicher
+from strategie.verlauf import aenderungen, verlauf
+from strategie.verlauf_ausgabe import (
+    aenderungen_ansicht,
+    aenderungen_markdown,
+    als_json,
+    verlauf_ansicht,
+)
+
+
+def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
+    """Add 'verlauf' and 'aenderungen' to the parser."""
+    verl = befehle.add_parser(
+        "verlauf", parents=[gemeinsam], help="Änderungsgeschichte eines Ziels",
+        description="Jeder Commit, der das Ziel berührt hat: Datum, Autor, Kommentar und die "
+                    "geänderten Felder (alt → neu; lange Texte als Wortvergleich). Aus den "
+                    "Dateiinhalten berechnet, also auch für Commits aus dem Editor.")
+    verl.add_argument("id", metavar="ID")
+    verl.add_argument("--format", choices=("tabelle", "json", "markdown"), default="tabelle")
+    verl.set_defaults(ausfuehren=befehl_verlauf)
+
+    aend = befehle.add_parser(
+        "aenderungen", parents=[gemeinsam], help="Änderungen seit einem Datum oder Commit",
+        description="Alle Änderungen an Zielen in einem Zeitraum, nach Ziel gruppiert.")
+    aend.add_argument("--seit", required=True, metavar="DATUM|REV",
+                      help="Datum (JJJJ-MM-TT, TT.MM.JJJJ) oder Commit/Tag, z. B. bericht-2025")
+    aend.add_argument("--bis", metavar="DATUM|REV", help="Ende des Zeitraums (Standard: jetzt)")
+    aend.add_argument("--format", choices=("tabelle", "json", "markdown"), default="tabelle")
+    aend.set_defaults(ausfuehren=befehl_aenderungen)
+
+
+def befehl_verlauf(args: argparse.Namespace) -> int:
+    """strategie verlauf ID."""
+    verzeichnis = finde_speicher(getattr(args, "store", None))
+    eintraege = verlauf(verzeichnis, args.id)
+    if args.format == "json":
+        sys.stdout.write(als_json(eintraege) + "\n")
+    elif args.format == "markdown":
+        titel = {e.ziel_id: "" for e in eintraege}
+        sys.stdout.write(aenderungen_markdown(eintraege, titel, f"Verlauf {args.id.upper()}"))
+    else:
+        konsole().print(verlauf_ansicht(eintraege))
+    return 0
+
+
+def befehl_aenderungen(args: argparse.Namespace) -> int:
+    """strategie aenderungen --seit DATUM|REV [--bis DATUM|REV]."""
+    verzeichnis = finde_speicher(getattr(args, "store", None))
+    eintraege = aenderungen(verzeichnis, args.seit, args.bis)
+    if args.format == "json":
+        sys.stdout.write(als_json(eintraege) + "\n")
+        return 0
+    titel = {z.id: z.titel for z in lade_speicher(verzeichnis).ziele}
+    if args.format == "markdown":
+        zeitraum = f"Änderungen seit {args.seit}" + (f" bis {args.bis}" if args.bis else "")
+        sys.stdout.write(aenderungen_markdown(eintraege, titel, zeitraum))
+    else:
+        konsole().print(aenderungen_ansicht(eintraege, titel))
+    return 0

@@ -1,0 +1,107 @@
+"""Commit messages a reviewer understands in plain `git log`: subject, comment, trailers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from strategie.vergleich import Feldaenderung, beschreibe, wert_kurz
+
+BETREFF_LAENGE = 72
+"""git's customary maximum subject length; longer subjects are shortened with an ellipsis."""
+
+TRAILER_ZIEL, TRAILER_FELD, TRAILER_ALT, TRAILER_NEU = "Ziel", "Feld", "Alt", "Neu"
+TRAILER_HANDAENDERUNG = "Handaenderungen"
+TRAILER_RUECKGAENGIG = "Rueckgaengig-von"
+TRAILER_SCHLUESSEL = (TRAILER_ZIEL, TRAILER_FELD, TRAILER_ALT, TRAILER_NEU,
+                      TRAILER_HANDAENDERUNG, TRAILER_RUECKGAENGIG)
+
+_BEGRUENDUNGEN = {"status_begruendung": "status", "ampel_begruendung": "ampel"}
+
+
+@dataclass(frozen=True)
+class Zielvorgang:
+    """What changed in one goal file: for the message and for the result shown to the user."""
+
+    ziel_id: str
+    aenderungen: tuple[Feldaenderung, ...]
+    daten: dict[str, Any]
+    """The goal's data after the change."""
+
+
+def _teile(vorgang: Zielvorgang, mit_alt: bool = True) -> list[str]:
+    pfade = {a.pfad for a in vorgang.aenderungen}
+    teile: list[str] = []
+    steckbrief = [a for a in vorgang.aenderungen if a.pfad.startswith("steckbrief.")]
+    for aenderung in vorgang.aenderungen:
+        if _BEGRUENDUNGEN.get(aenderung.pfad) in pfade:
+            continue  # the Begründung goes with its status/Ampel change, in the body
+        if aenderung in steckbrief and any(a.pfad != "steckbrief.stand" for a in steckbrief):
+            if aenderung is steckbrief[0]:
+                stand = vorgang.daten.get("steckbrief", {}).get("stand")
+                teile.append("Steckbrief aktualisiert" + (
+                    f" (Stand {wert_kurz(stand)})" if stand else ""))
+            continue
+        if not mit_alt and aenderung.alt is not None and aenderung.neu is not None and (
+                not aenderung.ist_text):
+            teile.append(f"{aenderung.titel} → {wert_kurz(aenderung.neu)}")
+        else:
+            teile.append(beschreibe(aenderung, vorgang.daten))
+    return teile
+
+
+def _kuerze(text: str, laenge: int = BETREFF_LAENGE) -> str:
+    return text if len(text) <= laenge else text[: laenge - 1].rstrip(" ,:") + "…"
+
+
+def betreff(vorgaenge: Sequence[Zielvorgang]) -> str:
+    """One line: 'SA-03: Umsetzungsstand in Vorbereitung → in Umsetzung' or a bulk summary."""
+    if len(vorgaenge) == 1:
+        vorgang = vorgaenge[0]
+        teile = _teile(vorgang)
+        text = f"{vorgang.ziel_id}: {', '.join(teile)}"
+        if len(text) > BETREFF_LAENGE and len(teile) > 1:
+            text = f"{vorgang.ziel_id}: {teile[0]} (und {len(teile) - 1} weitere)"
+        return _kuerze(text)
+    arten = {tuple(_teile(v, mit_alt=False)) for v in vorgaenge}
+    ids = [v.ziel_id for v in vorgaenge]
+    was = ", ".join(next(iter(arten))) if len(arten) == 1 else "verschiedene Änderungen"
+    kopf = f"{len(vorgaenge)} Ziele: {was}"
+    liste = ", ".join(ids)
+    if len(kopf) + len(liste) + 3 > BETREFF_LAENGE:
+        liste = f"{ids[0]} … {ids[-1]}"
+    return _kuerze(f"{kopf} ({liste})")
+
+
+def _trailer_wert(wert: Any) -> str:
+    return wert_kurz(wert, 100) if wert is not None else "–"
+
+
+def trailer(vorgaenge: Sequence[Zielvorgang], handaenderungen: bool = False) -> list[str]:
+    """'Schlüssel: Wert' lines that `git interpret-trailers --parse` reads back."""
+    zeilen = []
+    for vorgang in vorgaenge:
+        for aenderung in vorgang.aenderungen:
+            zeilen += [f"{TRAILER_ZIEL}: {vorgang.ziel_id}", f"{TRAILER_FELD}: {aenderung.pfad}",
+                       f"{TRAILER_ALT}: {_trailer_wert(aenderung.alt)}",
+                       f"{TRAILER_NEU}: {_trailer_wert(aenderung.neu)}"]
+    if handaenderungen:
+        zeilen.append(f"{TRAILER_HANDAENDERUNG}: übernommen")
+    return zeilen
+
+
+def nachricht(vorgaenge: Sequence[Zielvorgang], kommentar: str,
+              handaenderungen: bool = False) -> str:
+    """The whole commit message: subject, blank line, comment, details, trailers."""
+    absaetze = [betreff(vorgaenge)]
+    if kommentar.strip():
+        absaetze.append(kommentar.strip())
+    if len(vorgaenge) > 1 or any(len(_teile(v)) > 1 for v in vorgaenge):
+        absaetze.append("\n".join(f"- {v.ziel_id}: {teil}" for v in vorgaenge
+                                  for teil in _teile(v)))
+    if handaenderungen:
+        absaetze.append("Enthält außerdem Handänderungen an der Datei, die vorher nicht "
+                        "eingecheckt waren.")
+    absaetze.append("\n".join(trailer(vorgaenge, handaenderungen)))
+    return "\n\n".join(absaetze) + "\n"

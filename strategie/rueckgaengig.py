@@ -1,0 +1,146 @@
+"""Undo a change: `git revert` of a commit, as a new commit a reviewer can read."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+
+from strategie.bearbeiten import Ergebnis
+from strategie.befund import StrategieFehler
+from strategie.format import datum_de
+from strategie.gitlesen import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
+from strategie.gitrepo import GitRepo, git_fehlertext
+from strategie.nachricht import TRAILER_RUECKGAENGIG, TRAILER_ZIEL, Zielvorgang, trailer
+from strategie.rahmen import lade_rahmen
+from strategie.speicher import lade_aus_quellen
+from strategie.vergleich import vergleiche
+from strategie.verlauf import kommentar_aus
+
+
+@dataclass(frozen=True)
+class Vorschau:
+    """What undoing a commit would do, for the confirmation question."""
+
+    commit: Logeintrag
+    vorgaenge: tuple[Zielvorgang, ...]
+    auf_remote: tuple[str, ...]
+    """Remote branches that already contain the commit."""
+
+
+def _praefix(repo: GitRepo, verzeichnis: Path) -> str:
+    return "" if verzeichnis == repo.wurzel else repo.relativ(verzeichnis)
+
+
+def _finde_commit(repo: GitRepo, praefix: str, commit: str | None) -> Logeintrag:
+    if commit:
+        return lies_log(repo, "-1", loese_auf(repo, commit))[0]
+    for eintrag in lies_log(repo, "-200", "HEAD", "--", praefix or "."):
+        if f"\n{TRAILER_ZIEL}: " in eintrag.nachricht:
+            return eintrag
+    raise StrategieFehler("Keine mit strategie gemachte Änderung gefunden, die sich "
+                          "rückgängig machen ließe.")
+
+
+def vorschau(verzeichnis: Path, commit: str | None = None) -> Vorschau:
+    """The commit that would be undone (default: the newest change made with the tool)."""
+    verzeichnis = verzeichnis.resolve()
+    with GitRepo(verzeichnis) as repo:
+        praefix = _praefix(repo, verzeichnis)
+        eintrag = _finde_commit(repo, praefix, commit)
+        fremd = [d for d, _, _ in eintrag.dateien
+                 if praefix and not d.startswith(praefix + "/")]
+        if fremd or not eintrag.dateien:
+            raise StrategieFehler(
+                f"Commit {eintrag.commit[:8]} ändert nicht nur Zieldateien "
+                f"({', '.join(fremd) or 'keine Dateien'}); bitte mit git selbst zurücknehmen.")
+        inhalte = lies_blobs(repo, [i for _, a, n in eintrag.dateien for i in (a, n)])
+        vorgaenge = []
+        for datei, alt, neu in eintrag.dateien:
+            vorher = _daten(inhalte.get(neu)) if neu != LEERER_BLOB else None
+            nachher = _daten(inhalte.get(alt)) if alt != LEERER_BLOB else None
+            vorgaenge.append(Zielvorgang(Path(datei).stem, tuple(vergleiche(vorher, nachher)),
+                                         nachher or {}))
+        remote = repo.lies_bytes("branch", "-r", "--contains", eintrag.commit).decode().split()
+    return Vorschau(eintrag, tuple(vorgaenge), tuple(r for r in remote if r != "->"))
+
+
+def _daten(roh: bytes | None) -> dict | None:
+    if roh is None:
+        return None
+    try:
+        return tomllib.loads(roh.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+
+
+def rueckgaengig(verzeichnis: Path, commit: str | None = None, *, kommentar: str = "",
+                 erzwingen: bool = False) -> Ergebnis:
+    """Revert a change as a new commit; refuses a commit already on a remote unless forced."""
+    verzeichnis = verzeichnis.resolve()
+    plan = vorschau(verzeichnis, commit)
+    if plan.auf_remote and not erzwingen:
+        raise StrategieFehler(
+            f"Commit {plan.commit.commit[:8]} ist schon im gemeinsamen Repository "
+            f"({', '.join(plan.auf_remote)}). Andere haben ihn vielleicht schon; Rückgängig "
+            "erzeugt dort einen Gegen-Commit. Mit --erzwingen trotzdem ausführen.")
+    with GitRepo(verzeichnis) as repo:
+        repo.identitaet()
+        dateien = [d for d, _, _ in plan.commit.dateien]
+        if repo.pfadstatus(dateien):
+            raise StrategieFehler(
+                f"{', '.join(dateien)}: nicht eingecheckte Änderungen vorhanden; sie bleiben "
+                "unangetastet. Bitte erst einchecken oder verwerfen.")
+        if repo.lies_bytes("diff", "--cached", "--name-only").strip():
+            raise StrategieFehler("Es sind Änderungen für den nächsten Commit vorgemerkt "
+                                  "(git add); bitte erst einchecken oder zurücknehmen.")
+        betreff, _ = kommentar_aus(plan.commit.nachricht)
+        absaetze = [
+            f"Rückgängig: {betreff}",
+            f"Macht Commit {plan.commit.commit[:8]} vom {datum_de(plan.commit.datum.date())} "
+            f"({plan.commit.autor}) rückgängig.",
+        ]
+        if kommentar.strip():
+            absaetze.append(kommentar.strip())
+        absaetze.append("\n".join([*trailer(plan.vorgaenge),
+                                   f"{TRAILER_RUECKGAENGIG}: {plan.commit.commit}"]))
+        try:
+            repo.git("revert", "--no-commit", plan.commit.commit)
+        except StrategieFehler as fehler:
+            _abbrechen(repo)
+            raise StrategieFehler(
+                f"Commit {plan.commit.commit[:8]} lässt sich nicht automatisch rückgängig "
+                "machen, weil die Ziele danach erneut geändert wurden. Nichts wurde verändert."
+                f"\n{fehler.meldung}") from None
+        _pruefe_ergebnis(repo, verzeichnis, dateien)
+        try:
+            neu = repo.commit(dateien, "\n\n".join(absaetze) + "\n")
+        except StrategieFehler:
+            _abbrechen(repo)
+            raise
+    return Ergebnis(neu, absaetze[0], plan.vorgaenge, tuple(dateien))
+
+
+def _pruefe_ergebnis(repo: GitRepo, verzeichnis: Path, dateien: list[str]) -> None:
+    rahmen = lade_rahmen(verzeichnis)
+    quellen = []
+    for datei in dateien:
+        pfad = repo.wurzel / datei
+        if pfad.exists():
+            quellen.append((pfad.relative_to(verzeichnis).as_posix(), pfad.read_bytes()))
+    _, befunde = lade_aus_quellen(verzeichnis, rahmen, quellen)
+    if befunde:
+        _abbrechen(repo)
+        liste = "\n".join(b.als_zeile() for b in befunde)
+        raise StrategieFehler(f"Rückgängig ergäbe ungültige Zieldateien; nichts wurde "
+                              f"verändert:\n{liste}")
+
+
+def _abbrechen(repo: GitRepo) -> None:
+    try:
+        repo.repo.git.execute(["git", "revert", "--abort"])
+    except git.GitCommandError as fehler:
+        if "no cherry-pick or revert in progress" not in git_fehlertext(fehler):
+            raise

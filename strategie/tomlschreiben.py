@@ -1,0 +1,320 @@
+"""Minimal edits of a goal file with tomlkit: key by key, so comments and layout survive."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, cast
+
+import tomlkit
+import tomlkit.exceptions
+from tomlkit.container import Container
+from tomlkit.items import AoT, Array, Comment, Item, String, StringType, Table, Trivia, Whitespace
+
+from strategie.model import ZIEL, Abschnitt, Feld, Typ, feld_an_pfad
+from strategie.operationen import Operation, Setze
+from strategie.tomlpos import key_lines
+
+ZEILENBREITE = 92
+"""Long texts are wrapped with TOML line-ending backslashes at about this width."""
+
+
+def schreibe_operationen(text: str, operationen: tuple[Operation, ...]) -> str:
+    """Apply operations to a goal file's text and return the new text.
+
+    Only the items the operations name are replaced, inserted or removed; every other line,
+    comment and blank line is rendered as it was. The caller re-reads the result with tomllib.
+    """
+    schnell = _nur_einzeilige_werte(text, operationen)
+    if schnell is not None:
+        return schnell
+    dokument = tomlkit.parse(text)
+    for operation in operationen:
+        teile = operation.pfad.split(".")
+        if isinstance(operation, Setze):
+            _setze(dokument, teile, operation.wert)
+        else:
+            _haenge_an(dokument, teile, operation.werte)
+    return dokument.as_string()
+
+
+def _nur_einzeilige_werte(text: str, operationen: tuple[Operation, ...]) -> str | None:
+    """Replace single-line values in place, each line parsed and rendered by tomlkit alone.
+
+    Parsing a whole 4 KB goal file with tomlkit takes ~5 ms; a status change needs only its
+    one line. Each ``key = value  # comment`` line is parsed on its own, its value replaced
+    key by key, and spliced back. Returns None (use the full path) for anything else:
+    new keys, removals, appends, multi-line values. The caller verifies the result with tomllib.
+    """
+    setzungen = [op for op in operationen if isinstance(op, Setze) and op.wert is not None]
+    if len(setzungen) != len(operationen):
+        return None
+    zeilen = text.split("\n")
+    orte = key_lines(text)
+    for operation in setzungen:
+        nummer = orte.get(operation.pfad)
+        feld = feld_an_pfad(operation.pfad)
+        if nummer is None or feld is None:
+            return None
+        zeile = zeilen[nummer - 1]
+        try:
+            einzeln = tomlkit.parse(zeile)
+        except tomlkit.exceptions.ParseError:
+            return None
+        name = operation.pfad.split(".")[-1]
+        if list(einzeln.keys()) != [name] or "\n" in einzeln.as_string().rstrip("\n"):
+            return None
+        alt = cast(Item, einzeln.item(name))
+        if isinstance(alt, String) and alt.type.is_multiline():
+            return None
+        neu = gestalte(operation.wert, feld, alt, einzug=len(name) + 6)
+        if isinstance(neu, String) and neu.type.is_multiline():
+            return None
+        einzeln[name] = neu
+        zeilen[nummer - 1] = einzeln.as_string().rstrip("\n")
+    return "\n".join(zeilen)
+
+
+def _inhalt(knoten: Any) -> Container:
+    return knoten.value if isinstance(knoten, Table) else knoten
+
+
+def _gehe_zu(dokument: Container, teile: list[str], anlegen: bool
+             ) -> tuple[Container, Abschnitt] | None:
+    """The container (and its model section) that holds the last part of *teile*."""
+    knoten: Any = dokument
+    abschnitt: Abschnitt = ZIEL
+    i = 0
+    while i < len(teile) - 1:
+        name = teile[i]
+        eintrag = abschnitt.feld(name)
+        assert isinstance(eintrag, Abschnitt), name
+        container = _inhalt(knoten)
+        if name not in container:
+            if not anlegen:
+                return None
+            _fuege_ein(container, abschnitt, name, tomlkit.table())
+        knoten = container[name]
+        abschnitt = eintrag
+        i += 1
+        if eintrag.liste:
+            knoten = knoten[int(teile[i]) - 1]
+            i += 1
+    return _inhalt(knoten), abschnitt
+
+
+def _setze(dokument: Container, teile: list[str], wert: Any) -> None:
+    ziel = _gehe_zu(dokument, teile, anlegen=wert is not None)
+    if ziel is None:
+        return
+    container, abschnitt = ziel
+    name = teile[-1]
+    feld = abschnitt.feld(name)
+    assert isinstance(feld, Feld), name
+    if wert is None:
+        if name in container:
+            del container[name]
+        return
+    alt = cast(Item, container.item(name)) if name in container else None
+    neu = gestalte(wert, feld, alt, einzug=len(name) + 6)
+    if alt is not None:
+        container[name] = neu
+    else:
+        _fuege_ein(container, abschnitt, name, neu)
+
+
+def _haenge_an(dokument: Container, teile: list[str], werte: dict[str, Any]) -> None:
+    ziel = _gehe_zu(dokument, teile, anlegen=True)
+    assert ziel is not None
+    container, abschnitt = ziel
+    name = teile[-1]
+    liste = abschnitt.feld(name)
+    assert isinstance(liste, Abschnitt) and liste.liste, name
+    tabelle = _tabelle_aus(werte, liste)
+    if name not in container:
+        aot = AoT([tabelle])
+        _fuege_ein(container, abschnitt, name, aot)
+        return
+    aot = container[name]
+    assert isinstance(aot, AoT)
+    _uebernimm_abstand(aot, tabelle)
+    aot.append(tabelle)
+
+
+def _uebernimm_abstand(aot: AoT, neu: Table) -> None:
+    """Move the blank lines (and comments after them) behind the last element to the new one.
+
+    The new element then follows the last element's content, the next section keeps its
+    separation, and a list whose elements are separated by a blank line keeps that rhythm:
+    the diff shows a pure insertion.
+    """
+    letzte = aot[-1]
+    koerper = letzte.value.body
+    start = len(koerper)
+    while start > 0 and koerper[start - 1][0] is None and isinstance(
+            koerper[start - 1][1], (Whitespace, Comment)):
+        start -= 1
+    while start < len(koerper) and isinstance(koerper[start][1], Comment):
+        start += 1  # a comment right under the content belongs to it
+    lauf = koerper[start:]
+    abstand = (_endet_mit_leerzeile(aot[-2]) if len(aot) > 1
+               else bool(lauf) and isinstance(lauf[0][1], Whitespace))
+    del koerper[start:]
+    for _, element in lauf:
+        neu.add(element)  # type: ignore[call-overload]  # Whitespace or Comment
+    if abstand:
+        letzte.add(tomlkit.nl())
+
+
+def _endet_mit_leerzeile(tabelle: Table) -> bool:
+    koerper = tabelle.value.body
+    return bool(koerper) and koerper[-1][0] is None and isinstance(koerper[-1][1], Whitespace)
+
+
+def _tabelle_aus(werte: dict[str, Any], abschnitt: Abschnitt) -> Table:
+    tabelle = tomlkit.table()
+    for eintrag in abschnitt.felder:
+        if eintrag.name not in werte or werte[eintrag.name] is None:
+            continue
+        wert = werte[eintrag.name]
+        if isinstance(eintrag, Feld):
+            tabelle.add(eintrag.name, gestalte(wert, eintrag, None, len(eintrag.name) + 6))
+        elif eintrag.liste:
+            tabelle.add(eintrag.name, AoT([_tabelle_aus(w, eintrag) for w in wert]))
+        else:
+            tabelle.add(eintrag.name, _tabelle_aus(wert, eintrag))
+    unbekannt = set(werte) - {e.name for e in abschnitt.felder}
+    assert not unbekannt, unbekannt
+    return tabelle
+
+
+def _ist_abschnitt(item: object) -> bool:
+    return isinstance(item, (Table, AoT))
+
+
+def _fuege_ein(container: Container, abschnitt: Abschnitt, name: str, item: Item) -> None:
+    """Insert a new key where the model puts it among the keys already present."""
+    reihenfolge = [e.name for e in abschnitt.felder]
+    position = reihenfolge.index(name)
+    vorhanden = list(container.keys())
+    if _ist_abschnitt(item):
+        spaetere = [k for k in vorhanden if k in reihenfolge[position + 1:]
+                    and _ist_abschnitt(container.item(k))]
+        if spaetere:
+            index = _index(container, spaetere[0])
+            _trenne(container, index, item, cast(Item, container.item(spaetere[0])))
+            container._insert_at(index, name, item)
+        else:
+            container.append(name, item)
+        return
+    fruehere = [k for k in vorhanden if k in reihenfolge[:position]
+                and not _ist_abschnitt(container.item(k))]
+    if fruehere:
+        vorgaenger = max(fruehere, key=reihenfolge.index)
+        container._insert_after(vorgaenger, name, item)
+        return
+    skalare = [k for k in vorhanden if not _ist_abschnitt(container.item(k))]
+    if skalare:
+        container._insert_at(_index(container, skalare[0]), name, item)
+    elif container.body:
+        container._insert_at(0, name, item)  # before trailing blank lines or sub-sections
+    else:
+        container.append(name, item)
+
+
+def _erste_tabelle(abschnitt: Item) -> Table:
+    return abschnitt[0] if isinstance(abschnitt, AoT) else abschnitt  # type: ignore[return-value]
+
+
+def _trenne(container: Container, index: int, neu: Item, danach: Item) -> None:
+    """Blank lines around a section inserted at *index*, before the section *danach*."""
+    davor = container.body[index - 1][1] if index > 0 else None
+    if isinstance(davor, AoT):
+        davor = davor[-1]
+    getrennt = (isinstance(davor, Whitespace) and "\n" in davor.as_string()) or (
+        isinstance(davor, Table) and _endet_mit_leerzeile(davor))
+    if not getrennt:
+        _erste_tabelle(neu).trivia.indent = "\n"
+    if "\n" not in _erste_tabelle(danach).trivia.indent:
+        letzte = cast(Table, neu[-1] if isinstance(neu, AoT) else neu)
+        letzte.add(tomlkit.nl())
+
+
+def _index(container: Container, name: str) -> int:
+    return next(i for i, (schluessel, _) in enumerate(container.body)
+                if schluessel is not None and schluessel.key == name)
+
+
+def gestalte(wert: Any, feld: Feld, alt: Item | None, einzug: int = 0) -> Item:
+    """A tomlkit item for *wert* in the style of the item it replaces (quotes, line breaks)."""
+    if isinstance(wert, str):
+        if isinstance(alt, String) and alt.type in (StringType.MLB, StringType.MLL) or (
+                feld.typ is Typ.LANGTEXT and not isinstance(alt, String)) or "\n" in wert:
+            umbrechen = not (isinstance(alt, String) and alt.type.is_multiline()
+                             and "\\\n" not in alt.as_string())
+            return langtext(wert, umbrechen, einzug)
+        if isinstance(alt, String) and alt.type is StringType.SLL and _literal_moeglich(wert):
+            return tomlkit.string(wert, literal=True)
+        return tomlkit.string(wert)
+    if isinstance(wert, list):
+        liste = tomlkit.array()
+        liste.extend(wert)
+        if isinstance(alt, Array) and "\n" in alt.as_string():
+            liste.multiline(True)
+        return liste
+    if isinstance(wert, (bool, int, float, dt.date)):
+        return tomlkit.item(wert)
+    raise TypeError(f"Wert vom Typ {type(wert).__name__} lässt sich nicht schreiben")
+
+
+def _literal_moeglich(wert: str) -> bool:
+    return "'" not in wert and not _STEUERZEICHEN.search(wert)
+
+
+_STEUERZEICHEN = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+_MEHRFACH_ANFUEHRUNG = re.compile(r'"{2,}')
+
+
+def _escape_zeile(zeile: str) -> str:
+    zeile = zeile.replace("\\", "\\\\")
+    zeile = _STEUERZEICHEN.sub(lambda m: f"\\u{ord(m.group()):04X}", zeile)
+    return _MEHRFACH_ANFUEHRUNG.sub(lambda m: '\\"' * len(m.group()), zeile)
+
+
+def _umbrochen(zeile: str, breite: int, einzug: int = 0) -> str:
+    """Wrap one escaped line at single spaces with TOML line-ending backslashes."""
+    if len(zeile) + einzug <= breite:
+        return zeile
+    teile: list[str] = []
+    start = 0
+    while len(zeile) - start + einzug > breite:
+        schnitt = -1
+        for i in range(start + breite - einzug - 1, start, -1):
+            if (zeile[i - 1] == " " and i < len(zeile) and zeile[i] != " "
+                    and i - 2 >= start and zeile[i - 2] not in " \\"):
+                schnitt = i
+                break
+        if schnitt == -1:
+            break
+        teile.append(zeile[start:schnitt] + "\\")
+        start = schnitt
+        einzug = 0
+    teile.append(zeile[start:])
+    return "\n".join(teile)
+
+
+def langtext(text: str, umbrechen: bool = True, einzug: int = 0) -> String:
+    """A multi-line basic string; long lines wrapped with backslashes when *umbrechen*.
+
+    *einzug* is how many characters precede the text on its first line (the key and quotes).
+    """
+    zeilen = [_escape_zeile(z) for z in text.split("\n")]
+    if umbrechen:
+        zeilen = [_umbrochen(z, ZEILENBREITE, einzug if i == 0 else 0)
+                  for i, z in enumerate(zeilen)]
+    roh = "\n".join(zeilen)
+    if roh.startswith("\n"):
+        roh = "\\n" + roh[1:]  # a newline right after the opening quotes would be dropped
+    if roh.endswith('"'):
+        roh = roh[:-1] + '\\"'
+    return String(StringType.MLB, text, roh, Trivia())

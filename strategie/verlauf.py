@@ -1,0 +1,145 @@
+"""History from file contents: a goal's Verlauf and the Änderungen of a period, field by field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from strategie.bearbeiten import datei_des_ziels
+from strategie.befund import StrategieFehler
+from strategie.gitlesen import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
+from strategie.gitrepo import GitRepo
+from strategie.graph import halte_graph_aktuell
+from strategie.nachricht import TRAILER_SCHLUESSEL
+from strategie.rahmen import RAHMEN_DATEI, lade_rahmen
+from strategie.vergleich import Feldaenderung, vergleiche
+
+
+@dataclass(frozen=True)
+class Verlaufseintrag:
+    """What one commit did to one goal file."""
+
+    commit: str
+    datum: dt.datetime
+    autor: str
+    email: str
+    betreff: str
+    kommentar: str
+    """The commit message's body without the machine-readable trailers."""
+    ziel_id: str
+    datei: str
+    """The goal file, relative to the store."""
+    art: str
+    """'angelegt', 'geändert', 'gelöscht' or 'ungültig' (the file did not parse)."""
+    aenderungen: tuple[Feldaenderung, ...]
+
+    @property
+    def kurz(self) -> str:
+        """Short commit id."""
+        return self.commit[:8]
+
+
+_TRAILER = re.compile(rf"^({'|'.join(TRAILER_SCHLUESSEL)}): ")
+_DETAIL = re.compile(r"^- [A-Z][A-Z0-9]*-\d+: ")
+
+
+def kommentar_aus(nachricht: str) -> tuple[str, str]:
+    """(subject, comment) of a commit message, without our trailers and generated details."""
+    betreff, _, rest = nachricht.partition("\n")
+    absaetze = [a.strip() for a in re.split(r"\n\s*\n", rest.strip()) if a.strip()]
+    behalten = [a for a in absaetze
+                if not all(_TRAILER.match(z) or _DETAIL.match(z) for z in a.splitlines())]
+    return betreff.strip(), "\n\n".join(behalten)
+
+
+def _lies_versionen(repo: GitRepo, eintraege: Sequence[Logeintrag]) -> dict[str, Any]:
+    ids = [i for e in eintraege for _, alt, neu in e.dateien for i in (alt, neu)]
+    versionen: dict[str, Any] = {}
+    for objekt_id, roh in lies_blobs(repo, ids).items():
+        try:
+            versionen[objekt_id] = tomllib.loads(roh.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+            versionen[objekt_id] = None
+    return versionen
+
+
+def _eintrag(log: Logeintrag, datei: str, alt_id: str, neu_id: str, praefix: str,
+             versionen: dict[str, Any]) -> Verlaufseintrag:
+    alt = versionen.get(alt_id) if alt_id != LEERER_BLOB else None
+    neu = versionen.get(neu_id) if neu_id != LEERER_BLOB else None
+    if alt_id == LEERER_BLOB:
+        art = "angelegt"
+    elif neu_id == LEERER_BLOB:
+        art = "gelöscht"
+    elif neu is None or alt is None:
+        art = "ungültig" if neu is None else "geändert"
+    else:
+        art = "geändert"
+    relativ = datei[len(praefix) + 1:] if praefix else datei
+    betreff, kommentar = kommentar_aus(log.nachricht)
+    aenderungen = () if art == "ungültig" else tuple(vergleiche(alt, neu))
+    return Verlaufseintrag(log.commit, log.datum, log.autor, log.email, betreff, kommentar,
+                           Path(datei).stem, relativ, art, aenderungen)
+
+
+def _praefix(repo: GitRepo, verzeichnis: Path) -> str:
+    return "" if verzeichnis == repo.wurzel else repo.relativ(verzeichnis)
+
+
+def verlauf(verzeichnis: Path, ziel_id: str) -> list[Verlaufseintrag]:
+    """Every commit that touched the goal's file, newest first, with field-level changes."""
+    verzeichnis = verzeichnis.resolve()
+    with GitRepo(verzeichnis) as repo:
+        halte_graph_aktuell(repo)
+        praefix = _praefix(repo, verzeichnis)
+        ziel_id = ziel_id.strip().upper()
+        vermutet = verzeichnis / ziel_id.rsplit("-", 1)[0].lower() / f"{ziel_id}.toml"
+        try:  # the usual folder first: no need to parse the frame
+            pfad = vermutet if vermutet.is_file() else datei_des_ziels(
+                verzeichnis, lade_rahmen(verzeichnis), ziel_id)
+            pfadangabe = repo.relativ(pfad)
+        except StrategieFehler:  # deleted since: look in every Amt folder
+            pfadangabe = f":(glob){praefix + '/' if praefix else ''}*/{ziel_id.upper()}.toml"
+        log = lies_log(repo, "--", pfadangabe)
+        if not log:
+            raise StrategieFehler(f"Zu {ziel_id} gibt es keine Commits (noch nie eingecheckt?).")
+        versionen = _lies_versionen(repo, log)
+    return [_eintrag(e, datei, alt, neu, praefix, versionen)
+            for e in log for datei, alt, neu in e.dateien]
+
+
+def _ist_datum(angabe: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}", angabe.strip()))
+
+
+def aenderungen(verzeichnis: Path, seit: str, bis: str | None = None) -> list[Verlaufseintrag]:
+    """All goal changes after *seit* up to *bis* (dates or revisions), newest first."""
+    from strategie.werte import datum_aus_text
+
+    verzeichnis = verzeichnis.resolve()
+    with GitRepo(verzeichnis) as repo:
+        halte_graph_aktuell(repo)
+        praefix = _praefix(repo, verzeichnis)
+        bereich: list[str] = []
+        if _ist_datum(seit):
+            bereich.append(f"--since={datum_aus_text(seit).isoformat()} 00:00:00")
+        if bis and _ist_datum(bis):
+            bereich.append(f"--until={datum_aus_text(bis).isoformat()} 23:59:59")
+        anfang = None if _ist_datum(seit) else loese_auf(repo, seit)
+        ende = "HEAD" if not bis or _ist_datum(bis) else loese_auf(repo, bis)
+        bereich.append(f"{anfang}..{ende}" if anfang else ende)
+        log = lies_log(repo, *bereich, "--", praefix or ".")
+        log = [e for e in log if any(_ist_zieldatei(d, praefix) for d, _, _ in e.dateien)]
+        versionen = _lies_versionen(repo, log)
+    return [_eintrag(e, datei, alt, neu, praefix, versionen)
+            for e in log for datei, alt, neu in e.dateien if _ist_zieldatei(datei, praefix)]
+
+
+def _ist_zieldatei(datei: str, praefix: str) -> bool:
+    relativ = datei[len(praefix) + 1:] if praefix else datei
+    return relativ.endswith(".toml") and relativ != RAHMEN_DATEI and "/" in relativ

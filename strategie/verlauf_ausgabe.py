@@ -1,0 +1,180 @@
+"""History for people and scripts: Rich (terminal), Markdown and JSON renderings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from strategie.format import datum_de
+from strategie.sicher import entschaerfe, json_sicher, sicherer_text
+from strategie.vergleich import (
+    MARKEN,
+    Feldaenderung,
+    beschreibe,
+    weitgehend_neu,
+    wert_kurz,
+    wortdiff,
+)
+from strategie.verlauf import Verlaufseintrag
+
+
+def zeitpunkt(datum: dt.datetime) -> str:
+    """24.11.2026 14:03 in the commit's own time zone."""
+    return f"{datum_de(datum.date())} {datum:%H:%M}"
+
+
+def aenderung_text(aenderung: Feldaenderung) -> Text:
+    """One field change as Rich text; long texts as a coloured word diff."""
+    if aenderung.pfad.split(".")[-1].isdigit():
+        return Text(entschaerfe(beschreibe(aenderung)))
+    zeile = Text.assemble((f"{aenderung.titel}: ", "bold"))
+    if aenderung.ist_text and isinstance(aenderung.alt, str) and isinstance(aenderung.neu, str):
+        if weitgehend_neu(aenderung.alt, aenderung.neu):
+            zeile.append("neu gefasst: ")
+            zeile.append(entschaerfe(wert_kurz(aenderung.neu, 300)), style="green")
+            return zeile
+        for stueck in wortdiff(aenderung.alt, aenderung.neu):
+            auf, zu = MARKEN.get(stueck.art, ("", ""))
+            stil = {"-": "red", "+": "green", "…": "dim"}.get(stueck.art, "")
+            zeile.append(f"{auf}{entschaerfe(stueck.text)}{zu}", style=stil)
+        return zeile
+    zeile.append(entschaerfe(wert_kurz(aenderung.alt, 80)), style="red")
+    zeile.append(" → ")
+    zeile.append(entschaerfe(wert_kurz(aenderung.neu, 80)), style="green")
+    return zeile
+
+
+def eintrag_ansicht(eintrag: Verlaufseintrag, mit_ziel: bool = False) -> RenderableType:
+    """One commit's effect on one goal."""
+    kopf = Text.assemble((zeitpunkt(eintrag.datum), "bold"), "  ",
+                         (entschaerfe(eintrag.autor), "cyan"), "  ", (eintrag.kurz, "dim"))
+    if mit_ziel:
+        kopf.append(f"  {eintrag.ziel_id}", style="bold")
+    teile: list[RenderableType] = [kopf]
+    if eintrag.kommentar:
+        teile.append(Text("  ") + sicherer_text(eintrag.kommentar, "italic"))
+    elif not eintrag.aenderungen or eintrag.art != "geändert":
+        teile.append(Text("  ") + sicherer_text(eintrag.betreff, "italic"))
+    if eintrag.art == "angelegt":
+        teile.append(Text("  • Ziel angelegt"))
+    elif eintrag.art == "gelöscht":
+        teile.append(Text("  • Datei gelöscht", style="red"))
+    elif eintrag.art == "ungültig":
+        teile.append(Text("  • Datei in diesem Stand ungültig (kein gültiges TOML)", style="red"))
+    else:
+        for aenderung in eintrag.aenderungen:
+            teile.append(Text("  • ") + aenderung_text(aenderung))
+    return Group(*teile, Text())
+
+
+def verlauf_ansicht(eintraege: Sequence[Verlaufseintrag]) -> RenderableType:
+    """A goal's Verlauf, newest first."""
+    return Group(*(eintrag_ansicht(e) for e in eintraege))
+
+
+def nach_ziel(eintraege: Sequence[Verlaufseintrag]) -> dict[str, list[Verlaufseintrag]]:
+    """Entries grouped by goal id, goals sorted by id, each group newest first."""
+    gruppen: dict[str, list[Verlaufseintrag]] = {}
+    for eintrag in eintraege:
+        gruppen.setdefault(eintrag.ziel_id, []).append(eintrag)
+    return dict(sorted(gruppen.items()))
+
+
+def aenderungen_ansicht(eintraege: Sequence[Verlaufseintrag], titel: dict[str, str]
+                        ) -> RenderableType:
+    """Changes of a period grouped by goal; *titel* maps ids to current titles."""
+    teile: list[RenderableType] = []
+    for ziel_id, gruppe in nach_ziel(eintraege).items():
+        teile.append(Text.assemble((ziel_id, "bold reverse"), " ",
+                                   (entschaerfe(titel.get(ziel_id, "")), "bold")))
+        teile.extend(eintrag_ansicht(e) for e in gruppe)
+    if not teile:
+        teile.append(Text("Keine Änderungen in diesem Zeitraum.", style="dim"))
+    return Group(*teile)
+
+
+def _md(text: str) -> str:
+    """Markdown-safe: escape characters that would start markup, neutralise control codes."""
+    text = entschaerfe(text)
+    for zeichen in "\\`*_{}[]<>#|":
+        text = text.replace(zeichen, "\\" + zeichen)
+    return text
+
+
+def _md_aenderung(aenderung: Feldaenderung) -> str:
+    if aenderung.pfad.split(".")[-1].isdigit():
+        return _md(beschreibe(aenderung))
+    if aenderung.ist_text and isinstance(aenderung.alt, str) and isinstance(aenderung.neu, str):
+        if weitgehend_neu(aenderung.alt, aenderung.neu):
+            return f"{_md(aenderung.titel)} neu gefasst: {_md(wert_kurz(aenderung.neu, 300))}"
+        teile = []
+        for stueck in wortdiff(aenderung.alt, aenderung.neu):
+            text = _md(stueck.text)
+            teile.append({"-": f"~~{text.strip()}~~ ", "+": f"**{text.strip()}** "}.get(
+                stueck.art, text))
+        return f"{_md(aenderung.titel)}: {''.join(teile).strip()}"
+    return (f"{_md(aenderung.titel)}: {_md(wert_kurz(aenderung.alt, 80))} → "
+            f"{_md(wert_kurz(aenderung.neu, 80))}")
+
+
+def _md_eintrag(eintrag: Verlaufseintrag) -> list[str]:
+    zeilen = [f"- **{zeitpunkt(eintrag.datum)}**, {_md(eintrag.autor)} (`{eintrag.kurz}`)"
+              + (f": {_md(eintrag.kommentar)}" if eintrag.kommentar else "")]
+    if eintrag.art != "geändert":
+        zeilen.append(f"  - Ziel {eintrag.art}")
+    else:
+        zeilen.extend(f"  - {_md_aenderung(a)}" for a in eintrag.aenderungen)
+    return zeilen
+
+
+def aenderungen_markdown(eintraege: Sequence[Verlaufseintrag], titel: dict[str, str],
+                         ueberschrift: str) -> str:
+    """Changes of a period as Markdown, for pasting into a Vorlage."""
+    zeilen = [f"# {_md(ueberschrift)}", ""]
+    gruppen = nach_ziel(eintraege)
+    if not gruppen:
+        zeilen.append("Keine Änderungen in diesem Zeitraum.")
+    for ziel_id, gruppe in gruppen.items():
+        zeilen += [f"## {ziel_id} – {_md(titel.get(ziel_id, ''))}", ""]
+        for eintrag in gruppe:
+            zeilen += _md_eintrag(eintrag)
+        zeilen.append("")
+    return "\n".join(zeilen).rstrip() + "\n"
+
+
+def _json_wert(wert: Any) -> Any:
+    if isinstance(wert, (dt.date, dt.datetime)):
+        return wert.isoformat()
+    if isinstance(wert, dict):
+        return {k: _json_wert(v) for k, v in wert.items()}
+    if isinstance(wert, list):
+        return [_json_wert(v) for v in wert]
+    return wert
+
+
+def eintrag_json(eintrag: Verlaufseintrag) -> dict[str, Any]:
+    """A history entry with stable keys (documented in the README)."""
+    return {
+        "commit": eintrag.commit,
+        "datum": eintrag.datum.isoformat(),
+        "autor": eintrag.autor,
+        "email": eintrag.email,
+        "betreff": eintrag.betreff,
+        "kommentar": eintrag.kommentar,
+        "ziel": eintrag.ziel_id,
+        "datei": eintrag.datei,
+        "art": eintrag.art,
+        "aenderungen": [{"feld": a.pfad, "titel": a.titel, "alt": _json_wert(a.alt),
+                         "neu": _json_wert(a.neu)} for a in eintrag.aenderungen],
+    }
+
+
+def als_json(eintraege: Sequence[Verlaufseintrag]) -> str:
+    """A JSON array of history entries, newest first."""
+    return json_sicher(json.dumps([eintrag_json(e) for e in eintraege], ensure_ascii=False,
+                                  indent=2))
