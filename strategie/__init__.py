@@ -5,10 +5,10 @@ from strategie.filter import Filter
 from strategie.model import Ziel
 from strategie.rahmen import Rahmen
 from strategie.speicher import Zielspeicher, finde_speicher, lade_speicher
-
-__version__ = "0.1.0"
+from strategie.version import __version__
 
 __all__ = [
+    "__version__",
     "Befund",
     "Filter",
     "Rahmen",

@@ -23,11 +23,16 @@ RICH_TABELLE_MAX_ZEILEN = 300
 """Longer lists are printed as plain text: Rich tables cost ~0.4 ms a row."""
 
 
-def sparkline(werte: Sequence[float]) -> str:
-    """A one-line bar chart of the values (empty for none)."""
+def sparkline(werte: Sequence[float], bezug: Sequence[float] = ()) -> str:
+    """A one-line bar chart of the values (empty for none).
+
+    *bezug* (e.g. Basiswert and Zielwert) widens the scale, so that the bars show where the
+    values stand between them rather than only how they vary among themselves.
+    """
     if not werte:
         return ""
-    unten, oben = min(werte), max(werte)
+    alle = [*werte, *bezug]
+    unten, oben = min(alle), max(alle)
     spanne = oben - unten or 1.0
     return "".join(BALKEN[round((w - unten) / spanne * (len(BALKEN) - 1))] for w in werte)
 
@@ -101,7 +106,8 @@ def kennzahl_zeile(kennzahl: Kennzahl) -> tuple[Text, str, str, str, Text]:
         mit_einheit(kennzahl.basiswert, kennzahl.einheit),
         aktuell,
         mit_einheit(kennzahl.zielwert, kennzahl.einheit),
-        Text(sparkline(werte), style="cyan"),
+        Text(sparkline(werte, [w for w in (kennzahl.basiswert, kennzahl.zielwert)
+                               if w is not None]), style="cyan"),
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,8 +11,9 @@ from typing import Any
 
 from strategie.atomar import schreibe_atomar
 from strategie.befund import StrategieFehler, os_fehlertext
+from strategie.cache import blob_id
 from strategie.gitrepo import GitRepo
-from strategie.model import wert_an_pfad
+from strategie.model import STECKBRIEF_TEXTE, wert_an_pfad
 from strategie.nachricht import Zielvorgang, betreff, nachricht
 from strategie.operationen import Operation, Setze, Zielaenderung, pruefe_pfad, wende_an
 from strategie.rahmen import Rahmen, lade_rahmen
@@ -21,7 +21,6 @@ from strategie.tomlschreiben import schreibe_operationen
 from strategie.validierung import befunde_mit_zeilen, lade_ziel, pruefe_daten
 from strategie.vergleich import vergleiche
 
-STECKBRIEF_TEXTE = ("aktueller_stand", "finanzielle_beurteilung", "inhaltliche_beurteilung")
 _BEGRUENDET = (("status", "umsetzungsstand", "status_begruendung"),
                ("ampel", "ampel", "ampel_begruendung"))
 
@@ -119,11 +118,6 @@ def _plane(verzeichnis: Path, repo: GitRepo, rahmen: Rahmen, pfad: Path,
                               "Datei schreiben; nichts wurde verändert. (Bitte melden.)")
     vorgang = Zielvorgang(ziel.id, tuple(vergleiche(ziel.daten, erwartet)), erwartet)
     return _Plan(pfad, repo.relativ(pfad), alt, neu_text.encode("utf-8"), vorgang)
-
-
-def blob_id(inhalt: bytes) -> str:
-    """git's object id of a file with these bytes (what `git hash-object` prints)."""
-    return hashlib.sha1(b"blob %d\0" % len(inhalt) + inhalt).hexdigest()
 
 
 def _pruefe_handaenderungen(plaene: Sequence[_Plan], in_head: dict[str, str],

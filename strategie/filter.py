@@ -38,8 +38,22 @@ class Filter:
         """True when the filter lets every goal through."""
         return self == Filter()
 
+    @property
+    def suchwoerter(self) -> tuple[str, ...]:
+        """The search split into case-folded words; a goal's text must contain each."""
+        return tuple(self.suche.casefold().split())
+
     def passt(self, ziel: Ziel, text: str | None = None) -> bool:
         """Whether *ziel* meets every criterion; *text* is its cached ``suchtext``, if at hand."""
+        if not self.passt_ohne_suche(ziel):
+            return False
+        if self.suche:
+            haystack = text if text is not None else suchtext(ziel)
+            return all(wort in haystack for wort in self.suchwoerter)
+        return True
+
+    def passt_ohne_suche(self, ziel: Ziel) -> bool:
+        """Whether *ziel* meets every criterion except the text search."""
         if self.aemter and ziel.amt not in self.aemter:
             return False
         if self.handlungsfelder and ziel.handlungsfeld not in self.handlungsfelder:
@@ -50,12 +64,7 @@ class Filter:
             return False
         if self.aktionsbereiche and not self.aktionsbereiche.intersection(ziel.aktionsbereiche):
             return False
-        if self.leuchtturm is not None and ziel.leuchtturm != self.leuchtturm:
-            return False
-        if self.suche:
-            haystack = text if text is not None else suchtext(ziel)
-            return all(wort in haystack for wort in self.suche.casefold().split())
-        return True
+        return self.leuchtturm is None or ziel.leuchtturm == self.leuchtturm
 
     def anwenden(self, ziele: Iterable[Ziel]) -> list[Ziel]:
         """The goals that pass, in their order."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 
 class Typ(StrEnum):
@@ -134,6 +135,9 @@ ZIEL = Abschnitt("", "Ziel", felder=(
     )),
 ))
 
+STECKBRIEF_TEXTE = ("aktueller_stand", "finanzielle_beurteilung", "inhaltliche_beurteilung")
+"""The three texts of a Maßnahmensteckbrief (Vorlage 2024/144)."""
+
 PFLICHTFELDER = tuple(f.name for f in ZIEL.felder if isinstance(f, Feld) and f.pflicht)
 
 
@@ -241,9 +245,9 @@ class Beschluss:
 class Ziel:
     """A Wirkungs- und Leistungsziel as read from its file.
 
-    ``daten`` holds the file's data as tomllib returned it; the scalar fields are copied out,
-    the nested parts (Steckbrief, Maßnahmen, Kennzahlen …) are built on first access, so that
-    loading thousands of goals costs little more than parsing them.
+    The few fields a goal list shows are plain attributes; everything else is read from
+    ``daten`` (the file's data as tomllib returned it), which a goal from the parsed-goal
+    cache unpickles only when first asked: a list of 10,000 goals paints without it.
     """
 
     id: str
@@ -251,13 +255,26 @@ class Ziel:
     amt: str
     handlungsfeld: int
     status: str
-    wirkungsziel: str
-    leistungsziel: str
     pfad: str
     """Path of the file relative to the store, with ``/`` separators."""
-    daten: dict[str, Any] = field(repr=False)
     ampel: str = ""
     leuchtturm: bool = False
+    _daten: dict[str, Any] | None = field(default=None, repr=False)
+    _roh: bytes | None = field(default=None, repr=False)
+    """The data pickled, for a goal from the cache (see ``strategie.cache``)."""
+
+    @cached_property
+    def daten(self) -> dict[str, Any]:
+        """All fields of the goal file under their TOML names."""
+        if self._daten is not None:
+            return self._daten
+        assert self._roh is not None
+        return cast(dict[str, Any], pickle.loads(self._roh))
+
+    def kopf(self) -> tuple[str, str, str, int, str, str, bool]:
+        """The list fields, as the cache stores them next to the pickled data."""
+        return (self.id, self.titel, self.amt, self.handlungsfeld, self.status, self.ampel,
+                self.leuchtturm)
 
     def __eq__(self, anderes: object) -> bool:
         return isinstance(anderes, Ziel) and (self.pfad, self.daten) == (anderes.pfad,
@@ -265,6 +282,16 @@ class Ziel:
 
     def __hash__(self) -> int:
         return hash((self.pfad, self.id))
+
+    @property
+    def wirkungsziel(self) -> str:
+        """What the goal is to achieve."""
+        return str(self.daten["wirkungsziel"])
+
+    @property
+    def leistungsziel(self) -> str:
+        """What the administration does for it."""
+        return str(self.daten["leistungsziel"])
 
     @property
     def aktionsbereiche(self) -> tuple[str, ...]:
@@ -393,10 +420,15 @@ def ziel_aus_daten(daten: dict[str, Any], pfad: str) -> Ziel:
         amt=daten["amt"],
         handlungsfeld=daten["handlungsfeld"],
         status=daten["status"],
-        wirkungsziel=daten["wirkungsziel"],
-        leistungsziel=daten["leistungsziel"],
         pfad=pfad,
-        daten=daten,
         ampel=daten.get("ampel", ""),
         leuchtturm=daten.get("leuchtturm", False),
+        _daten=daten,
     )
+
+
+def ziel_aus_cache(kopf: tuple[str, str, str, int, str, str, bool], roh: bytes,
+                   pfad: str) -> Ziel:
+    """A Ziel from the parsed-goal cache; its data is unpickled on first use."""
+    ziel_id, titel, amt, handlungsfeld, status, ampel, leuchtturm = kopf
+    return Ziel(ziel_id, titel, amt, handlungsfeld, status, pfad, ampel, leuchtturm, _roh=roh)

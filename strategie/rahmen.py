@@ -71,6 +71,8 @@ class Rahmen:
     umsetzungsstand: tuple[Wert, ...]
     ampel: tuple[Wert, ...]
     massnahmenstatus: tuple[Wert, ...]
+    roh: bytes = field(default=b"", repr=False, compare=False)
+    """The frame file's bytes (the goal cache is only valid for the same frame)."""
     _amt_nach_kuerzel: dict[str, Amt] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -253,6 +255,7 @@ def rahmen_aus_bytes(pfad: Path, roh: bytes) -> Rahmen:
         befund = toml_fehler_befund(pfad, roh, fehler)
         raise StrategieFehler(befund.als_zeile(), (befund,)) from None
     rahmen, befunde = rahmen_aus_daten(pfad, daten)
+    rahmen = replace(rahmen, roh=roh)
     befunde = [replace(b, zeile=line_of(roh.decode("utf-8-sig"), b.feld)) for b in befunde]
     if befunde:
         text = "\n".join(b.als_zeile() for b in befunde)

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from strategie.befund import Befund, StrategieFehler, os_fehlertext
-from strategie.model import Ziel
+from strategie.cache import ZielCache, blob_id
+from strategie.model import Ziel, ziel_aus_cache
 from strategie.rahmen import RAHMEN_DATEI, Rahmen, lade_rahmen
 from strategie.validierung import lade_ziel
 
@@ -110,6 +111,35 @@ def dateien_der_arbeitskopie(verzeichnis: Path) -> Iterator[Quelldatei]:
         stapel.extend(reversed(unterordner))
 
 
+def signatur(verzeichnis: Path) -> tuple[int, int, int]:
+    """(number, newest mtime, total size) of the store's TOML files: changes when any changes.
+
+    Cheap enough to poll every few seconds (one stat per file) so that edits made outside the
+    app – an editor, `git pull` – are noticed.
+    """
+    anzahl = neuestes = groesse = 0
+    stapel = [str(verzeichnis)]
+    while stapel:
+        try:
+            eintraege = list(os.scandir(stapel.pop()))
+        except OSError:
+            continue
+        for eintrag in eintraege:
+            if eintrag.name.startswith("."):
+                continue
+            try:
+                if eintrag.is_dir(follow_symlinks=False):
+                    stapel.append(eintrag.path)
+                elif eintrag.name.endswith(".toml"):
+                    info = eintrag.stat()
+                    anzahl += 1
+                    neuestes = max(neuestes, info.st_mtime_ns)
+                    groesse += info.st_size
+            except OSError:
+                continue
+    return anzahl, neuestes, groesse
+
+
 def _symlink_befund(pfad: str, wurzel: str) -> Befund | None:
     ziel = os.path.realpath(pfad)
     if ziel == wurzel or ziel.startswith(wurzel + os.sep):
@@ -149,20 +179,39 @@ def _ohne_gc() -> Iterator[None]:
             gc.enable()
 
 
-def lade_aus_quellen(verzeichnis: Path, rahmen: Rahmen, quellen: Iterable[Quelldatei]
+def lade_aus_quellen(verzeichnis: Path, rahmen: Rahmen, quellen: Iterable[Quelldatei],
+                     cache: ZielCache | None = None
                      ) -> tuple[tuple[Ziel, ...], tuple[Befund, ...]]:
-    """Validate goal files from any source (working tree or git objects); none stops the others."""
+    """Validate goal files from any source (working tree or git objects); none stops the others.
+
+    With a *cache*, a file version validated before (same bytes, same path) is not parsed again.
+    """
     ziele: list[Ziel] = []
     befunde: list[Befund] = []
     with _ohne_gc():
         quellen = list(quellen)
         dateien_nach_id = {rel.rpartition("/")[2].removesuffix(".toml"): rel for rel, _ in quellen}
         erste_datei: dict[str, str] = {}
+        gesehen: set[tuple[str, str]] = set()
         for relpfad, inhalt in quellen:
             if isinstance(inhalt, Befund):
                 befunde.append(inhalt)
                 continue
-            ziel, gefunden = lade_ziel(verzeichnis, relpfad, inhalt, rahmen, dateien_nach_id)
+            ziel: Ziel | None
+            gefunden: list[Befund]
+            if cache is not None:
+                schluessel = (blob_id(inhalt), relpfad)
+                gesehen.add(schluessel)
+                treffer = cache.hole(*schluessel)
+                if treffer is not None:
+                    ziel, gefunden = ziel_aus_cache(*treffer, relpfad), []
+                else:
+                    ziel, gefunden = lade_ziel(verzeichnis, relpfad, inhalt, rahmen,
+                                               dateien_nach_id)
+                    if ziel is not None:
+                        cache.merke(*schluessel, ziel.kopf(), ziel.daten)
+            else:
+                ziel, gefunden = lade_ziel(verzeichnis, relpfad, inhalt, rahmen, dateien_nach_id)
             if ziel is not None and ziel.id in erste_datei:
                 gefunden = [Befund(verzeichnis / relpfad,
                                    f'Die ID "{ziel.id}" ist doppelt: sie gehört schon der Datei '
@@ -172,12 +221,22 @@ def lade_aus_quellen(verzeichnis: Path, rahmen: Rahmen, quellen: Iterable[Quelld
             if ziel is not None:
                 erste_datei[ziel.id] = relpfad
                 ziele.append(ziel)
+        if cache is not None:
+            cache.behalte_nur(gesehen)
         return sortiere_ziele(ziele, rahmen), tuple(befunde)
 
 
-def lade_speicher(verzeichnis: Path) -> Zielspeicher:
-    """Read the store's frame and all goal files from the working tree."""
-    rahmen = lade_rahmen(verzeichnis)
+def lade_speicher(verzeichnis: Path, *, cache: bool = True) -> Zielspeicher:
+    """Read the store's frame and all goal files from the working tree.
+
+    With *cache* (the default), goals validated in an earlier run are taken from the
+    parsed-goal cache in .git/strategie/ when their bytes are unchanged.
+    """
     verzeichnis = verzeichnis.resolve()
-    ziele, befunde = lade_aus_quellen(verzeichnis, rahmen, dateien_der_arbeitskopie(verzeichnis))
+    rahmen = lade_rahmen(verzeichnis)
+    zwischenspeicher = ZielCache(verzeichnis, rahmen.roh) if cache else None
+    ziele, befunde = lade_aus_quellen(verzeichnis, rahmen, dateien_der_arbeitskopie(verzeichnis),
+                                      zwischenspeicher)
+    if zwischenspeicher is not None:
+        zwischenspeicher.speichere()
     return Zielspeicher(verzeichnis, rahmen, ziele, befunde)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from strategie.bearbeiten import STECKBRIEF_TEXTE
+from strategie.model import STECKBRIEF_TEXTE
 
 UEBERSCHRIFTEN = {
     "aktueller_stand": "Aktueller Stand der Umsetzung",

@@ -143,3 +143,13 @@ def aenderungen(verzeichnis: Path, seit: str, bis: str | None = None) -> list[Ve
 def _ist_zieldatei(datei: str, praefix: str) -> bool:
     relativ = datei[len(praefix) + 1:] if praefix else datei
     return relativ.endswith(".toml") and relativ != RAHMEN_DATEI and "/" in relativ
+
+
+def commit_anzeige(verzeichnis: Path, commit: str, datei: str | None = None) -> str:
+    """The full commit as `git show` prints it (message, stat and diff), for reading."""
+    verzeichnis = verzeichnis.resolve()
+    with GitRepo(verzeichnis) as repo:
+        pfade = ["--", str(repo.relativ(verzeichnis / datei))] if datei else []
+        roh = repo.lies_bytes("-c", "core.quotePath=false", "show", "--stat", "--patch",
+                              "--format=fuller", commit, *pfade)
+    return roh.decode("utf-8", "replace")

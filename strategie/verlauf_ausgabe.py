@@ -44,37 +44,36 @@ def aenderung_text(aenderung: Feldaenderung) -> Text:
             zeile.append(f"{auf}{entschaerfe(stueck.text)}{zu}", style=stil)
         return zeile
     zeile.append(entschaerfe(wert_kurz(aenderung.alt, 80)), style="red")
-    zeile.append(" → ")
+    zeile.append(" → ", style="default")
     zeile.append(entschaerfe(wert_kurz(aenderung.neu, 80)), style="green")
     return zeile
 
 
-def eintrag_ansicht(eintrag: Verlaufseintrag, mit_ziel: bool = False) -> RenderableType:
-    """One commit's effect on one goal."""
-    kopf = Text.assemble((zeitpunkt(eintrag.datum), "bold"), "  ",
+def eintrag_ansicht(eintrag: Verlaufseintrag, mit_ziel: bool = False) -> Text:
+    """One commit's effect on one goal, as one block of text lines."""
+    text = Text.assemble((zeitpunkt(eintrag.datum), "bold"), "  ",
                          (entschaerfe(eintrag.autor), "cyan"), "  ", (eintrag.kurz, "dim"))
     if mit_ziel:
-        kopf.append(f"  {eintrag.ziel_id}", style="bold")
-    teile: list[RenderableType] = [kopf]
+        text.append(f"  {eintrag.ziel_id}", style="bold")
     if eintrag.kommentar:
-        teile.append(Text("  ") + sicherer_text(eintrag.kommentar, "italic"))
+        text.append("\n  ").append_text(sicherer_text(eintrag.kommentar, "italic"))
     elif not eintrag.aenderungen or eintrag.art != "geändert":
-        teile.append(Text("  ") + sicherer_text(eintrag.betreff, "italic"))
+        text.append("\n  ").append_text(sicherer_text(eintrag.betreff, "italic"))
     if eintrag.art == "angelegt":
-        teile.append(Text("  • Ziel angelegt"))
+        text.append("\n  • Ziel angelegt")
     elif eintrag.art == "gelöscht":
-        teile.append(Text("  • Datei gelöscht", style="red"))
+        text.append("\n  • Datei gelöscht", style="red")
     elif eintrag.art == "ungültig":
-        teile.append(Text("  • Datei in diesem Stand ungültig (kein gültiges TOML)", style="red"))
+        text.append("\n  • Datei in diesem Stand ungültig (kein gültiges TOML)", style="red")
     else:
         for aenderung in eintrag.aenderungen:
-            teile.append(Text("  • ") + aenderung_text(aenderung))
-    return Group(*teile, Text())
+            text.append("\n  • ").append_text(aenderung_text(aenderung))
+    return text
 
 
 def verlauf_ansicht(eintraege: Sequence[Verlaufseintrag]) -> RenderableType:
-    """A goal's Verlauf, newest first."""
-    return Group(*(eintrag_ansicht(e) for e in eintraege))
+    """A goal's Verlauf, newest first, a blank line between commits."""
+    return Group(*(eintrag_ansicht(e) + Text("\n") for e in eintraege))
 
 
 def nach_ziel(eintraege: Sequence[Verlaufseintrag]) -> dict[str, list[Verlaufseintrag]]:
@@ -92,7 +91,7 @@ def aenderungen_ansicht(eintraege: Sequence[Verlaufseintrag], titel: dict[str, s
     for ziel_id, gruppe in nach_ziel(eintraege).items():
         teile.append(Text.assemble((ziel_id, "bold reverse"), " ",
                                    (entschaerfe(titel.get(ziel_id, "")), "bold")))
-        teile.extend(eintrag_ansicht(e) for e in gruppe)
+        teile.extend(eintrag_ansicht(e) + Text("\n") for e in gruppe)
     if not teile:
         teile.append(Text("Keine Änderungen in diesem Zeitraum.", style="dim"))
     return Group(*teile)

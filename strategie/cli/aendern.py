@@ -13,10 +13,10 @@ from pathlib import Path
 
 from rich.text import Text
 
-from strategie.bearbeiten import STECKBRIEF_TEXTE, Ergebnis, aendere, datei_des_ziels
+from strategie.bearbeiten import Ergebnis, aendere, datei_des_ziels
 from strategie.befund import StrategieFehler
 from strategie.cli.gemeinsam import fehlerkonsole, frage_ja, konsole
-from strategie.model import ZIEL, Feld, feld_an_pfad
+from strategie.model import STECKBRIEF_TEXTE, ZIEL, Feld, feld_an_pfad
 from strategie.operationen import Anhaengen, Operation, Setze, Zielaenderung
 from strategie.rahmen import lade_rahmen
 from strategie.rueckgaengig import rueckgaengig, vorschau

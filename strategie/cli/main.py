@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from strategie import __version__
 from strategie.befund import StrategieFehler
 from strategie.cli import (
     aendern,
@@ -18,6 +17,7 @@ from strategie.cli import (
     pruefen,
 )
 from strategie.cli.gemeinsam import fehlerkonsole
+from strategie.version import __version__
 
 ERFOLG = 0
 BEFUNDE = 1

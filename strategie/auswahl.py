@@ -1,0 +1,154 @@
+"""The goals a user is looking at: search index, filter, sort order and value counts (facets)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from strategie.filter import Filter, suchtext
+from strategie.model import Ziel
+from strategie.rahmen import Rahmen
+from strategie.speicher import _nat_key
+
+SPALTEN = ("id", "titel", "amt", "handlungsfeld", "status", "ampel", "stand")
+"""Columns a goal list can be sorted by."""
+
+SPALTENTITEL = {"id": "ID", "titel": "Titel", "amt": "Amt", "handlungsfeld": "HF",
+                "status": "Umsetzungsstand", "ampel": "Ampel", "stand": "Stand"}
+
+FACETTEN = ("aemter", "handlungsfelder", "status", "ampeln", "aktionsbereiche", "leuchtturm")
+"""Filter dimensions, as the attribute names of ``Filter``."""
+
+FACETTENTITEL = {"aemter": "Amt", "handlungsfelder": "Handlungsfeld",
+                 "status": "Umsetzungsstand", "ampeln": "Ampel",
+                 "aktionsbereiche": "Aktionsbereich", "leuchtturm": "Leuchtturm"}
+
+
+def _werte(ziel: Ziel, facette: str) -> tuple[object, ...]:
+    if facette == "aemter":
+        return (ziel.amt,)
+    if facette == "handlungsfelder":
+        return (ziel.handlungsfeld,)
+    if facette == "status":
+        return (ziel.status,)
+    if facette == "ampeln":
+        return (ziel.ampel,)
+    if facette == "aktionsbereiche":
+        return ziel.aktionsbereiche
+    return (ziel.leuchtturm,)
+
+
+def _verengt(alt: tuple[str, ...], neu: tuple[str, ...]) -> bool:
+    """Whether every goal matching search words *neu* also matches *alt* (typing narrows)."""
+    return bool(alt) and all(any(a in n for n in neu) for a in alt)
+
+
+@dataclass
+class Auswahl:
+    """Goals with a search index; computes filtered, sorted views and facet counts."""
+
+    rahmen: Rahmen
+    ziele: Sequence[Ziel]
+    suchtexte: list[str] = field(default_factory=list)
+    """``suchtext`` of each goal, in the order of ``ziele`` (built on first search)."""
+    _letzte: tuple[Filter, list[int]] | None = field(default=None, repr=False)
+    """The last criteria and the indices of the goals that passed them."""
+
+    def bereite_suche_vor(self) -> None:
+        """Build the search index now (the app does it in the background after first paint)."""
+        if not self.suchtexte and self.ziele:
+            self.suchtexte = [suchtext(z) for z in self.ziele]
+
+    def __post_init__(self) -> None:
+        rang = {a.kuerzel: i for i, a in enumerate(self.rahmen.aemter)}
+        reihenfolge = {w.name: i for i, w in enumerate(self.rahmen.umsetzungsstand)}
+        ampel = {w.name: i for i, w in enumerate(self.rahmen.ampel)}
+        self._schluessel = {
+            "id": lambda z: (rang.get(z.amt, 99), _nat_key(z.id)),
+            "titel": lambda z: z.titel.casefold(),
+            "amt": lambda z: (rang.get(z.amt, 99), _nat_key(z.id)),
+            "handlungsfeld": lambda z: (z.handlungsfeld, _nat_key(z.id)),
+            "status": lambda z: (reihenfolge.get(z.status, 99), _nat_key(z.id)),
+            "ampel": lambda z: (ampel.get(z.ampel, 99), _nat_key(z.id)),
+            "stand": lambda z: (z.steckbrief.stand.isoformat() if z.steckbrief and
+                                z.steckbrief.stand else "", _nat_key(z.id)),
+        }
+
+    def _indizes(self, kriterien: Filter) -> list[int]:
+        """Indices of the goals passing *kriterien*.
+
+        While a search is being typed, each keystroke usually narrows the last one: then only
+        the last hits are searched again, not every goal.
+        """
+        woerter = kriterien.suchwoerter
+        ohne_suche = kriterien.mit(suche="")
+        letzte = self._letzte
+        if letzte and woerter and letzte[0].mit(suche="") == ohne_suche and _verengt(
+                letzte[0].suchwoerter, woerter):
+            kandidaten = letzte[1]
+        elif ohne_suche.leer:
+            kandidaten = list(range(len(self.ziele)))
+        else:
+            kandidaten = [i for i, z in enumerate(self.ziele) if ohne_suche.passt_ohne_suche(z)]
+        if woerter:
+            self.bereite_suche_vor()
+            texte = self.suchtexte
+            for wort in woerter:
+                kandidaten = [i for i in kandidaten if wort in texte[i]]
+        self._letzte = (kriterien, kandidaten)
+        return kandidaten
+
+    def ansicht(self, kriterien: Filter, spalte: str = "id", absteigend: bool = False
+                ) -> list[Ziel]:
+        """The goals passing *kriterien*, sorted by *spalte*."""
+        ziele = self.ziele
+        treffer = [ziele[i] for i in self._indizes(kriterien)]
+        if spalte != "id" or absteigend:
+            treffer.sort(key=self._schluessel[spalte], reverse=absteigend)
+        return treffer
+
+    def facetten(self, kriterien: Filter) -> dict[str, Counter[object]]:
+        """For each filter dimension: how many goals each value would show.
+
+        A dimension's counts apply all *other* criteria, so choosing a second value of the
+        same dimension shows what it adds.
+        """
+        ergebnis: dict[str, Counter[object]] = {}
+        if kriterien.suche:
+            self.bereite_suche_vor()
+        texte = self.suchtexte
+        for facette in FACETTEN:
+            ohne = kriterien.mit(**{facette: None if facette == "leuchtturm" else frozenset()})
+            zaehler: Counter[object] = Counter()
+            for index, ziel in enumerate(self.ziele):
+                if ohne.passt(ziel, texte[index] if texte else None):
+                    zaehler.update(_werte(ziel, facette))
+            ergebnis[facette] = zaehler
+        return ergebnis
+
+    def werte(self, facette: str) -> list[object]:
+        """All values of a dimension in frame order."""
+        if facette == "aemter":
+            return list(self.rahmen.vokabular("aemter"))
+        if facette == "handlungsfelder":
+            return [h.nummer for h in self.rahmen.handlungsfelder]
+        if facette == "status":
+            return list(self.rahmen.vokabular("umsetzungsstand"))
+        if facette == "ampeln":
+            return list(self.rahmen.vokabular("ampel"))
+        if facette == "aktionsbereiche":
+            return list(self.rahmen.vokabular("aktionsbereiche"))
+        return [True, False]
+
+    def beschriftung(self, facette: str, wert: object) -> str:
+        """How a filter value is shown: 'SA – Sozialamt', '2 – Teilhabe und Beratung' …"""
+        if facette == "aemter":
+            amt = self.rahmen.amt(str(wert))
+            return f"{wert} – {amt.name}" if amt else str(wert)
+        if facette == "handlungsfelder":
+            feld = self.rahmen.handlungsfeld(int(str(wert)))
+            return f"{wert} – {feld.name}" if feld else str(wert)
+        if facette == "leuchtturm":
+            return "nur Leuchttürme" if wert else "ohne Leuchttürme"
+        return str(wert)

@@ -1,0 +1,167 @@
+"""The summary model of a store state: counts, Leuchttürme, goals needing attention, Kennzahlen."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from strategie.format import datum_de, mit_einheit
+from strategie.matrix import Matrix, zaehle_matrix
+from strategie.model import Kennzahl, Messwert, Ziel
+from strategie.rahmen import Rahmen
+
+
+def monate_zurueck(datum: dt.date, monate: int) -> dt.date:
+    """The same day *monate* months earlier (the month's last day if it has fewer days)."""
+    jahr, monat = divmod(datum.year * 12 + datum.month - 1 - monate, 12)
+    tag = min(datum.day, calendar.monthrange(jahr, monat + 1)[1])
+    return dt.date(jahr, monat + 1, tag)
+
+
+@dataclass(frozen=True)
+class Hinweis:
+    """Why a goal needs attention: one German sentence each, with a short kind."""
+
+    art: str
+    """'rot', 'gelb', 'zurückgestellt', 'entfallen', 'steckbrief', 'massnahme'."""
+    text: str
+
+
+@dataclass(frozen=True)
+class Auffaelligkeit:
+    """A goal that needs attention, and why."""
+
+    ziel: Ziel
+    hinweise: tuple[Hinweis, ...]
+
+
+@dataclass(frozen=True)
+class Kennzahlstand:
+    """Progress of one Kennzahl: Basiswert → latest Messwert → Zielwert."""
+
+    ziel: Ziel
+    kennzahl: Kennzahl
+    letzter: Messwert | None
+    fortschritt: float | None
+    """Share of the way from Basiswert to Zielwert (1.0 = reached; negative = wrong way)."""
+    bewertung: str
+    """'erreicht', 'auf Kurs', 'nicht auf Kurs' or 'keine Messwerte'."""
+
+    def beschreibung(self) -> str:
+        """'61 % → 59,1 % (30.06.2026) → Ziel 66 %'."""
+        k = self.kennzahl
+        letzter = "–"
+        if self.letzter:
+            letzter = (f"{mit_einheit(self.letzter.wert, k.einheit)} "
+                       f"({datum_de(self.letzter.stichtag)})")
+        return (f"{mit_einheit(k.basiswert, k.einheit)} → {letzter} → Ziel "
+                f"{mit_einheit(k.zielwert, k.einheit)}")
+
+
+def bewerte_kennzahl(ziel: Ziel, kennzahl: Kennzahl) -> Kennzahlstand:
+    """Whether a Kennzahl is on track, given the direction that counts as good."""
+    werte = sorted(kennzahl.messwerte, key=lambda m: m.stichtag)
+    letzter = werte[-1] if werte else None
+    if letzter is None:
+        return Kennzahlstand(ziel, kennzahl, None, None, "keine Messwerte")
+    vorzeichen = -1.0 if kennzahl.richtung == "fallend" else 1.0
+    basis = kennzahl.basiswert if kennzahl.basiswert is not None else werte[0].wert
+    fortschritt = None
+    if kennzahl.zielwert is not None and kennzahl.zielwert != basis:
+        fortschritt = (letzter.wert - basis) / (kennzahl.zielwert - basis)
+    besser_als_basis = (letzter.wert - basis) * vorzeichen > 0
+    zuletzt_falsch = len(werte) > 1 and (letzter.wert - werte[-2].wert) * vorzeichen < 0
+    if kennzahl.zielwert is not None and (letzter.wert - kennzahl.zielwert) * vorzeichen >= 0:
+        bewertung = "erreicht"
+    elif besser_als_basis and not zuletzt_falsch:
+        bewertung = "auf Kurs"
+    else:
+        bewertung = "nicht auf Kurs"
+    return Kennzahlstand(ziel, kennzahl, letzter, fortschritt, bewertung)
+
+
+def hinweise_zu(ziel: Ziel, rahmen: Rahmen, heute: dt.date, max_alter_monate: int
+                ) -> tuple[Hinweis, ...]:
+    """Everything about a goal that a controller should look at."""
+    hinweise: list[Hinweis] = []
+    if ziel.ampel in ("rot", "gelb"):
+        grund = f": {ziel.ampel_begruendung}" if ziel.ampel_begruendung else ""
+        hinweise.append(Hinweis(ziel.ampel, f"Ampel {ziel.ampel}{grund}"))
+    if ziel.status in ("zurückgestellt", "entfallen"):
+        grund = f": {ziel.status_begruendung}" if ziel.status_begruendung else ""
+        hinweise.append(Hinweis(ziel.status, f"{ziel.status}{grund}"))
+    abgeschlossen_status = {w.name for w in rahmen.umsetzungsstand if w.abgeschlossen}
+    ruht = ziel.status in abgeschlossen_status or ziel.status in ("zurückgestellt", "entfallen")
+    grenze = monate_zurueck(heute, max_alter_monate)
+    stand = ziel.steckbrief.stand if ziel.steckbrief else None
+    if not ruht and (stand is None or stand < grenze):
+        hinweise.append(Hinweis("steckbrief", (
+            f"Steckbrief älter als {max_alter_monate} Monate (Stand {datum_de(stand)})"
+            if stand else "kein Steckbrief-Stand")))
+    erledigt = {w.name for w in rahmen.massnahmenstatus if w.abgeschlossen}
+    for nummer, massnahme in enumerate(ziel.massnahmen, start=1):
+        if massnahme.termin and massnahme.termin < heute and massnahme.status not in erledigt:
+            hinweise.append(Hinweis("massnahme", (
+                f"Maßnahme {nummer} „{massnahme.titel}“ überfällig seit "
+                f"{datum_de(massnahme.termin)} ({massnahme.status or 'ohne Status'})")))
+    return tuple(hinweise)
+
+
+@dataclass(frozen=True)
+class Zusammenfassung:
+    """Everything a Sachstandsbericht shows, computed once from a store state."""
+
+    heute: dt.date
+    anzahl: int
+    matrix: Matrix
+    nach_status: Counter[str]
+    nach_ampel: Counter[str]
+    status_je_amt: dict[str, Counter[str]]
+    ampel_je_amt: dict[str, Counter[str]]
+    ampel_je_zelle: dict[tuple[str, int], Counter[str]]
+    leuchttuerme: tuple[Ziel, ...]
+    auffaellig: tuple[Auffaelligkeit, ...]
+    kennzahlen: tuple[Kennzahlstand, ...]
+    max_alter_monate: int
+    ampel_je_hf: dict[int, Counter[str]] = field(default_factory=dict)
+
+
+def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None = None,
+                   max_alter_monate: int | None = None) -> Zusammenfassung:
+    """Compute the summary of these goals as of *heute* (default: today)."""
+    heute = heute or dt.date.today()
+    monate = max_alter_monate if max_alter_monate is not None else (
+        rahmen.steckbrief_max_alter_monate)
+    status_je_amt: dict[str, Counter[str]] = {a.kuerzel: Counter() for a in rahmen.aemter}
+    ampel_je_amt: dict[str, Counter[str]] = {a.kuerzel: Counter() for a in rahmen.aemter}
+    ampel_je_zelle: dict[tuple[str, int], Counter[str]] = {}
+    ampel_je_hf: dict[int, Counter[str]] = {h.nummer: Counter() for h in rahmen.handlungsfelder}
+    auffaellig: list[Auffaelligkeit] = []
+    kennzahlen: list[Kennzahlstand] = []
+    for ziel in ziele:
+        status_je_amt.setdefault(ziel.amt, Counter())[ziel.status] += 1
+        ampel_je_amt.setdefault(ziel.amt, Counter())[ziel.ampel or "–"] += 1
+        ampel_je_zelle.setdefault((ziel.amt, ziel.handlungsfeld), Counter())[
+            ziel.ampel or "–"] += 1
+        ampel_je_hf.setdefault(ziel.handlungsfeld, Counter())[ziel.ampel or "–"] += 1
+        if hinweise := hinweise_zu(ziel, rahmen, heute, monate):
+            auffaellig.append(Auffaelligkeit(ziel, hinweise))
+        kennzahlen.extend(bewerte_kennzahl(ziel, k) for k in ziel.kennzahlen)
+    return Zusammenfassung(
+        heute=heute,
+        anzahl=len(ziele),
+        matrix=zaehle_matrix(ziele, rahmen),
+        nach_status=Counter(z.status for z in ziele),
+        nach_ampel=Counter(z.ampel or "–" for z in ziele),
+        status_je_amt=status_je_amt,
+        ampel_je_amt=ampel_je_amt,
+        ampel_je_zelle=ampel_je_zelle,
+        leuchttuerme=tuple(z for z in ziele if z.leuchtturm),
+        auffaellig=tuple(auffaellig),
+        kennzahlen=tuple(kennzahlen),
+        max_alter_monate=monate,
+        ampel_je_hf=ampel_je_hf,
+    )

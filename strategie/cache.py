@@ -1,0 +1,96 @@
+"""Parsed-goal cache keyed by git blob id: loading 10,000 unchanged goals without parsing them."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+from strategie.model import ZIEL
+from strategie.version import __version__
+
+CACHE_VERSION = 2
+"""Raise when validation rules change without a change of the field specification."""
+
+Kopf = tuple[str, str, str, int, str, str, bool]
+Eintraege = dict[tuple[str, str], tuple[Kopf, bytes]]
+"""(blob id, path relative to the store) → (the goal's list fields, its data pickled).
+
+Each goal's data is pickled on its own, so that loading the cache costs little and a goal's
+data is unpickled only when something asks for it (detail, search, report).
+"""
+
+
+def blob_id(inhalt: bytes) -> str:
+    """git's object id of a file with these bytes (what `git hash-object` prints)."""
+    return hashlib.sha1(b"blob %d\0" % len(inhalt) + inhalt).hexdigest()
+
+
+def _gitdir(verzeichnis: Path) -> Path | None:
+    """The .git folder of the repository holding *verzeichnis* (without starting git)."""
+    for ort in (verzeichnis, *verzeichnis.parents):
+        kandidat = ort / ".git"
+        if kandidat.is_dir():
+            return kandidat
+        if kandidat.is_file():  # a worktree or submodule: "gitdir: <path>"
+            inhalt = kandidat.read_text(encoding="utf-8", errors="replace").strip()
+            if inhalt.startswith("gitdir: "):
+                return (ort / inhalt[8:]).resolve()
+    return None
+
+
+class ZielCache:
+    """Validated goal data of earlier loads, stored under .git/strategie/ (never committed).
+
+    Valid only for the same frame, field specification and program version; a goal is
+    reused only for the same bytes (blob id) at the same path.
+    """
+
+    def __init__(self, verzeichnis: Path, rahmen_bytes: bytes) -> None:
+        gitdir = _gitdir(verzeichnis)
+        kennung = hashlib.sha1(
+            f"{CACHE_VERSION}|{__version__}|{ZIEL!r}|{verzeichnis}".encode() + rahmen_bytes
+        ).hexdigest()[:16]
+        self.datei = gitdir / "strategie" / f"ziele-{kennung}.pickle" if gitdir else None
+        self.eintraege: Eintraege = {}
+        self.geaendert = False
+        if self.datei is not None:
+            with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError,
+                                     AttributeError, TypeError):
+                with open(self.datei, "rb") as datei:
+                    geladen = pickle.load(datei)
+                if isinstance(geladen, dict):
+                    self.eintraege = geladen
+
+    def hole(self, blob: str, relpfad: str) -> tuple[Kopf, bytes] | None:
+        """The cached list fields and pickled data of this file version, if any."""
+        eintrag = self.eintraege.get((blob, relpfad))
+        if isinstance(eintrag, tuple) and len(eintrag) == 2 and isinstance(eintrag[1], bytes):
+            return eintrag
+        return None
+
+    def merke(self, blob: str, relpfad: str, kopf: Kopf, daten: dict[str, Any]) -> None:
+        """Remember a validated file version."""
+        self.eintraege[(blob, relpfad)] = (kopf, pickle.dumps(daten, pickle.HIGHEST_PROTOCOL))
+        self.geaendert = True
+
+    def behalte_nur(self, schluessel: set[tuple[str, str]]) -> None:
+        """Drop entries of file versions that are no longer in the store."""
+        if len(schluessel) != len(self.eintraege) or not schluessel >= self.eintraege.keys():
+            self.eintraege = {k: v for k, v in self.eintraege.items() if k in schluessel}
+            self.geaendert = True
+
+    def speichere(self) -> None:
+        """Write the cache atomically if it changed (best effort: a cache may fail silently)."""
+        if self.datei is None or not self.geaendert:
+            return
+        with contextlib.suppress(OSError):
+            self.datei.parent.mkdir(exist_ok=True)
+            temp = self.datei.with_suffix(f".{os.getpid()}.neu")
+            with open(temp, "wb") as datei:
+                pickle.dump(self.eintraege, datei, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, self.datei)
+            self.geaendert = False

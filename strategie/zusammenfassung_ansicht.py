@@ -1,0 +1,126 @@
+"""Rich views of the summary model: coloured matrix, status bars, Leuchttürme, attention list."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from strategie.auswertung import Zusammenfassung
+from strategie.farben import ampel_farbe, status_farbe
+from strategie.rahmen import Rahmen
+from strategie.sicher import entschaerfe, sicherer_text
+
+AMPEL_REIHENFOLGE = ("rot", "gelb", "grün", "grau", "–")
+MAX_PUNKTE = 8
+
+
+def _punkte(zaehler: dict[str, int]) -> Text:
+    """One coloured dot per goal, worst Ampel first; a number when there are too many."""
+    text = Text()
+    gesamt = sum(zaehler.values())
+    if gesamt > MAX_PUNKTE:
+        for ampel in AMPEL_REIHENFOLGE:
+            if zaehler.get(ampel):
+                text.append(f"{zaehler[ampel]}●", style=ampel_farbe(ampel) or "dim")
+        return text
+    for ampel in AMPEL_REIHENFOLGE:
+        text.append("●" * zaehler.get(ampel, 0), style=ampel_farbe(ampel) or "dim")
+    return text
+
+
+def matrix_farbig(zusammenfassung: Zusammenfassung, rahmen: Rahmen) -> Table:
+    """Amt × Handlungsfeld with sums; each cell shows the count and the goals' Ampel colours."""
+    matrix = zusammenfassung.matrix
+    tabelle = Table(title="Ziele je Amt und Handlungsfeld", box=box.SIMPLE_HEAVY,
+                    show_footer=True, title_justify="left")
+    tabelle.add_column("Amt", footer="Summe", no_wrap=True)
+    tabelle.add_column("Σ", justify="right", footer=str(matrix.gesamt), style="bold")
+    for nummer in matrix.handlungsfelder:
+        tabelle.add_column(f"HF {nummer}", footer=str(matrix.spaltensumme(nummer)), no_wrap=True)
+    for kuerzel in matrix.aemter:
+        amt = rahmen.amt(kuerzel)
+        zellen = []
+        for nummer in matrix.handlungsfelder:
+            anzahl = matrix.zellen.get((kuerzel, nummer), 0)
+            zelle = Text(f"{anzahl:>2} ")
+            zelle.append_text(_punkte(zusammenfassung.ampel_je_zelle.get((kuerzel, nummer), {})))
+            zellen.append(zelle)
+        tabelle.add_row(sicherer_text(amt.kurzname if amt else kuerzel),
+                        str(matrix.zeilensumme(kuerzel)), *zellen)
+    return tabelle
+
+
+def _balken(anteil: float, breite: int, farbe: str) -> Text:
+    voll = round(anteil * breite)
+    return Text("█" * voll, style=farbe or "white") + Text("░" * (breite - voll), style="dim")
+
+
+def status_tabelle(zusammenfassung: Zusammenfassung, rahmen: Rahmen, breite: int = 24) -> Table:
+    """Goals per Umsetzungsstand and per Ampel, with bars."""
+    tabelle = Table(title="Umsetzungsstand und Ampel", box=box.SIMPLE, title_justify="left")
+    tabelle.add_column("Wert", no_wrap=True)
+    tabelle.add_column("Anzahl", justify="right")
+    tabelle.add_column("", no_wrap=True)
+    gesamt = max(zusammenfassung.anzahl, 1)
+    for wert in rahmen.umsetzungsstand:
+        anzahl = zusammenfassung.nach_status.get(wert.name, 0)
+        tabelle.add_row(Text(wert.name, style=status_farbe(wert.name)), str(anzahl),
+                        _balken(anzahl / gesamt, breite, status_farbe(wert.name)))
+    tabelle.add_section()
+    for wert in rahmen.ampel:
+        anzahl = zusammenfassung.nach_ampel.get(wert.name, 0)
+        tabelle.add_row(Text(f"Ampel {wert.name}", style=ampel_farbe(wert.name)), str(anzahl),
+                        _balken(anzahl / gesamt, breite, ampel_farbe(wert.name)))
+    return tabelle
+
+
+def leuchttuerme_tabelle(zusammenfassung: Zusammenfassung) -> Table:
+    """The Leuchtturmprojekte with status and Ampel."""
+    tabelle = Table(title="Leuchttürme", box=box.SIMPLE, title_justify="left")
+    tabelle.add_column("ID", no_wrap=True, style="bold")
+    tabelle.add_column("Titel", ratio=1)
+    tabelle.add_column("Umsetzungsstand", no_wrap=True)
+    tabelle.add_column("Ampel", no_wrap=True)
+    for ziel in zusammenfassung.leuchttuerme:
+        tabelle.add_row(ziel.id, sicherer_text(ziel.titel),
+                        sicherer_text(ziel.status, status_farbe(ziel.status)),
+                        Text("● ", style=ampel_farbe(ziel.ampel)) + sicherer_text(ziel.ampel))
+    return tabelle
+
+
+def auffaellig_tabelle(zusammenfassung: Zusammenfassung) -> Table:
+    """Goals needing attention: rot/gelb, zurückgestellt/entfallen, old Steckbrief, overdue."""
+    tabelle = Table(title=(f"Braucht Aufmerksamkeit ({len(zusammenfassung.auffaellig)} Ziele; "
+                           f"Steckbrief älter als {zusammenfassung.max_alter_monate} Monate "
+                           "gilt als veraltet)"),
+                    box=box.SIMPLE, title_justify="left", show_lines=False)
+    tabelle.add_column("ID", no_wrap=True, style="bold")
+    tabelle.add_column("Titel", ratio=1, max_width=40)
+    tabelle.add_column("Hinweise", ratio=2)
+    farben = {"rot": "red", "gelb": "yellow", "zurückgestellt": "yellow", "entfallen": "grey50",
+              "steckbrief": "cyan", "massnahme": "magenta"}
+    for eintrag in zusammenfassung.auffaellig:
+        hinweise = Text()
+        for nummer, hinweis in enumerate(eintrag.hinweise):
+            if nummer:
+                hinweise.append("\n")
+            hinweise.append("• ", style=farben.get(hinweis.art, ""))
+            hinweise.append(entschaerfe(hinweis.text))
+        tabelle.add_row(eintrag.ziel.id, sicherer_text(eintrag.ziel.titel), hinweise)
+    return tabelle
+
+
+def kennzahlen_tabelle(zusammenfassung: Zusammenfassung) -> Table:
+    """Kennzahl progress: Basiswert → latest Messwert → Zielwert, on or off track."""
+    tabelle = Table(title="Kennzahlen", box=box.SIMPLE, title_justify="left")
+    tabelle.add_column("ID", no_wrap=True, style="bold")
+    tabelle.add_column("Kennzahl", ratio=1)
+    tabelle.add_column("Basis → aktuell → Ziel", ratio=1)
+    tabelle.add_column("Bewertung", no_wrap=True)
+    farben = {"erreicht": "green", "auf Kurs": "green", "nicht auf Kurs": "red"}
+    for stand in zusammenfassung.kennzahlen:
+        tabelle.add_row(stand.ziel.id, sicherer_text(stand.kennzahl.name),
+                        sicherer_text(stand.beschreibung()),
+                        Text(stand.bewertung, style=farben.get(stand.bewertung, "dim")))
+    return tabelle
