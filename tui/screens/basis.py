@@ -1,0 +1,91 @@
+"""Base of the editing dialogs: saving runs the core's edit path in a worker; errors stay."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static, TextArea
+
+from strategie.befund import StrategieFehler
+from strategie.operationen import Zielaenderung
+
+if TYPE_CHECKING:
+    pass
+
+
+def ohne_blinken(screen: ModalScreen[object]) -> None:
+    """Stop cursor blinking in a screen's inputs when the app asks for it (snapshot tests)."""
+    if not getattr(screen.app, "blinken", True):
+        for eingabe in screen.query(Input):
+            eingabe.cursor_blink = False
+        for bereich in screen.query(TextArea):
+            bereich.cursor_blink = False
+
+
+class Aenderungsdialog(ModalScreen["Ergebnis | None"]):  # type: ignore[name-defined]
+    """A dialog whose result is a commit: it calls ``strategie.bearbeiten.aendere`` itself.
+
+    The dialog stays open until the commit succeeded; a refused change (invalid value,
+    missing Begründung, hand edits, a hook …) is shown in the dialog and nothing is saved.
+    """
+
+    BINDINGS = [
+        Binding("escape", "abbrechen", "Abbrechen"),
+        Binding("ctrl+s", "speichern", "Speichern", priority=True),
+    ]
+
+    def __init__(self, verzeichnis: Path) -> None:
+        super().__init__()
+        self.verzeichnis = verzeichnis
+        self.speichert = False
+
+    def on_mount(self) -> None:
+        ohne_blinken(self)
+
+    def melde_fehler(self, text: str) -> None:
+        """Show why the change could not be saved."""
+        fehler = self.query_one("#fehler", Static)
+        fehler.update(text)
+        fehler.display = bool(text)
+
+    def aenderungen(self) -> tuple[Sequence[Zielaenderung], str]:
+        """The changes and the comment to save; raise StrategieFehler for invalid input."""
+        raise NotImplementedError
+
+    def action_abbrechen(self) -> None:
+        if not self.speichert:
+            self.dismiss(None)
+
+    def action_speichern(self) -> None:
+        if self.speichert:
+            return
+        try:
+            aenderungen, kommentar = self.aenderungen()
+        except StrategieFehler as fehler:
+            self.melde_fehler(fehler.meldung)
+            return
+        self.speichert = True
+        self.melde_fehler("")
+        self.query_one("#hinweis", Static).update("Speichere …")
+        self._speichere(list(aenderungen), kommentar)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="speichern")
+    def _speichere(self, aenderungen: list[Zielaenderung], kommentar: str) -> None:
+        from strategie.bearbeiten import aendere
+
+        try:
+            ergebnis = aendere(self.verzeichnis, aenderungen, kommentar)
+        except StrategieFehler as fehler:
+            self.app.call_from_thread(self._abgelehnt, fehler.meldung)
+            return
+        self.app.call_from_thread(self.dismiss, ergebnis)
+
+    def _abgelehnt(self, meldung: str) -> None:
+        self.speichert = False
+        self.query_one("#hinweis", Static).update("Strg+S speichert · Esc bricht ab")
+        self.melde_fehler(meldung)

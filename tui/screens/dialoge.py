@@ -1,0 +1,120 @@
+"""Small dialogs: choose a value with comment (Umsetzungsstand, Ampel), confirm yes/no."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from strategie.befund import StrategieFehler
+from strategie.farben import ampel_farbe, status_farbe
+from strategie.model import Ziel
+from strategie.operationen import Setze, Zielaenderung
+from strategie.rahmen import Wert
+from strategie.sicher import entschaerfe
+from tui.screens.basis import Aenderungsdialog
+
+
+class WertDialog(Aenderungsdialog):
+    """Choose a new Umsetzungsstand or Ampel from the frame's vocabulary, with a comment."""
+
+    def __init__(self, verzeichnis: Path, ziele: list[Ziel], feld: str, titel: str,
+                 werte: tuple[Wert, ...]) -> None:
+        super().__init__(verzeichnis)
+        self.ziele = ziele
+        self.feld = feld
+        self.titel = titel
+        self.werte = werte
+
+    def compose(self) -> ComposeResult:
+        aktuell = {str(z.wert(self.feld) or "") for z in self.ziele}
+        ids = ", ".join(z.id for z in self.ziele[:6]) + (" …" if len(self.ziele) > 6 else "")
+        farbe = status_farbe if self.feld == "status" else ampel_farbe
+        optionen = []
+        breite = max(len(w.name) for w in self.werte) + 2
+        for wert in self.werte:
+            # name and description in two columns: a long description wraps under itself
+            zeile = Table.grid(padding=(0, 1), expand=True)
+            zeile.add_column(no_wrap=True, width=breite + 2)
+            zeile.add_column(ratio=1)
+            name = Text.assemble(("● ", farbe(wert.name) or "default"), (wert.name, "bold"))
+            beschreibung = Text(wert.beschreibung, style="dim")
+            if wert.name in aktuell:
+                beschreibung = Text.assemble(("bisher · ", "bold"), beschreibung)
+            if wert.begruendung:
+                beschreibung.append("  (Begründung nötig)", style="italic")
+            zeile.add_row(name, beschreibung)
+            optionen.append(Option(zeile, id=wert.name))
+        with Vertical(classes="dialog"):
+            yield Label(f"{self.titel} – {entschaerfe(ids)}", classes="dialogtitel")
+            yield OptionList(*optionen, id="werte")
+            yield Label("Kommentar (bei Pflicht zugleich die Begründung):")
+            yield Input(placeholder="Kommentar für den Commit", id="kommentar")
+            yield Static("", id="fehler", classes="fehler")
+            yield Static("Enter wählt · Strg+S speichert · Esc bricht ab", id="hinweis",
+                         classes="hinweis")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        liste = self.query_one(OptionList)
+        aktuell = str(self.ziele[0].wert(self.feld) or "") if self.ziele else ""
+        namen = [w.name for w in self.werte]
+        liste.highlighted = namen.index(aktuell) if aktuell in namen else 0
+        liste.focus()
+        self.query_one("#fehler").display = False
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#kommentar", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_speichern()
+
+    def aenderungen(self) -> tuple[list[Zielaenderung], str]:
+        liste = self.query_one(OptionList)
+        if liste.highlighted is None:
+            raise StrategieFehler("Bitte einen Wert wählen.")
+        wert = self.werte[liste.highlighted]
+        kommentar = self.query_one("#kommentar", Input).value.strip()
+        if wert.begruendung and not kommentar:
+            raise StrategieFehler(f'"{wert.name}" verlangt eine Begründung: bitte als Kommentar '
+                                  "eintragen.")
+        return [Zielaenderung(z.id, (Setze(self.feld, wert.name),)) for z in self.ziele], kommentar
+
+
+class Bestaetigung(ModalScreen[bool]):
+    """A yes/no question; destructive actions ask first."""
+
+    BINDINGS = [
+        Binding("j,y", "antwort(True)", "Ja"),
+        Binding("n,escape", "antwort(False)", "Nein"),
+    ]
+
+    def __init__(self, frage: str, details: str = "") -> None:
+        super().__init__()
+        self.frage = frage
+        self.details = details
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.frage, classes="dialogtitel")
+            if self.details:
+                yield Static(Text(entschaerfe(self.details)), classes="details")
+            with Horizontal(classes="knoepfe"):
+                yield Button("Ja (j)", variant="warning", id="ja")
+                yield Button("Nein (n)", variant="primary", id="nein")
+
+    def on_mount(self) -> None:
+        self.query_one("#nein", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "ja")
+
+    def action_antwort(self, ja: bool) -> None:
+        self.dismiss(ja)

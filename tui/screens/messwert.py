@@ -1,0 +1,75 @@
+"""Record a new Messwert of a Kennzahl; saving is one commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from strategie.befund import StrategieFehler
+from strategie.format import datum_de, mit_einheit
+from strategie.model import Ziel
+from strategie.operationen import Anhaengen, Zielaenderung
+from strategie.sicher import entschaerfe
+from strategie.werte import datum_aus_text, zahl_aus_text
+from tui.screens.basis import Aenderungsdialog
+
+
+class MesswertDialog(Aenderungsdialog):
+    """Kennzahl, Stichtag and Wert."""
+
+    def __init__(self, verzeichnis: Path, ziel: Ziel, heute: dt.date) -> None:
+        super().__init__(verzeichnis)
+        self.ziel = ziel
+        self.heute = heute
+
+    def compose(self) -> ComposeResult:
+        optionen = []
+        for nummer, kennzahl in enumerate(self.ziel.kennzahlen, start=1):
+            letzter = kennzahl.letzter_messwert
+            zuletzt = (f"zuletzt {mit_einheit(letzter.wert, kennzahl.einheit)} am "
+                       f"{datum_de(letzter.stichtag)}" if letzter else "noch kein Messwert")
+            optionen.append(Option(f"{nummer}. {entschaerfe(kennzahl.name)} ({zuletzt})"))
+        with Vertical(classes="dialog"):
+            yield Label(f"Messwert erfassen – {self.ziel.id}", classes="dialogtitel")
+            yield OptionList(*optionen, id="kennzahlen")
+            with Horizontal(classes="zeile"):
+                yield Label("Stichtag:")
+                yield Input(datum_de(self.heute), id="stichtag", classes="datum")
+                yield Label("Wert:")
+                yield Input(placeholder="z. B. 62,5", id="wert", classes="zahl")
+            yield Input(placeholder="Kommentar für den Commit", id="kommentar")
+            yield Static("", id="fehler", classes="fehler")
+            yield Static("Enter wählt · Strg+S speichert · Esc bricht ab", id="hinweis",
+                         classes="hinweis")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#fehler").display = False
+        liste = self.query_one(OptionList)
+        liste.highlighted = 0
+        liste.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#wert", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "kommentar":
+            self.action_speichern()
+        else:
+            self.focus_next()
+
+    def aenderungen(self) -> tuple[list[Zielaenderung], str]:
+        nummer = (self.query_one(OptionList).highlighted or 0) + 1
+        text = self.query_one("#wert", Input).value
+        if not text.strip():
+            raise StrategieFehler("Bitte einen Wert eingeben.")
+        werte = {"stichtag": datum_aus_text(self.query_one("#stichtag", Input).value, self.heute),
+                 "wert": zahl_aus_text(text)}
+        kommentar = self.query_one("#kommentar", Input).value.strip()
+        return [Zielaenderung(self.ziel.id, (
+            Anhaengen(f"kennzahlen.{nummer}.messwerte", werte),))], kommentar

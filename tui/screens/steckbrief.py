@@ -1,0 +1,61 @@
+"""Edit the three Steckbrief texts and their Stand date; saving is one commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, Static, TextArea
+
+from strategie.format import datum_de
+from strategie.model import STECKBRIEF_TEXTE, Ziel
+from strategie.operationen import Operation, Setze, Zielaenderung
+from strategie.sicher import entschaerfe
+from strategie.steckbrief_vorlage import UEBERSCHRIFTEN
+from strategie.werte import datum_aus_text
+from tui.screens.basis import Aenderungsdialog
+
+
+class SteckbriefDialog(Aenderungsdialog):
+    """Aktueller Stand, finanzielle und inhaltliche Beurteilung in text areas."""
+
+    def __init__(self, verzeichnis: Path, ziel: Ziel, heute: dt.date) -> None:
+        super().__init__(verzeichnis)
+        self.ziel = ziel
+        self.heute = heute
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog gross"):
+            yield Label(f"Maßnahmensteckbrief {self.ziel.id} – {entschaerfe(self.ziel.titel)}",
+                        classes="dialogtitel")
+            for schluessel in STECKBRIEF_TEXTE:
+                yield Label(UEBERSCHRIFTEN[schluessel])
+                yield TextArea(str(self.ziel.wert(f"steckbrief.{schluessel}") or ""),
+                               id=schluessel, soft_wrap=True, classes="steckbrieftext")
+            with Horizontal(classes="zeile"):
+                yield Label("Stand:")
+                yield Input(datum_de(self.heute), id="stand", classes="datum")
+                yield Label("Kommentar:")
+                yield Input(placeholder="z. B. Bericht Sozialausschuss Juli", id="kommentar")
+            yield Static("", id="fehler", classes="fehler")
+            yield Static("Strg+S speichert · Esc bricht ab · Tab wechselt das Feld",
+                         id="hinweis", classes="hinweis")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#fehler").display = False
+        self.query_one(f"#{STECKBRIEF_TEXTE[0]}", TextArea).focus()
+
+    def aenderungen(self) -> tuple[list[Zielaenderung], str]:
+        operationen: list[Operation] = []
+        for schluessel in STECKBRIEF_TEXTE:
+            text = self.query_one(f"#{schluessel}", TextArea).text.strip()
+            if text != str(self.ziel.wert(f"steckbrief.{schluessel}") or ""):
+                operationen.append(Setze(f"steckbrief.{schluessel}", text))
+        stand = datum_aus_text(self.query_one("#stand", Input).value, self.heute)
+        if operationen or stand != self.ziel.wert("steckbrief.stand"):
+            operationen.append(Setze("steckbrief.stand", stand))
+        kommentar = self.query_one("#kommentar", Input).value.strip()
+        return [Zielaenderung(self.ziel.id, tuple(operationen))], kommentar

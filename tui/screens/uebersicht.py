@@ -1,0 +1,53 @@
+"""Übersicht: the Amt × Handlungsfeld matrix coloured by Ampel, counts, Leuchttürme, attention."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from strategie.auswertung import fasse_zusammen
+from strategie.model import Ziel
+from strategie.rahmen import Rahmen
+from strategie.zusammenfassung_ansicht import (
+    auffaellig_tabelle,
+    kennzahlen_tabelle,
+    leuchttuerme_tabelle,
+    matrix_farbig,
+    status_tabelle,
+)
+
+
+class UebersichtScreen(Screen[None]):
+    """What a Sozialausschuss would ask first, for the goals currently shown."""
+
+    BINDINGS = [Binding("escape,q,o", "app.pop_screen", "Zurück")]
+
+    def __init__(self, ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date,
+                 filtertext: str) -> None:
+        super().__init__()
+        self.zusammenfassung = fasse_zusammen(ziele, rahmen, heute)
+        self.rahmen = rahmen
+        self.filtertext = filtertext
+
+    def compose(self) -> ComposeResult:
+        titel = f" Übersicht – {self.zusammenfassung.anzahl} Ziele"
+        if self.filtertext:
+            titel += f" (Filter: {self.filtertext})"
+        yield Label(titel, classes="bildschirmtitel")
+        z = self.zusammenfassung
+        with VerticalScroll(id="uebersicht"):
+            yield Static(matrix_farbig(z, self.rahmen))
+            yield Static(status_tabelle(z, self.rahmen))
+            yield Static(leuchttuerme_tabelle(z))
+            yield Static(auffaellig_tabelle(z))
+            yield Static(kennzahlen_tabelle(z))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#uebersicht").focus()

@@ -1,0 +1,1 @@
+"""Widgets of the app: goal list (Line API), detail pane, column header."""
