@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -83,6 +84,10 @@ class _Pruefung:
         if type(wert) not in klassen or (
                 feld.typ is Typ.TEXTLISTE and not all(type(x) is str for x in wert)):
             self.falscher_typ(wert, feld, pfad, meldung)
+            return
+        if type(wert) is float and not math.isfinite(wert):
+            self.fehler.append((pfad, f"{wert} ist keine endliche Zahl (inf und nan sind nicht "
+                                      "erlaubt)"))
             return
         if (feld.minimum is not None and wert < feld.minimum) or (
                 feld.maximum is not None and wert > feld.maximum):

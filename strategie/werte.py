@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -43,14 +44,19 @@ def datum_aus_text(text: str, heute: dt.date | None = None) -> dt.date:
 
 
 def zahl_aus_text(text: str) -> int | float:
-    """A number from '1.234,5' (German) or '1234.5'; whole numbers stay int."""
+    """A finite number from '1.234,5' (German) or '1234.5'; whole numbers stay int."""
     roh = text.strip().replace(" ", "").replace("\u202f", "")
     if "," in roh:
         roh = roh.replace(".", "").replace(",", ".")
     try:
-        return int(roh) if re.fullmatch(r"[+-]?\d+", roh) else float(roh)
+        zahl = int(roh) if re.fullmatch(r"[+-]?\d+", roh) else float(roh)
     except ValueError:
         raise StrategieFehler(f'"{text}" ist keine Zahl') from None
+    if not math.isfinite(zahl):
+        raise StrategieFehler(
+            f'"{text}" ist keine endliche Zahl (unendlich oder „keine Zahl“ sind als Wert nicht '
+            "erlaubt); bitte eine gewöhnliche Zahl angeben, z. B. 1234,5")
+    return zahl
 
 
 def wert_aus_text(feld: Feld, text: str, rahmen: Rahmen, heute: dt.date | None = None) -> Any:

@@ -194,3 +194,12 @@ def test_verlauf_haelt_commit_graph_mit_bloom_filtern_aktuell(cli, repo: Path) -
     graph = repo / ".git" / "objects" / "info"
     assert (graph / "commit-graphs").is_dir() or (graph / "commit-graph").is_file()
     assert (repo / ".git" / "strategie-commit-graph").read_text().strip() == kopf(repo)
+
+
+def test_messwert_unendlich_wird_abgelehnt(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+    vorher = kopf(repo)
+    for wert in ("inf", "1e400", "nan"):
+        ergebnis = cli("messwert", "SA-01", "1", "2026-01-01", wert, "--store", str(repo / "ziele"))
+        assert ergebnis.code == 3 and "keine endliche Zahl" in ergebnis.err, ergebnis.err
+        assert "Bitte melden" not in ergebnis.err
+    assert kopf(repo) == vorher and git(repo, "status", "--porcelain") == ""

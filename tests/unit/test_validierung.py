@@ -120,3 +120,20 @@ def test_fehlerhafte_rahmendatei_meldet_zeile(beispiel: Path, cli) -> None:  # t
     ergebnis = cli("pruefen", str(beispiel))
     assert ergebnis.code == 1
     assert re.search(r"strategie\.toml:\d+: TOML-Syntaxfehler", ergebnis.out)
+
+
+@pytest.mark.parametrize(("alt", "neu", "feld"), [
+    ("basiswert = 61.0", "basiswert = inf", "kennzahlen.1.basiswert"),
+    ("zielwert = 66.0", "zielwert = nan", "kennzahlen.1.zielwert"),
+    ("wert = 61.8", "wert = -inf", "kennzahlen.1.messwerte.1.wert"),
+])
+def test_nicht_endliche_zahl_ist_ein_befund_mit_zeile(beispiel: Path, alt: str, neu: str,
+                                                      feld: str) -> None:
+    datei = beispiel / "sa" / "SA-01.toml"
+    text = datei.read_text(encoding="utf-8")
+    assert alt in text
+    text = text.replace(alt, neu, 1)
+    datei.write_text(text, encoding="utf-8")
+    (befund,) = lade_speicher(beispiel).befunde
+    assert befund.feld == feld and "keine endliche Zahl" in befund.meldung
+    assert text.splitlines()[befund.zeile - 1].strip() == neu  # type: ignore[operator]
