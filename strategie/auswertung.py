@@ -127,6 +127,9 @@ class Zusammenfassung:
     kennzahlen: tuple[Kennzahlstand, ...]
     max_alter_monate: int
     ampel_je_hf: dict[int, Counter[str]] = field(default_factory=dict)
+    zaehlung: Counter[tuple[str, int, str, str]] = field(default_factory=Counter)
+    """Goals per (Amt, Handlungsfeld, Umsetzungsstand, Ampel); every other count derives
+    from it. An Ampel that is not set counts as '–'."""
 
 
 def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None = None,
@@ -164,4 +167,5 @@ def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None 
         kennzahlen=tuple(kennzahlen),
         max_alter_monate=monate,
         ampel_je_hf=ampel_je_hf,
+        zaehlung=Counter((z.amt, z.handlungsfeld, z.status, z.ampel or "–") for z in ziele),
     )

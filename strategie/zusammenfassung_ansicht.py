@@ -89,8 +89,29 @@ def leuchttuerme_tabelle(zusammenfassung: Zusammenfassung) -> Table:
     return tabelle
 
 
-def auffaellig_tabelle(zusammenfassung: Zusammenfassung) -> Table:
-    """Goals needing attention: rot/gelb, zurückgestellt/entfallen, old Steckbrief, overdue."""
+def kuerze(text: str, laenge: int | None) -> str:
+    """*text* on one line, cut at a word boundary with '…' if longer than *laenge*."""
+    text = " ".join(text.split())
+    if laenge is None or len(text) <= laenge:
+        return text
+    return text[:laenge].rsplit(" ", 1)[0] + " …"
+
+
+def _weitere(tabelle: Table, anzahl: int, grenze: int | None) -> None:
+    """Note under a shortened table how many rows were left out."""
+    if grenze is not None and anzahl > grenze:
+        tabelle.caption = (f"… und {anzahl - grenze} weitere (vollständig: strategie bericht "
+                           "--format html, markdown, csv oder xlsx)")
+        tabelle.caption_justify = "left"
+
+
+def auffaellig_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = None,
+                       textlaenge: int | None = None) -> Table:
+    """Goals needing attention: rot/gelb, zurückgestellt/entfallen, old Steckbrief, overdue.
+
+    With *grenze*, only that many goals are listed (Rich tables cost ~0.4 ms a row); with
+    *textlaenge*, each note is shortened to that many characters.
+    """
     tabelle = Table(title=(f"Braucht Aufmerksamkeit ({len(zusammenfassung.auffaellig)} Ziele; "
                            f"Steckbrief älter als {zusammenfassung.max_alter_monate} Monate "
                            "gilt als veraltet)"),
@@ -100,27 +121,34 @@ def auffaellig_tabelle(zusammenfassung: Zusammenfassung) -> Table:
     tabelle.add_column("Hinweise", ratio=2)
     farben = {"rot": "red", "gelb": "yellow", "zurückgestellt": "yellow", "entfallen": "grey50",
               "steckbrief": "cyan", "massnahme": "magenta"}
-    for eintrag in zusammenfassung.auffaellig:
+    for eintrag in zusammenfassung.auffaellig[:grenze]:
         hinweise = Text()
         for nummer, hinweis in enumerate(eintrag.hinweise):
             if nummer:
                 hinweise.append("\n")
             hinweise.append("• ", style=farben.get(hinweis.art, ""))
-            hinweise.append(entschaerfe(hinweis.text))
+            hinweise.append(entschaerfe(kuerze(hinweis.text, textlaenge)))
         tabelle.add_row(eintrag.ziel.id, sicherer_text(eintrag.ziel.titel), hinweise)
+    _weitere(tabelle, len(zusammenfassung.auffaellig), grenze)
     return tabelle
 
 
-def kennzahlen_tabelle(zusammenfassung: Zusammenfassung) -> Table:
-    """Kennzahl progress: Basiswert → latest Messwert → Zielwert, on or off track."""
+def kennzahlen_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = None,
+                       nur: str | None = None) -> Table:
+    """Kennzahl progress: Basiswert → latest Messwert → Zielwert, on or off track.
+
+    *nur* limits the rows to one verdict (e.g. 'nicht auf Kurs'); *grenze* to a number.
+    """
+    staende = [k for k in zusammenfassung.kennzahlen if nur is None or k.bewertung == nur]
     tabelle = Table(title="Kennzahlen", box=box.SIMPLE, title_justify="left")
     tabelle.add_column("ID", no_wrap=True, style="bold")
     tabelle.add_column("Kennzahl", ratio=1)
     tabelle.add_column("Basis → aktuell → Ziel", ratio=1)
     tabelle.add_column("Bewertung", no_wrap=True)
     farben = {"erreicht": "green", "auf Kurs": "green", "nicht auf Kurs": "red"}
-    for stand in zusammenfassung.kennzahlen:
+    for stand in staende[:grenze]:
         tabelle.add_row(stand.ziel.id, sicherer_text(stand.kennzahl.name),
                         sicherer_text(stand.beschreibung()),
                         Text(stand.bewertung, style=farben.get(stand.bewertung, "dim")))
+    _weitere(tabelle, len(staende), grenze)
     return tabelle

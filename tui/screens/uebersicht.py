@@ -22,6 +22,9 @@ from strategie.zusammenfassung_ansicht import (
     status_tabelle,
 )
 
+ZEILEN_HOECHSTENS = 200
+"""Longer lists are cut: rendering thousands of table rows would freeze the screen."""
+
 
 class UebersichtScreen(Screen[None]):
     """What a Sozialausschuss would ask first, for the goals currently shown."""
@@ -45,8 +48,8 @@ class UebersichtScreen(Screen[None]):
             yield Static(matrix_farbig(z, self.rahmen))
             yield Static(status_tabelle(z, self.rahmen))
             yield Static(leuchttuerme_tabelle(z))
-            yield Static(auffaellig_tabelle(z))
-            yield Static(kennzahlen_tabelle(z))
+            yield Static(auffaellig_tabelle(z, ZEILEN_HOECHSTENS))
+            yield Static(kennzahlen_tabelle(z, ZEILEN_HOECHSTENS))
         yield Footer()
 
     def on_mount(self) -> None:

@@ -1,0 +1,1 @@
+"""Reports for committees and scripts: the Sachstandsbericht and the Maßnahmensteckbriefe."""

@@ -1,0 +1,143 @@
+"""The Sachstandsbericht for the terminal: Rich panels, tables and bars within 80 columns."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from strategie.bericht.modell import Bericht
+from strategie.farben import ampel_farbe, status_farbe
+from strategie.format import datum_de
+from strategie.sicher import entschaerfe, sicherer_text
+from strategie.verlauf_ausgabe import eintrag_ansicht
+from strategie.zusammenfassung_ansicht import (
+    auffaellig_tabelle,
+    kennzahlen_tabelle,
+    kuerze,
+    leuchttuerme_tabelle,
+    matrix_farbig,
+    status_tabelle,
+)
+
+LISTE_HOECHSTENS = 25
+"""Rows of a list in the terminal; the full lists are in the other formats."""
+TEXT_HOECHSTENS = 110
+"""Characters of a Begründung or commit comment in the terminal."""
+BALKENBREITE = 30
+
+HINWEISARTEN = {"rot": "Ampel rot", "gelb": "Ampel gelb", "zurückgestellt": "zurückgestellt",
+                "entfallen": "entfallen", "steckbrief": "Steckbrief veraltet",
+                "massnahme": "Maßnahme überfällig"}
+
+
+def kopf(bericht: Bericht) -> Panel:
+    """Title, Stichtag, number of goals and the report's basis."""
+    z = bericht.zusammenfassung
+    zeilen = Text()
+    zeilen.append(f"Stichtag {datum_de(bericht.stichtag)} · {z.anzahl} Ziele", style="bold")
+    if bericht.grundlage.filter:
+        zeilen.append(f" · Auswahl: {entschaerfe(bericht.grundlage.filter)}")
+    zeilen.append("\n")
+    zeilen.append(entschaerfe(bericht.grundlage.zeile()), style="dim")
+    if bericht.befunde:
+        dateien = len({b.pfad for b in bericht.befunde})
+        zeilen.append(f"\n{dateien} Zieldatei(en) fehlerhaft und nicht berücksichtigt "
+                      "(strategie pruefen)", style="yellow")
+    return Panel(zeilen, title=sicherer_text(bericht.titel, "bold"), title_align="left",
+                 box=box.ROUNDED)
+
+
+def status_je_amt(bericht: Bericht) -> Table:
+    """One bar per Amt, split by Umsetzungsstand in the frame's colours."""
+    z = bericht.zusammenfassung
+    tabelle = Table(title="Umsetzungsstand je Amt", box=box.SIMPLE, title_justify="left",
+                    show_header=False, pad_edge=False)
+    tabelle.add_column("Amt", no_wrap=True)
+    tabelle.add_column("Anzahl", justify="right")
+    tabelle.add_column("Balken", no_wrap=True)
+    hoechstens = max((sum(z.status_je_amt.get(a.kuerzel, {}).values())
+                      for a in bericht.aemter()), default=1) or 1
+    for amt in bericht.aemter():
+        zaehler = z.status_je_amt.get(amt.kuerzel, Counter())
+        gesamt = sum(zaehler.values())
+        balken = Text()
+        for wert in bericht.rahmen.umsetzungsstand:
+            breite = round(zaehler.get(wert.name, 0) / hoechstens * BALKENBREITE)
+            balken.append("█" * breite, style=status_farbe(wert.name) or "white")
+        tabelle.add_row(sicherer_text(amt.kurzname), str(gesamt), balken)
+    legende = Text()
+    for wert in bericht.rahmen.umsetzungsstand:
+        legende.append("█ ", style=status_farbe(wert.name) or "white")
+        legende.append(f"{wert.name}  ")
+    tabelle.caption = legende
+    tabelle.caption_justify = "left"
+    return tabelle
+
+
+def hinweis_uebersicht(bericht: Bericht) -> Text:
+    """How many goals need attention, by kind."""
+    arten: Counter[str] = Counter(h.art for a in bericht.zusammenfassung.auffaellig
+                                  for h in a.hinweise)
+    text = Text()
+    for art, titel in HINWEISARTEN.items():
+        if arten.get(art):
+            farbe = ampel_farbe(art) or ("yellow" if art == "zurückgestellt" else "")
+            text.append(f"{titel}: {arten[art]}   ", style=farbe)
+    return text or Text("Keine Auffälligkeiten.", style="green")
+
+
+def kennzahlen_uebersicht(bericht: Bericht) -> Text:
+    """How many Kennzahlen are reached, on track, off track or without values."""
+    zaehler = Counter(k.bewertung for k in bericht.zusammenfassung.kennzahlen)
+    farben = {"erreicht": "green", "auf Kurs": "green", "nicht auf Kurs": "red",
+              "keine Messwerte": "dim"}
+    text = Text()
+    for bewertung, farbe in farben.items():
+        text.append(f"{bewertung}: {zaehler.get(bewertung, 0)}   ", style=farbe)
+    return text
+
+
+def aenderungen_teil(bericht: Bericht) -> RenderableType:
+    """The changes of the period, newest first, shortened to LISTE_HOECHSTENS commits."""
+    zeitraum = bericht.aenderungen
+    assert zeitraum is not None
+    bis = f" bis {zeitraum.bis}" if zeitraum.bis else ""
+    eintraege = zeitraum.eintraege
+    titel = Text(f"Änderungen seit {zeitraum.seit}{bis}: {len(eintraege)} Änderungen an "
+                 f"{len({e.ziel_id for e in eintraege})} Zielen", style="bold italic")
+    teile: list[RenderableType] = [titel]
+    for eintrag in eintraege[:LISTE_HOECHSTENS]:
+        kurz = replace(eintrag, kommentar=kuerze(eintrag.kommentar, TEXT_HOECHSTENS))
+        teile.append(eintrag_ansicht(kurz, mit_ziel=True))
+    if len(eintraege) > LISTE_HOECHSTENS:
+        teile.append(Text(f"… und {len(eintraege) - LISTE_HOECHSTENS} weitere", style="dim"))
+    if not eintraege:
+        teile.append(Text("Keine Änderungen in diesem Zeitraum.", style="dim"))
+    return Group(*teile)
+
+
+def bericht_terminal(bericht: Bericht) -> RenderableType:
+    """The whole Sachstandsbericht as one renderable (aggregated: fast for 10,000 goals)."""
+    z = bericht.zusammenfassung
+    teile: list[RenderableType] = [
+        kopf(bericht),
+        matrix_farbig(z, bericht.rahmen),
+        status_je_amt(bericht),
+        status_tabelle(z, bericht.rahmen),
+    ]
+    if z.leuchttuerme:
+        teile.append(leuchttuerme_tabelle(z))
+    teile += [Text("Braucht Aufmerksamkeit", style="bold italic"), hinweis_uebersicht(bericht),
+              auffaellig_tabelle(z, LISTE_HOECHSTENS, TEXT_HOECHSTENS)]
+    if z.kennzahlen:
+        teile += [Text("\nKennzahlen", style="bold italic"), kennzahlen_uebersicht(bericht),
+                  kennzahlen_tabelle(z, LISTE_HOECHSTENS, nur="nicht auf Kurs")]
+    if bericht.aenderungen is not None:
+        teile.append(aenderungen_teil(bericht))
+    return Group(*teile)
