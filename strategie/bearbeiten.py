@@ -9,15 +9,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import tomlkit.exceptions
+
 from strategie.atomar import schreibe_atomar
-from strategie.befund import StrategieFehler, os_fehlertext
+from strategie.befund import StrategieFehler, anzeigepfad, os_fehlertext
 from strategie.cache import blob_id
 from strategie.gitrepo import GitRepo
 from strategie.model import STECKBRIEF_TEXTE, wert_an_pfad
 from strategie.nachricht import Zielvorgang, betreff, nachricht
 from strategie.operationen import Operation, Setze, Zielaenderung, pruefe_pfad, wende_an
 from strategie.rahmen import Rahmen, lade_rahmen
-from strategie.tomlschreiben import schreibe_operationen
+from strategie.tomlschreiben import schreibe_operationen, sonderform
 from strategie.validierung import befunde_mit_zeilen, lade_ziel, pruefe_daten
 from strategie.vergleich import vergleiche
 
@@ -112,12 +114,30 @@ def _plane(verzeichnis: Path, repo: GitRepo, rahmen: Rahmen, pfad: Path,
         meldungen = "\n".join(f"- {b.feld}: {b.meldung}" if b.feld else f"- {b.meldung}"
                               for b in befunde_mit_zeilen(pfad, text, probleme))
         raise StrategieFehler(f"Die Änderung an {ziel.id} ist ungültig:\n{meldungen}")
-    neu_text = schreibe_operationen(alt.decode("utf-8"), tuple(operationen))
-    if tomllib.loads(neu_text) != erwartet:
-        raise StrategieFehler(f"Die Änderung an {ziel.id} ließ sich nicht verlustfrei in die "
-                              "Datei schreiben; nichts wurde verändert. (Bitte melden.)")
+    neu_text = _schreibe(pfad, alt.decode("utf-8"), tuple(operationen), erwartet, ziel.id)
     vorgang = Zielvorgang(ziel.id, tuple(vergleiche(ziel.daten, erwartet)), erwartet)
     return _Plan(pfad, repo.relativ(pfad), alt, neu_text.encode("utf-8"), vorgang)
+
+
+def _schreibe(pfad: Path, text: str, operationen: tuple[Operation, ...],
+              erwartet: dict[str, Any], ziel_id: str) -> str:
+    """The edited text, verified with tomllib; a German refusal if it cannot be made exactly."""
+    fehler = ""
+    try:
+        neu_text = schreibe_operationen(text, operationen)
+        if tomllib.loads(neu_text) == erwartet:
+            return neu_text
+    except (tomllib.TOMLDecodeError, tomlkit.exceptions.TOMLKitError, AssertionError,
+            AttributeError, IndexError, KeyError, TypeError, ValueError) as ausnahme:
+        fehler = f" ({type(ausnahme).__name__})"
+    for operation in operationen:
+        if (form := sonderform(text, operation.pfad)) is not None:
+            raise StrategieFehler(
+                f"{anzeigepfad(pfad)}: Feld '{operation.pfad}' lässt sich in dieser Schreibweise "
+                f"nicht sicher ändern: {form}. Nichts wurde verändert; bitte die Datei auf die "
+                "Standardform umstellen (wie in den Beispielzielen) oder von Hand ändern.")
+    raise StrategieFehler(f"Die Änderung an {ziel_id} ließ sich nicht verlustfrei in die Datei "
+                          f"schreiben; nichts wurde verändert. (Bitte melden{fehler}.)")
 
 
 def _pruefe_handaenderungen(plaene: Sequence[_Plan], in_head: dict[str, str],

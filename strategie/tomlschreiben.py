@@ -9,11 +9,24 @@ from typing import Any, cast
 import tomlkit
 import tomlkit.exceptions
 from tomlkit.container import Container
-from tomlkit.items import AoT, Array, Comment, Item, String, StringType, Table, Trivia, Whitespace
+from tomlkit.items import (
+    AoT,
+    Array,
+    Comment,
+    InlineTable,
+    Item,
+    String,
+    StringType,
+    Table,
+    Trivia,
+    Whitespace,
+)
 
 from strategie.model import ZIEL, Abschnitt, Feld, Typ, feld_an_pfad
 from strategie.operationen import Operation, Setze
 from strategie.tomlpos import key_lines
+
+_KOPFZEILE = re.compile(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_-]+)", re.MULTILINE)
 
 ZEILENBREITE = 92
 """Long texts are wrapped with TOML line-ending backslashes at about this width."""
@@ -29,6 +42,8 @@ def schreibe_operationen(text: str, operationen: tuple[Operation, ...]) -> str:
     if schnell is not None:
         return schnell
     dokument = tomlkit.parse(text)
+    if dokument.as_string() != text:
+        raise ValueError("tomlkit gibt die Datei nicht zeilengetreu wieder")  # see sonderform
     for operation in operationen:
         teile = operation.pfad.split(".")
         if isinstance(operation, Setze):
@@ -36,6 +51,58 @@ def schreibe_operationen(text: str, operationen: tuple[Operation, ...]) -> str:
         else:
             _haenge_an(dokument, teile, operation.werte)
     return dokument.as_string()
+
+
+def sonderform(text: str, pfad: str) -> str | None:
+    """How the sections on *pfad* deviate from the standard layout (German), or None.
+
+    Standard is ``[steckbrief]``/``[haushalt]`` tables and ``[[massnahmen]]`` blocks; the
+    alternatives TOML allows (dotted keys, inline tables and lists) are named with the
+    standard form, for a message when an edit in such a file cannot be made safely.
+    """
+    try:
+        knoten: Any = tomlkit.parse(text)
+    except tomlkit.exceptions.TOMLKitError:
+        return "die Datei ist für die Bearbeitung nicht lesbar"
+    if knoten.as_string() != text:
+        namen = [treffer.group(1) for treffer in _KOPFZEILE.finditer(text)]
+        folgen = [n for i, n in enumerate(namen) if i == 0 or namen[i - 1] != n]
+        verteilt = [n for n in dict.fromkeys(folgen) if folgen.count(n) > 1]
+        if verteilt:
+            return (f"die Blöcke [[{verteilt[0]}]] bzw. [{verteilt[0]}…] stehen an mehreren "
+                    "Stellen der Datei, mit anderen Tabellen dazwischen; Standard ist, sie "
+                    "zusammenhängend hintereinander zu schreiben")
+        return "die Anordnung der Datei ließe sich beim Schreiben nicht zeilengetreu erhalten"
+    abschnitt: Abschnitt = ZIEL
+    teile = pfad.split(".")
+    for i, name in enumerate(teile[:-1]):
+        eintrag = abschnitt.feld(name)
+        if name.isdigit() or not isinstance(eintrag, Abschnitt) or name not in knoten:
+            continue
+        item: Any = knoten[name]
+        abschnitt = eintrag
+        if isinstance(knoten, Container) and not isinstance(item, (Table, AoT, Array)):
+            teilstuecke = [v for k, v in knoten.body if k is not None and k.key == name]
+            if all(isinstance(t, Table) and t.is_super_table() for t in teilstuecke):
+                item = teilstuecke[0]  # several dotted-key lines: one form
+        standard = (f"je Eintrag ein Block [[{name}]]" if eintrag.liste
+                    else f"eine Tabelle [{name}]")
+        form = ("als Inline-Liste ({0} = [{{…}}]) geschrieben" if isinstance(item, Array)
+                else "als Inline-Tabelle ({0} = {{…}}) geschrieben"
+                if isinstance(item, InlineTable)
+                else "mit Punkt-Schlüsseln ({0}.feld = …) geschrieben"
+                if isinstance(item, Table) and item.is_super_table()
+                else None if isinstance(item, (Table, AoT))
+                else "an mehreren Stellen der Datei verteilt")
+        if form is not None:
+            return f"'{name}' ist {form.format(name)}; Standard ist {standard}"
+        knoten = item
+        if eintrag.liste and i + 1 < len(teile) - 1 and teile[i + 1].isdigit():
+            index = int(teile[i + 1]) - 1
+            if not 0 <= index < len(item):
+                return None
+            knoten = item[index]
+    return None
 
 
 def _nur_einzeilige_werte(text: str, operationen: tuple[Operation, ...]) -> str | None:
@@ -79,9 +146,22 @@ def _inhalt(knoten: Any) -> Container:
     return knoten.value if isinstance(knoten, Table) else knoten
 
 
-def _gehe_zu(dokument: Container, teile: list[str], anlegen: bool
-             ) -> tuple[Container, Abschnitt] | None:
-    """The container (and its model section) that holds the last part of *teile*."""
+def _geordnet(halter: Any) -> bool:
+    """Whether new keys of *halter* are placed in model order: the document or a ``[table]``.
+
+    Inline tables, tables written with dotted keys (``steckbrief.stand = …``) and tables
+    spread over several places get new keys where tomlkit puts them, in the user's style.
+    """
+    return isinstance(halter, Container) or (
+        isinstance(halter, Table) and not halter.is_super_table())
+
+
+def _gehe_zu(dokument: Container, teile: list[str], anlegen: bool) -> tuple[Any, Abschnitt] | None:
+    """The table-like item (and its model section) that holds the last part of *teile*.
+
+    That is the document, a ``[table]``, an inline table, a dotted-key table or tomlkit's
+    proxy for a table spread over the file; list elements come from ``[[…]]`` or ``[{…}]``.
+    """
     knoten: Any = dokument
     abschnitt: Abschnitt = ZIEL
     i = 0
@@ -89,56 +169,75 @@ def _gehe_zu(dokument: Container, teile: list[str], anlegen: bool
         name = teile[i]
         eintrag = abschnitt.feld(name)
         assert isinstance(eintrag, Abschnitt), name
-        container = _inhalt(knoten)
-        if name not in container:
+        if name not in knoten:
             if not anlegen:
                 return None
-            _fuege_ein(container, abschnitt, name, tomlkit.table())
-        knoten = container[name]
+            neu = tomlkit.table()
+            if _geordnet(knoten):
+                _fuege_ein(_inhalt(knoten), abschnitt, name, neu)
+            else:
+                knoten[name] = neu
+        knoten = knoten[name]
         abschnitt = eintrag
         i += 1
         if eintrag.liste:
             knoten = knoten[int(teile[i]) - 1]
             i += 1
-    return _inhalt(knoten), abschnitt
+    return knoten, abschnitt
 
 
 def _setze(dokument: Container, teile: list[str], wert: Any) -> None:
     ziel = _gehe_zu(dokument, teile, anlegen=wert is not None)
     if ziel is None:
         return
-    container, abschnitt = ziel
+    halter, abschnitt = ziel
     name = teile[-1]
     feld = abschnitt.feld(name)
     assert isinstance(feld, Feld), name
     if wert is None:
-        if name in container:
-            del container[name]
+        if name in halter:
+            del halter[name]
         return
-    alt = cast(Item, container.item(name)) if name in container else None
-    neu = gestalte(wert, feld, alt, einzug=len(name) + 6)
-    if alt is not None:
-        container[name] = neu
+    alt = halter.get(name)
+    neu = gestalte(wert, feld, alt, einzug=len(name) + 6,
+                   inline=isinstance(halter, InlineTable))
+    if alt is None and isinstance(halter, InlineTable):
+        _neu_in_inline(halter, name, neu)
+    elif alt is not None or not _geordnet(halter):
+        halter[name] = neu
     else:
-        _fuege_ein(container, abschnitt, name, neu)
+        _fuege_ein(_inhalt(halter), abschnitt, name, neu)
 
 
 def _haenge_an(dokument: Container, teile: list[str], werte: dict[str, Any]) -> None:
     ziel = _gehe_zu(dokument, teile, anlegen=True)
     assert ziel is not None
-    container, abschnitt = ziel
+    halter, abschnitt = ziel
     name = teile[-1]
     liste = abschnitt.feld(name)
     assert isinstance(liste, Abschnitt) and liste.liste, name
-    tabelle = _tabelle_aus(werte, liste)
-    if name not in container:
-        aot = AoT([tabelle])
-        _fuege_ein(container, abschnitt, name, aot)
+    vorhanden = halter.get(name)
+    if isinstance(vorhanden, Array) or (vorhanden is None and isinstance(halter, InlineTable)):
+        # the user writes this list inline: [{…}, {…}]; a new element in the same style
+        element = _inline_aus(werte, liste)
+        if vorhanden is None:
+            neu = tomlkit.array()
+            neu.append(element)
+            _neu_in_inline(halter, name, neu)
+        else:
+            vorhanden.append(element)
         return
-    aot = container[name]
-    assert isinstance(aot, AoT)
-    _uebernimm_abstand(aot, tabelle)
-    aot.append(tabelle)
+    tabelle = _tabelle_aus(werte, liste)
+    if vorhanden is None:
+        aot = AoT([tabelle])
+        if _geordnet(halter):
+            _fuege_ein(_inhalt(halter), abschnitt, name, aot)
+        else:
+            halter[name] = aot
+        return
+    assert isinstance(vorhanden, AoT), type(vorhanden)
+    _uebernimm_abstand(vorhanden, tabelle)
+    vorhanden.append(tabelle)
 
 
 def _uebernimm_abstand(aot: AoT, neu: Table) -> None:
@@ -185,6 +284,29 @@ def _tabelle_aus(werte: dict[str, Any], abschnitt: Abschnitt) -> Table:
             tabelle.add(eintrag.name, _tabelle_aus(wert, eintrag))
     unbekannt = set(werte) - {e.name for e in abschnitt.felder}
     assert not unbekannt, unbekannt
+    return tabelle
+
+
+def _neu_in_inline(halter: InlineTable, name: str, item: Item) -> None:
+    """Add a key to an inline table, separated like the others: ``{a = 1, neu = 2}``."""
+    if len(halter):
+        item.trivia.indent = " "
+    halter.append(name, item)
+
+
+def _inline_aus(werte: dict[str, Any], abschnitt: Abschnitt) -> InlineTable:
+    tabelle = tomlkit.inline_table()
+    for eintrag in abschnitt.felder:
+        if eintrag.name not in werte or werte[eintrag.name] is None:
+            continue
+        wert = werte[eintrag.name]
+        if isinstance(eintrag, Feld):
+            tabelle.append(eintrag.name, gestalte(wert, eintrag, None, inline=True))
+        else:
+            liste = tomlkit.array()
+            for element in wert if eintrag.liste else ():
+                liste.append(_inline_aus(element, eintrag))
+            tabelle.append(eintrag.name, liste if eintrag.liste else _inline_aus(wert, eintrag))
     return tabelle
 
 
@@ -245,13 +367,18 @@ def _index(container: Container, name: str) -> int:
                 if schluessel is not None and schluessel.key == name)
 
 
-def gestalte(wert: Any, feld: Feld, alt: Item | None, einzug: int = 0) -> Item:
-    """A tomlkit item for *wert* in the style of the item it replaces (quotes, line breaks)."""
+def gestalte(wert: Any, feld: Feld, alt: Item | None, einzug: int = 0, *,
+             inline: bool = False) -> Item:
+    """A tomlkit item for *wert* in the style of the item it replaces (quotes, line breaks).
+
+    *inline*: the item goes into an inline table, where a text stays on one line if it can.
+    """
     if isinstance(wert, str):
-        if isinstance(alt, String) and alt.type in (StringType.MLB, StringType.MLL) or (
-                feld.typ is Typ.LANGTEXT and not isinstance(alt, String)) or "\n" in wert:
-            umbrechen = not (isinstance(alt, String) and alt.type.is_multiline()
-                             and "\\\n" not in alt.as_string())
+        mehrzeilig = isinstance(alt, String) and alt.type.is_multiline()
+        if mehrzeilig or "\n" in wert or (
+                feld.typ is Typ.LANGTEXT and not isinstance(alt, String) and not inline):
+            umbrechen = not inline and not (
+                isinstance(alt, String) and mehrzeilig and "\\\n" not in alt.as_string())
             return langtext(wert, umbrechen, einzug)
         if isinstance(alt, String) and alt.type is StringType.SLL and _literal_moeglich(wert):
             return tomlkit.string(wert, literal=True)
