@@ -77,10 +77,12 @@ class Logeintrag:
     nachricht: str
     dateien: tuple[tuple[str, str, str], ...]
     """(path relative to the repository, old blob id, new blob id); zeros = absent."""
+    eltern: tuple[str, ...] = ()
+    """Parent commit ids: none for the first commit, two or more for a merge."""
 
 
 _SATZ, _FELD = "\x1e", "\x1f"
-_FORMAT = f"--format={_SATZ}%H{_FELD}%an{_FELD}%ae{_FELD}%aI{_FELD}%B{_FELD}"
+_FORMAT = f"--format={_SATZ}%H{_FELD}%P{_FELD}%an{_FELD}%ae{_FELD}%aI{_FELD}%B{_FELD}"
 _RAW = re.compile(r"^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) (\w+)\t(.+)$")
 
 
@@ -90,12 +92,12 @@ def lies_log(repo: GitRepo, *argumente: str) -> list[Logeintrag]:
                           "--no-renames", *argumente).decode("utf-8", "replace")
     eintraege = []
     for satz in roh.split(_SATZ)[1:]:
-        commit, autor, email, datum, nachricht, rest = satz.split(_FELD, 5)
+        commit, eltern, autor, email, datum, nachricht, rest = satz.split(_FELD, 6)
         dateien = []
         for zeile in rest.splitlines():
             treffer = _RAW.match(zeile)
             if treffer:
                 dateien.append((treffer.group(6), treffer.group(3), treffer.group(4)))
         eintraege.append(Logeintrag(commit, autor, email, dt.datetime.fromisoformat(datum),
-                                    nachricht.strip(), tuple(dateien)))
+                                    nachricht.strip(), tuple(dateien), tuple(eltern.split())))
     return eintraege

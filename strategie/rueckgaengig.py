@@ -17,7 +17,7 @@ from strategie.nachricht import TRAILER_RUECKGAENGIG, TRAILER_ZIEL, Zielvorgang,
 from strategie.rahmen import lade_rahmen
 from strategie.speicher import lade_aus_quellen
 from strategie.vergleich import vergleiche
-from strategie.verlauf import kommentar_aus
+from strategie.verlauf import ist_zieldatei, kommentar_aus
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,7 @@ def vorschau(verzeichnis: Path, commit: str | None = None) -> Vorschau:
     with GitRepo(verzeichnis) as repo:
         praefix = _praefix(repo, verzeichnis)
         eintrag = _finde_commit(repo, praefix, commit)
-        fremd = [d for d, _, _ in eintrag.dateien
-                 if praefix and not d.startswith(praefix + "/")]
-        if fremd or not eintrag.dateien:
-            raise StrategieFehler(
-                f"Commit {eintrag.commit[:8]} ändert nicht nur Zieldateien "
-                f"({', '.join(fremd) or 'keine Dateien'}); bitte mit git selbst zurücknehmen.")
+        _pruefe_art(eintrag, praefix)
         inhalte = lies_blobs(repo, [i for _, a, n in eintrag.dateien for i in (a, n)])
         vorgaenge = []
         for datei, alt, neu in eintrag.dateien:
@@ -65,6 +60,28 @@ def vorschau(verzeichnis: Path, commit: str | None = None) -> Vorschau:
                                          nachher or {}))
         remote = repo.lies_bytes("branch", "-r", "--contains", eintrag.commit).decode().split()
     return Vorschau(eintrag, tuple(vorgaenge), tuple(r for r in remote if r != "->"))
+
+
+def _pruefe_art(eintrag: Logeintrag, praefix: str) -> None:
+    """Only a change to goal files can be undone here: no first commit, merge or other files."""
+    kurz = eintrag.commit[:8]
+    if not eintrag.eltern:
+        raise StrategieFehler(
+            f"Commit {kurz} ist der erste Commit des Repositorys: er hat alles angelegt, und ihn "
+            "rückgängig zu machen würde den ganzen Zielspeicher löschen. Das macht "
+            "'strategie rueckgaengig' nicht; nichts wurde verändert.")
+    if len(eintrag.eltern) > 1:
+        raise StrategieFehler(
+            f"Commit {kurz} ist ein Merge-Commit (führt Zweige zusammen), keine Änderung an "
+            "einem Ziel; bitte die gemeinten Änderungen einzeln rückgängig machen oder mit git "
+            "selbst zurücknehmen. Nichts wurde verändert.")
+    fremd = [d for d, _, _ in eintrag.dateien if not ist_zieldatei(d, praefix)]
+    if fremd or not eintrag.dateien:
+        raise StrategieFehler(
+            f"Commit {kurz} ändert nicht nur Zieldateien "
+            f"({', '.join(fremd) or 'keine Dateien'}); 'strategie rueckgaengig' nimmt nur "
+            "Änderungen an Zielen zurück (nicht an der Rahmendatei strategie.toml oder an "
+            "anderen Dateien). Bitte mit git selbst zurücknehmen; nichts wurde verändert.")
 
 
 def _daten(roh: bytes | None) -> dict | None:
@@ -114,10 +131,10 @@ def rueckgaengig(verzeichnis: Path, commit: str | None = None, *, kommentar: str
                 f"Commit {plan.commit.commit[:8]} lässt sich nicht automatisch rückgängig "
                 "machen, weil die Ziele danach erneut geändert wurden. Nichts wurde verändert."
                 f"\n{fehler.meldung}") from None
-        _pruefe_ergebnis(repo, verzeichnis, dateien)
-        try:
+        try:  # whatever fails from here on: the tree as before, no revert left in progress
+            _pruefe_ergebnis(repo, verzeichnis, dateien)
             neu = repo.commit(dateien, "\n\n".join(absaetze) + "\n")
-        except StrategieFehler:
+        except BaseException:
             _abbrechen(repo)
             raise
     return Ergebnis(neu, absaetze[0], plan.vorgaenge, tuple(dateien))
@@ -132,15 +149,19 @@ def _pruefe_ergebnis(repo: GitRepo, verzeichnis: Path, dateien: list[str]) -> No
             quellen.append((pfad.relative_to(verzeichnis).as_posix(), pfad.read_bytes()))
     _, befunde = lade_aus_quellen(verzeichnis, rahmen, quellen)
     if befunde:
-        _abbrechen(repo)
         liste = "\n".join(b.als_zeile() for b in befunde)
         raise StrategieFehler(f"Rückgängig ergäbe ungültige Zieldateien; nichts wurde "
                               f"verändert:\n{liste}")
 
 
 def _abbrechen(repo: GitRepo) -> None:
+    """End a revert in progress: files and index as before it (other local changes stay)."""
     try:
         repo.repo.git.execute(["git", "revert", "--abort"])
     except git.GitCommandError as fehler:
-        if "no cherry-pick or revert in progress" not in git_fehlertext(fehler):
-            raise
+        text = git_fehlertext(fehler)
+        if "no cherry-pick or revert in progress" not in text:
+            raise StrategieFehler(
+                "Rückgängig wurde abgebrochen, aber git konnte den vorherigen Stand nicht "
+                f"wiederherstellen:\n{text}\nBitte 'git revert --abort' ausführen und "
+                "'git status' prüfen.") from None

@@ -134,15 +134,19 @@ def aenderungen(verzeichnis: Path, seit: str, bis: str | None = None) -> list[Ve
         ende = "HEAD" if not bis or _ist_datum(bis) else loese_auf(repo, bis)
         bereich.append(f"{anfang}..{ende}" if anfang else ende)
         log = lies_log(repo, *bereich, "--", praefix or ".")
-        log = [e for e in log if any(_ist_zieldatei(d, praefix) for d, _, _ in e.dateien)]
+        log = [e for e in log if any(ist_zieldatei(d, praefix) for d, _, _ in e.dateien)]
         versionen = _lies_versionen(repo, log)
     return [_eintrag(e, datei, alt, neu, praefix, versionen)
-            for e in log for datei, alt, neu in e.dateien if _ist_zieldatei(datei, praefix)]
+            for e in log for datei, alt, neu in e.dateien if ist_zieldatei(datei, praefix)]
 
 
-def _ist_zieldatei(datei: str, praefix: str) -> bool:
+def ist_zieldatei(datei: str, praefix: str) -> bool:
+    """Whether a repository path is a goal file of the store at *praefix* ('' = the root)."""
+    if praefix and not datei.startswith(praefix + "/"):
+        return False
     relativ = datei[len(praefix) + 1:] if praefix else datei
-    return relativ.endswith(".toml") and relativ != RAHMEN_DATEI and "/" in relativ
+    return (relativ.endswith(".toml") and relativ != RAHMEN_DATEI and "/" in relativ
+            and not any(teil.startswith(".") for teil in relativ.split("/")))
 
 
 def commit_anzeige(verzeichnis: Path, commit: str, datei: str | None = None) -> str:
