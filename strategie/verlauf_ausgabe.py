@@ -97,7 +97,7 @@ def aenderungen_ansicht(eintraege: Sequence[Verlaufseintrag], titel: dict[str, s
     return Group(*teile)
 
 
-def _md(text: str) -> str:
+def md_text(text: str) -> str:
     """Markdown-safe: escape characters that would start markup, neutralise control codes."""
     text = entschaerfe(text)
     for zeichen in "\\`*_{}[]<>#|":
@@ -107,23 +107,24 @@ def _md(text: str) -> str:
 
 def _md_aenderung(aenderung: Feldaenderung) -> str:
     if aenderung.pfad.split(".")[-1].isdigit():
-        return _md(beschreibe(aenderung))
+        return md_text(beschreibe(aenderung))
     if aenderung.ist_text and isinstance(aenderung.alt, str) and isinstance(aenderung.neu, str):
         if weitgehend_neu(aenderung.alt, aenderung.neu):
-            return f"{_md(aenderung.titel)} neu gefasst: {_md(wert_kurz(aenderung.neu, 300))}"
+            neu = md_text(wert_kurz(aenderung.neu, 300))
+            return f"{md_text(aenderung.titel)} neu gefasst: {neu}"
         teile = []
         for stueck in wortdiff(aenderung.alt, aenderung.neu):
-            text = _md(stueck.text)
+            text = md_text(stueck.text)
             teile.append({"-": f"~~{text.strip()}~~ ", "+": f"**{text.strip()}** "}.get(
                 stueck.art, text))
-        return f"{_md(aenderung.titel)}: {''.join(teile).strip()}"
-    return (f"{_md(aenderung.titel)}: {_md(wert_kurz(aenderung.alt, 80))} → "
-            f"{_md(wert_kurz(aenderung.neu, 80))}")
+        return f"{md_text(aenderung.titel)}: {''.join(teile).strip()}"
+    return (f"{md_text(aenderung.titel)}: {md_text(wert_kurz(aenderung.alt, 80))} → "
+            f"{md_text(wert_kurz(aenderung.neu, 80))}")
 
 
-def _md_eintrag(eintrag: Verlaufseintrag) -> list[str]:
-    zeilen = [f"- **{zeitpunkt(eintrag.datum)}**, {_md(eintrag.autor)} (`{eintrag.kurz}`)"
-              + (f": {_md(eintrag.kommentar)}" if eintrag.kommentar else "")]
+def md_eintrag(eintrag: Verlaufseintrag) -> list[str]:
+    zeilen = [f"- **{zeitpunkt(eintrag.datum)}**, {md_text(eintrag.autor)} (`{eintrag.kurz}`)"
+              + (f": {md_text(eintrag.kommentar)}" if eintrag.kommentar else "")]
     if eintrag.art != "geändert":
         zeilen.append(f"  - Ziel {eintrag.art}")
     else:
@@ -134,14 +135,14 @@ def _md_eintrag(eintrag: Verlaufseintrag) -> list[str]:
 def aenderungen_markdown(eintraege: Sequence[Verlaufseintrag], titel: dict[str, str],
                          ueberschrift: str) -> str:
     """Changes of a period as Markdown, for pasting into a Vorlage."""
-    zeilen = [f"# {_md(ueberschrift)}", ""]
+    zeilen = [f"# {md_text(ueberschrift)}", ""]
     gruppen = nach_ziel(eintraege)
     if not gruppen:
         zeilen.append("Keine Änderungen in diesem Zeitraum.")
     for ziel_id, gruppe in gruppen.items():
-        zeilen += [f"## {ziel_id} – {_md(titel.get(ziel_id, ''))}", ""]
+        zeilen += [f"## {ziel_id} – {md_text(titel.get(ziel_id, ''))}", ""]
         for eintrag in gruppe:
-            zeilen += _md_eintrag(eintrag)
+            zeilen += md_eintrag(eintrag)
         zeilen.append("")
     return "\n".join(zeilen).rstrip() + "\n"
 

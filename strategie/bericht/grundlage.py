@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from strategie.befund import StrategieFehler, anzeigepfad
+from strategie.befund import StrategieFehler
 from strategie.format import datum_de
 from strategie.gitrepo import GitRepo
 from strategie.speicher import Zielspeicher
@@ -16,7 +16,7 @@ class Grundlage:
     """Where a report's numbers come from, stated on every report."""
 
     speicher: str
-    """The store folder as the user knows it (relative to the current folder if inside)."""
+    """The store folder's absolute path."""
     commit: str | None
     """The commit the state was read from; for the working tree its HEAD (None: no git)."""
     stichtag: dt.date | None
@@ -64,7 +64,7 @@ def ermittle_grundlage(speicher: Zielspeicher, *, filter_text: str = "",
         except (StrategieFehler, ValueError):
             commit = None  # not in a git repository, or one without commits
     return Grundlage(
-        speicher=anzeigepfad(speicher.verzeichnis),
+        speicher=str(speicher.verzeichnis),
         commit=commit,
         stichtag=speicher.stichtag,
         erstellt=erstellt.replace(microsecond=0),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from strategie.auswertung import Zusammenfassung, fasse_zusammen
 from strategie.befund import Befund
 from strategie.bericht.grundlage import Grundlage, ermittle_grundlage
 from strategie.filter import Filter
+from strategie.format import datum_de
 from strategie.model import Ziel
 from strategie.rahmen import Amt, Rahmen
 from strategie.speicher import Zielspeicher
@@ -49,6 +50,12 @@ class Bericht:
         """The date the report speaks of: the Stichtag, or the day it was generated."""
         return self.grundlage.stichtag or self.zusammenfassung.heute
 
+    @property
+    def stand_text(self) -> str:
+        """'Stichtag 30.06.2026' for a past state, 'Stand 24.11.2026' for the current one."""
+        art = "Stichtag" if self.grundlage.stichtag else "Stand"
+        return f"{art} {datum_de(self.stichtag)}"
+
     def aemter(self) -> tuple[Amt, ...]:
         """The Ämter with goals in this report, in the order of the Vorlage's Anlagen."""
         vorhanden = {z.amt for z in self.ziele}
@@ -62,22 +69,27 @@ class Bericht:
 def erstelle_bericht(speicher: Zielspeicher, *, kriterien: Filter | None = None,
                      seit: str | None = None, bis: str | None = None,
                      max_alter_monate: int | None = None, heute: dt.date | None = None,
-                     erstellt: dt.datetime | None = None) -> Bericht:
+                     erstellt: dt.datetime | None = None,
+                     schritt: Callable[[str], None] | None = None) -> Bericht:
     """Summarise a store state (HEAD, working tree or Stichtag) for the renderers.
 
     *heute* is the day against which Steckbrief ages and overdue Maßnahmen are judged; it
     defaults to the state's Stichtag, else today. *seit* (a date or revision) adds the changes
-    since then, up to *bis* or the state's commit.
+    since then, up to *bis* or the state's commit. *schritt* is told when each step begins
+    (for a progress bar).
     """
+    schritt = schritt or (lambda beschreibung: None)
     kriterien = kriterien or Filter()
     ziele: Sequence[Ziel] = (speicher.ziele if kriterien.leer
                              else kriterien.anwenden(speicher.ziele))
     grundlage = ermittle_grundlage(speicher, filter_text=kriterien.beschreibung(),
                                    erstellt=erstellt)
     stichtag = heute or speicher.stichtag or grundlage.erstellt.date()
+    schritt(f"Fasse {len(ziele)} Ziele zusammen")
     zusammenfassung = fasse_zusammen(ziele, speicher.rahmen, stichtag, max_alter_monate)
     zeitraum = None
     if seit:
+        schritt(f"Lese die Änderungen seit {seit}")
         ende = bis or (speicher.commit if speicher.commit else None)
         eintraege = aenderungen(speicher.verzeichnis, seit, ende)
         if not kriterien.leer:

@@ -13,7 +13,6 @@ from rich.text import Text
 
 from strategie.bericht.modell import Bericht
 from strategie.farben import ampel_farbe, status_farbe
-from strategie.format import datum_de
 from strategie.sicher import entschaerfe, sicherer_text
 from strategie.verlauf_ausgabe import eintrag_ansicht
 from strategie.zusammenfassung_ansicht import (
@@ -40,7 +39,7 @@ def kopf(bericht: Bericht) -> Panel:
     """Title, Stichtag, number of goals and the report's basis."""
     z = bericht.zusammenfassung
     zeilen = Text()
-    zeilen.append(f"Stichtag {datum_de(bericht.stichtag)} · {z.anzahl} Ziele", style="bold")
+    zeilen.append(f"{bericht.stand_text} · {z.anzahl} Ziele", style="bold")
     if bericht.grundlage.filter:
         zeilen.append(f" · Auswahl: {entschaerfe(bericht.grundlage.filter)}")
     zeilen.append("\n")

@@ -11,6 +11,7 @@ from strategie.befund import StrategieFehler
 from strategie.cli import (
     aendern,
     argparse_de,  # noqa: F401  (installs German argparse texts)
+    berichte,
     einrichten,
     geschichte,
     lesen,
@@ -34,7 +35,7 @@ Exit-Codes:
   {ABGEBROCHEN}  abgebrochen (Strg+C)
 """
 
-BEFEHLSGRUPPEN = (lesen, aendern, geschichte, pruefen, einrichten)
+BEFEHLSGRUPPEN = (lesen, aendern, geschichte, berichte, pruefen, einrichten)
 
 
 def baue_parser() -> argparse.ArgumentParser:

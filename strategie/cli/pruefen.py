@@ -26,7 +26,10 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     schema = befehle.add_parser(
         "schema", parents=[gemeinsam], help="JSON Schema einer Zieldatei ausgeben",
         description="Gibt das JSON Schema (draft-07) einer Zieldatei aus, erzeugt aus Modell "
-                    "und Rahmen – für Editoren, die Zieldateien beim Tippen prüfen.")
+                    "und Rahmen – für Editoren, die Zieldateien beim Tippen prüfen. Mit "
+                    "--bericht das Schema von 'strategie bericht --format json'.")
+    schema.add_argument("--bericht", action="store_true",
+                        help="das Schema des JSON-Berichts statt das einer Zieldatei")
     schema.set_defaults(ausfuehren=befehl_schema)
 
 
@@ -57,7 +60,12 @@ def _melde(befunde: tuple[Befund, ...]) -> None:
 
 
 def befehl_schema(args: argparse.Namespace) -> int:
-    """strategie schema."""
-    rahmen = lade_rahmen(finde_speicher(getattr(args, "store", None)))
-    sys.stdout.write(json.dumps(ziel_schema(rahmen), ensure_ascii=False, indent=2) + "\n")
+    """strategie schema [--bericht]."""
+    if args.bericht:
+        from strategie.bericht.daten import SCHEMA
+
+        schema = SCHEMA
+    else:
+        schema = ziel_schema(lade_rahmen(finde_speicher(getattr(args, "store", None))))
+    sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return 0

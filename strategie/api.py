@@ -1,0 +1,80 @@
+"""A small Python API for scripts: open a store (now or as of a Stichtag), filter, report, render.
+
+Example::
+
+    from strategie import api
+
+    speicher = api.oeffne("ziele", stand="2026-06-30")
+    bericht = api.bericht(speicher, amt=["SA"], seit="2026-01-01")
+    print(bericht.zusammenfassung.nach_status)
+    open("sa.md", "w").write(api.rendere(bericht, "markdown"))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from strategie.bericht.ausgabe import (
+    BERICHTSFORMATE,
+    STECKBRIEFFORMATE,
+    rendere_bericht,
+    rendere_steckbriefe,
+)
+from strategie.bericht.modell import Bericht, erstelle_bericht
+from strategie.filter import Filter, filter_aus_angaben
+from strategie.model import Ziel
+from strategie.speicher import Zielspeicher, finde_speicher
+from strategie.stand import lade
+from strategie.werte import datum_aus_text
+
+__all__ = ["BERICHTSFORMATE", "STECKBRIEFFORMATE", "Bericht", "Filter", "Ziel", "Zielspeicher",
+           "auswahl", "bericht", "filtere", "oeffne", "rendere", "steckbriefe"]
+
+
+def oeffne(pfad: str | os.PathLike[str] | None = None, *, stand: str | dt.date | None = None,
+           rev: str | None = None) -> Zielspeicher:
+    """The store at *pfad* (else $STRATEGIE_STORE, else found from the current folder).
+
+    With *stand* (a date or 'JJJJ-MM-TT'/'TT.MM.JJJJ') the store as it was at the end of that
+    day, with *rev* as in that commit or tag — read from git, nothing is checked out.
+    """
+    verzeichnis = finde_speicher(pfad)
+    stichtag = datum_aus_text(stand) if isinstance(stand, str) else stand
+    return lade(Path(verzeichnis), stichtag=stichtag, rev=rev)
+
+
+def auswahl(speicher: Zielspeicher, *, amt: Iterable[str] = (),
+            handlungsfeld: Iterable[str | int] = (), status: Iterable[str] = (),
+            ampel: Iterable[str] = (), aktionsbereich: Iterable[str] = (),
+            leuchtturm: bool | None = None, suche: str = "") -> Filter:
+    """Filter criteria, checked against the store's vocabularies (abbreviations allowed)."""
+    return filter_aus_angaben(speicher.rahmen, aemter=list(amt),
+                              handlungsfelder=[str(h) for h in handlungsfeld],
+                              status=list(status), ampeln=list(ampel),
+                              aktionsbereiche=list(aktionsbereich), leuchtturm=leuchtturm,
+                              suche=suche)
+
+
+def filtere(speicher: Zielspeicher, **kriterien: object) -> list[Ziel]:
+    """The goals matching the criteria of ``auswahl`` (e.g. ``amt=["SA"], ampel=["rot"]``)."""
+    return auswahl(speicher, **kriterien).anwenden(speicher.ziele)  # type: ignore[arg-type]
+
+
+def bericht(speicher: Zielspeicher, *, seit: str | None = None, bis: str | None = None,
+            monate: int | None = None, **kriterien: object) -> Bericht:
+    """The summary of the store's (filtered) goals; *seit* adds the changes since then."""
+    return erstelle_bericht(speicher, kriterien=auswahl(speicher, **kriterien),  # type: ignore[arg-type]
+                            seit=seit, bis=bis, max_alter_monate=monate)
+
+
+def rendere(bericht: Bericht, format: str = "markdown") -> str | bytes:  # noqa: A002
+    """The Sachstandsbericht as terminal text, markdown, html, json, csv (str) or xlsx (bytes)."""
+    return rendere_bericht(bericht, format)
+
+
+def steckbriefe(bericht: Bericht, format: str = "html") -> str | bytes:  # noqa: A002
+    """The Maßnahmensteckbriefe of the report's goals as html, markdown (str) or xlsx (bytes)."""
+    return rendere_steckbriefe(bericht, format)

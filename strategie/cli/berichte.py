@@ -1,0 +1,132 @@
+"""Report commands: 'bericht' (Sachstandsbericht) and 'steckbriefe' (Maßnahmensteckbriefe)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from strategie.atomar import schreibe_atomar
+from strategie.befund import StrategieFehler, anzeigepfad
+from strategie.bericht.ausgabe import (
+    BERICHTSFORMATE,
+    STECKBRIEFFORMATE,
+    rendere_bericht,
+    rendere_steckbriefe,
+)
+from strategie.bericht.modell import Bericht, erstelle_bericht
+from strategie.cli.fortschritt import Schritt, fortschritt
+from strategie.cli.gemeinsam import (
+    fehlerkonsole,
+    filter_aus_args,
+    filteroptionen,
+    konsole,
+    oeffne_speicher,
+    standoptionen,
+)
+
+FORMATNAMEN = {"terminal": "Text", "markdown": "Markdown", "html": "HTML", "json": "JSON",
+               "csv": "CSV", "xlsx": "XLSX"}
+
+
+def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
+    """Add 'bericht' and 'steckbriefe' to the parser."""
+    bericht = befehle.add_parser(
+        "bericht", parents=[gemeinsam], help="Sachstandsbericht für Ausschuss und Skripte",
+        description="Der Sachstandsbericht: Ziele je Amt und Handlungsfeld, Umsetzungsstand und "
+                    "Ampel, Leuchttürme, was Aufmerksamkeit braucht, Kennzahlen und (mit "
+                    "--seit) die Änderungen eines Zeitraums. Jeder Bericht nennt seine "
+                    "Grundlage: Speicher, Commit, Stichtag und Erstellungszeit.")
+    filteroptionen(bericht)
+    standoptionen(bericht)
+    bericht.add_argument("--seit", metavar="DATUM|REV",
+                         help="Abschnitt 'Änderungen seit' (Datum oder Commit/Tag)")
+    bericht.add_argument("--bis", metavar="DATUM|REV",
+                         help="Ende des Zeitraums für --seit (Standard: der Stand des Berichts)")
+    bericht.add_argument("--monate", type=int, metavar="N",
+                         help="ein Steckbrief gilt nach N Monaten als veraltet "
+                              "(Standard: steckbrief_max_alter_monate aus strategie.toml)")
+    _ausgabeoptionen(bericht, BERICHTSFORMATE, "terminal")
+    bericht.set_defaults(ausfuehren=befehl_bericht)
+
+    steckbriefe = befehle.add_parser(
+        "steckbriefe", parents=[gemeinsam], help="Maßnahmensteckbriefe je Organisationseinheit",
+        description="Ein Maßnahmensteckbrief je Ziel wie in Vorlage 2024/144 (Aktueller Stand, "
+                    "finanzielle und inhaltliche Beurteilung), nach Organisationseinheit in der "
+                    "Reihenfolge der Anlagen 2–7; in HTML ein Steckbrief je Druckseite.")
+    filteroptionen(steckbriefe)
+    standoptionen(steckbriefe)
+    _ausgabeoptionen(steckbriefe, STECKBRIEFFORMATE, "html")
+    steckbriefe.set_defaults(ausfuehren=befehl_steckbriefe)
+
+
+def _ausgabeoptionen(parser: argparse.ArgumentParser, formate: tuple[str, ...],
+                     standard: str) -> None:
+    gruppe = parser.add_argument_group("Ausgabe")
+    gruppe.add_argument("--format", choices=formate, default=standard,
+                        help=f"Ausgabeformat (Standard: {standard})")
+    gruppe.add_argument("--ausgabe", metavar="DATEI",
+                        help="in diese Datei schreiben statt auf die Standardausgabe")
+
+
+def _erstelle(args: argparse.Namespace, schritt: Schritt, *, mit_zeitraum: bool) -> Bericht:
+    schritt("Lade den Zielspeicher")
+    speicher = oeffne_speicher(args)
+    return erstelle_bericht(
+        speicher, kriterien=filter_aus_args(args, speicher),
+        seit=getattr(args, "seit", None) if mit_zeitraum else None,
+        bis=getattr(args, "bis", None) if mit_zeitraum else None,
+        max_alter_monate=getattr(args, "monate", None), schritt=schritt)
+
+
+def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str, bericht: Bericht) -> None:
+    """Write to --ausgabe atomically (and say so on stderr), or to stdout."""
+    if args.ausgabe:
+        ziel = Path(args.ausgabe)
+        if not ziel.parent.is_dir():
+            raise StrategieFehler(f"Der Ordner für {ziel} existiert nicht.")
+        schreibe_atomar(ziel, inhalt.encode("utf-8") if isinstance(inhalt, str) else inhalt)
+        fehlerkonsole().print(
+            f"{was} ({FORMATNAMEN[args.format]}, {len(bericht.ziele)} Ziele) geschrieben: "
+            f"{anzeigepfad(ziel.resolve())}", markup=False, highlight=False)
+        return
+    if isinstance(inhalt, bytes):
+        if sys.stdout.isatty():
+            raise StrategieFehler(f"{FORMATNAMEN[args.format]} ist ein Binärformat: bitte mit "
+                                  "--ausgabe DATEI in eine Datei schreiben.")
+        sys.stdout.buffer.write(inhalt)
+        sys.stdout.buffer.flush()
+        return
+    sys.stdout.write(inhalt)
+
+
+def befehl_bericht(args: argparse.Namespace) -> int:
+    """strategie bericht."""
+    if args.bis and not args.seit:
+        raise StrategieFehler("--bis gilt nur zusammen mit --seit.")
+    if args.monate is not None and args.monate < 1:
+        raise StrategieFehler("--monate braucht eine Zahl ab 1.")
+    with fortschritt(4 if args.seit else 3) as schritt:
+        bericht = _erstelle(args, schritt, mit_zeitraum=True)
+        schritt(f"Schreibe den Bericht ({FORMATNAMEN[args.format]})")
+        if args.format == "terminal" and not args.ausgabe:
+            from strategie.bericht.terminal import bericht_terminal
+
+            ansicht = bericht_terminal(bericht)
+        else:
+            inhalt = rendere_bericht(bericht, args.format)
+    if args.format == "terminal" and not args.ausgabe:
+        konsole().print(ansicht)
+    else:
+        _gib_aus(inhalt, args, "Bericht", bericht)
+    return 0
+
+
+def befehl_steckbriefe(args: argparse.Namespace) -> int:
+    """strategie steckbriefe."""
+    with fortschritt(3) as schritt:
+        bericht = _erstelle(args, schritt, mit_zeitraum=False)
+        schritt(f"Schreibe {len(bericht.ziele)} Steckbriefe ({FORMATNAMEN[args.format]})")
+        inhalt = rendere_steckbriefe(bericht, args.format)
+    _gib_aus(inhalt, args, "Steckbriefe", bericht)
+    return 0
