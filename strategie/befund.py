@@ -56,6 +56,7 @@ _OS_FEHLER = {
     errno.EROFS: "Dateisystem ist schreibgeschützt",
     errno.ENOENT: "nicht vorhanden",
     errno.EISDIR: "ist ein Ordner",
+    errno.ENOTDIR: "ein Teil des Pfads ist eine Datei, kein Ordner",
     errno.EIO: "Ein-/Ausgabefehler des Datenträgers",
 }
 

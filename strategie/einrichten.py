@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 from pathlib import Path
 
 import git
 import tomlkit
 
-from strategie.befund import StrategieFehler
-from strategie.gitrepo import GitRepo
+from strategie.befund import StrategieFehler, os_fehlertext
+from strategie.gitrepo import GitRepo, git_fehlertext
 from strategie.rahmen import RAHMEN_DATEI
 
 
@@ -23,13 +24,37 @@ def beispiel_verzeichnis() -> Path:
 
 
 def lege_speicher_an(ziel: Path, *, beispiel: bool) -> tuple[Path, str]:
-    """Make *ziel* a new git repo holding a store; returns (store folder, first commit id)."""
-    ziel = ziel.expanduser().resolve()
-    if ziel.exists() and any(ziel.iterdir()):
+    """Make *ziel* a new git repo holding a store; returns (store folder, first commit id).
+
+    Errors of the file system or git become a German StrategieFehler; whatever was made
+    up to then is removed again (the folder was empty or absent before).
+    """
+    try:
+        ziel = ziel.expanduser().resolve()
+        if ziel.exists() and not ziel.is_dir():
+            raise StrategieFehler(f"{ziel} ist eine Datei, kein Ordner; bitte einen neuen oder "
+                                  "leeren Ordner angeben.")
+        if ziel.exists() and any(ziel.iterdir()):
+            raise StrategieFehler(
+                f"{ziel} ist nicht leer; bitte einen neuen oder leeren Ordner angeben.")
+        return _lege_an(ziel, beispiel)
+    except OSError as fehler:
+        ort = f" ({fehler.filename})" if fehler.filename not in (None, str(ziel)) else ""
+        grund = ("den Ort gibt es nicht, oder dort lassen sich keine Ordner anlegen"
+                 if fehler.errno == errno.ENOENT else os_fehlertext(fehler))
         raise StrategieFehler(
-            f"{ziel} ist nicht leer; bitte einen neuen oder leeren Ordner angeben.")
+            f"Der Zielspeicher {ziel} ließ sich nicht anlegen{ort}: {grund}.") from None
+    except git.GitCommandError as fehler:
+        raise StrategieFehler(f"Der Zielspeicher {ziel} ließ sich nicht anlegen; git meldet: "
+                              f"{git_fehlertext(fehler)}") from None
+
+
+def _lege_an(ziel: Path, beispiel: bool) -> tuple[Path, str]:
     quelle = beispiel_verzeichnis()
-    neu_angelegt = not ziel.exists()
+    neu_angelegt = ziel
+    while not neu_angelegt.parent.exists():
+        neu_angelegt = neu_angelegt.parent  # the topmost folder this call creates
+    vorhanden = ziel.exists()
     ziel.mkdir(parents=True, exist_ok=True)
     try:
         git.Repo.init(ziel, initial_branch="main")
@@ -49,8 +74,8 @@ def lege_speicher_an(ziel: Path, *, beispiel: bool) -> tuple[Path, str]:
             return ziel, repo.git("rev-parse", "HEAD").strip()
     except BaseException:
         # Leave nothing half-made behind: the folder was empty (or absent) before.
-        if neu_angelegt:
-            shutil.rmtree(ziel, ignore_errors=True)
+        if not vorhanden:
+            shutil.rmtree(neu_angelegt, ignore_errors=True)
         else:
             for eintrag in ziel.iterdir():
                 shutil.rmtree(eintrag) if eintrag.is_dir() else eintrag.unlink()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from strategie.befund import StrategieFehler
 from strategie.cli.gemeinsam import konsole
 from strategie.einrichten import lege_speicher_an
 
@@ -12,17 +13,27 @@ from strategie.einrichten import lege_speicher_an
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
     """Add 'init' to the parser."""
     init = befehle.add_parser(
-        "init", help="neuen Zielspeicher in einem neuen git-Repository anlegen",
-        description="Legt ORDNER als neues git-Repository mit Rahmendatei (strategie.toml) an "
-                    "und macht den ersten Commit.")
-    init.add_argument("ordner", metavar="ORDNER", help="neuer oder leerer Ordner")
+        "init", parents=[gemeinsam],
+        help="neuen Zielspeicher in einem neuen git-Repository anlegen",
+        description="Legt ORDNER (oder --store PFAD) als neues git-Repository mit Rahmendatei "
+                    "(strategie.toml) an und macht den ersten Commit.")
+    init.add_argument("ordner", metavar="ORDNER", nargs="?",
+                      help="neuer oder leerer Ordner (statt --store PFAD)")
     init.add_argument("--beispiel", action="store_true",
                       help="die 46 Beispielziele mit anlegen (Texte nur zur Veranschaulichung)")
     init.set_defaults(ausfuehren=befehl_init)
 
 
 def befehl_init(args: argparse.Namespace) -> int:
-    """strategie init ORDNER [--beispiel]."""
-    verzeichnis, commit = lege_speicher_an(Path(args.ordner), beispiel=args.beispiel)
+    """strategie init ORDNER|--store ORDNER [--beispiel]."""
+    store = getattr(args, "store", None)
+    if args.ordner and store and Path(args.ordner).resolve() != Path(store).resolve():
+        raise StrategieFehler(f"Zwei verschiedene Ordner angegeben ({args.ordner} und --store "
+                              f"{store}); bitte nur einen.")
+    ordner = args.ordner or store
+    if not ordner:
+        raise StrategieFehler("Bitte den neuen Ordner angeben: strategie init ORDNER "
+                              "(oder --store ORDNER).")
+    verzeichnis, commit = lege_speicher_an(Path(ordner), beispiel=args.beispiel)
     konsole().print(f"Zielspeicher angelegt: {verzeichnis} (Commit {commit[:8]})", markup=False)
     return 0

@@ -89,3 +89,32 @@ def test_init_ohne_git_identitaet_sagt_wie_und_hinterlaesst_nichts(  # type: ign
     assert ergebnis.code == 3
     assert "Keine git-Identität" in ergebnis.err and "git config --global user.name" in ergebnis.err
     assert not (tmp_path / "neu").exists()
+
+
+def test_init_auf_datei_oder_unmoeglichem_ort_sagt_es_deutsch(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    datei = tmp_path / "eine_datei"
+    datei.write_text("bleibt\n", encoding="utf-8")
+    ergebnis = cli("init", str(datei))
+    assert ergebnis.code == 3 and "ist eine Datei, kein Ordner" in ergebnis.err, ergebnis.err
+    assert datei.read_text(encoding="utf-8") == "bleibt\n"
+    unter_datei = cli("init", str(datei / "neu"))
+    assert unter_datei.code == 3 and "ließ sich nicht anlegen" in unter_datei.err
+    proc = cli("init", "/proc/strategie-test/neu")
+    assert proc.code == 3 and "ließ sich nicht anlegen" in proc.err, proc.err
+    assert "Traceback" not in ergebnis.err + unter_datei.err + proc.err
+
+
+def test_init_mit_store_option(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ziel = tmp_path / "a" / "b"
+    ergebnis = cli("init", "--store", str(ziel))
+    assert ergebnis.code == 0, ergebnis.err
+    assert (ziel / "strategie.toml").is_file() and git(ziel, "rev-list", "--count", "HEAD") == "1\n"
+    assert cli("init", str(tmp_path / "x"), "--store", str(tmp_path / "y")).code == 3
+    assert cli("init").code == 3
+
+
+def test_init_raeumt_angelegte_elternordner_wieder_weg(cli, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "leer"))
+    ergebnis = cli("init", str(tmp_path / "neu" / "tiefer"))
+    assert ergebnis.code == 3 and "git-Identität" in ergebnis.err
+    assert not (tmp_path / "neu").exists()
