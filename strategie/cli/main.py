@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import IO
 
 from strategie.befund import StrategieFehler
 from strategie.cli import (
@@ -18,6 +19,7 @@ from strategie.cli import (
     pruefen,
 )
 from strategie.cli.gemeinsam import fehlerkonsole
+from strategie.sicher import entschaerfe
 from strategie.version import __version__
 
 ERFOLG = 0
@@ -38,14 +40,21 @@ Exit-Codes:
 BEFEHLSGRUPPEN = (lesen, aendern, geschichte, berichte, pruefen, einrichten)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its messages (which echo what was typed) freed of control codes."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        super()._print_message(entschaerfe(message), file)
+
+
 def baue_parser() -> argparse.ArgumentParser:
     """The full command-line parser with all subcommands."""
-    gemeinsam = argparse.ArgumentParser(add_help=False)
+    gemeinsam = _Parser(add_help=False)
     gemeinsam.add_argument(
         "--store", metavar="PFAD", default=argparse.SUPPRESS,
         help="Zielspeicher (Ordner mit strategie.toml); sonst $STRATEGIE_STORE oder Suche ab "
              "dem aktuellen Ordner")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="strategie",
         description="Die Ziele der Sozialstrategie: lesen, prüfen, ändern, berichten. "
                     "Ohne Befehl öffnet sich die Terminal-App.",
@@ -81,8 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(ausfuehren(args) or ERFOLG)
     except StrategieFehler as fehler:
-        fehlerkonsole().print(f"Fehler: {fehler.meldung}", markup=False, highlight=False,
-                              soft_wrap=True)
+        # messages quote goal values and user input: shown literally, never as control codes
+        fehlerkonsole().print(f"Fehler: {entschaerfe(fehler.meldung)}", markup=False,
+                              highlight=False, soft_wrap=True)
         return FEHLER
     except KeyboardInterrupt:
         fehlerkonsole().print("Abgebrochen.", markup=False)
