@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import IO
+from typing import TYPE_CHECKING
 
 from strategie.befund import StrategieFehler
 from strategie.cli import (
@@ -21,6 +21,9 @@ from strategie.cli import (
 from strategie.cli.gemeinsam import fehlerkonsole
 from strategie.sicher import entschaerfe
 from strategie.version import __version__
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 ERFOLG = 0
 BEFUNDE = 1
@@ -43,7 +46,7 @@ BEFEHLSGRUPPEN = (lesen, aendern, geschichte, berichte, pruefen, einrichten)
 class _Parser(argparse.ArgumentParser):
     """argparse with its messages (which echo what was typed) freed of control codes."""
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         super()._print_message(entschaerfe(message), file)
 
 
