@@ -75,17 +75,18 @@ def status_tabelle(zusammenfassung: Zusammenfassung, rahmen: Rahmen, breite: int
     return tabelle
 
 
-def leuchttuerme_tabelle(zusammenfassung: Zusammenfassung) -> Table:
-    """The Leuchtturmprojekte with status and Ampel."""
+def leuchttuerme_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = None) -> Table:
+    """The Leuchtturmprojekte with status and Ampel (at most *grenze* rows)."""
     tabelle = Table(title="Leuchttürme", box=box.SIMPLE, title_justify="left")
     tabelle.add_column("ID", no_wrap=True, style="bold")
     tabelle.add_column("Titel", ratio=1)
     tabelle.add_column("Umsetzungsstand", no_wrap=True)
     tabelle.add_column("Ampel", no_wrap=True)
-    for ziel in zusammenfassung.leuchttuerme:
+    for ziel in zusammenfassung.leuchttuerme[:grenze]:
         tabelle.add_row(ziel.id, sicherer_text(ziel.titel),
                         sicherer_text(ziel.status, status_farbe(ziel.status)),
                         Text("● ", style=ampel_farbe(ziel.ampel)) + sicherer_text(ziel.ampel))
+    _weitere(tabelle, len(zusammenfassung.leuchttuerme), grenze)
     return tabelle
 
 

@@ -92,9 +92,15 @@ def bericht_daten(bericht: Bericht) -> dict[str, Any]:
     }
 
 
+EINGERUECKT_BIS = 2000
+"""Reports of up to this many goals are indented for reading; larger ones are compact
+(Python's JSON encoder is about five times slower when it indents)."""
+
+
 def als_json(bericht: Bericht) -> str:
     """The report as JSON text (control characters escaped, see ``sicher.json_sicher``)."""
-    return json_sicher(json.dumps(bericht_daten(bericht), ensure_ascii=False, indent=2))
+    einzug = 2 if len(bericht.ziele) <= EINGERUECKT_BIS else None
+    return json_sicher(json.dumps(bericht_daten(bericht), ensure_ascii=False, indent=einzug))
 
 
 # -- the published schema ------------------------------------------------------------------

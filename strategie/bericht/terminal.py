@@ -131,7 +131,7 @@ def bericht_terminal(bericht: Bericht) -> RenderableType:
         status_tabelle(z, bericht.rahmen),
     ]
     if z.leuchttuerme:
-        teile.append(leuchttuerme_tabelle(z))
+        teile.append(leuchttuerme_tabelle(z, LISTE_HOECHSTENS))
     teile += [Text("Braucht Aufmerksamkeit", style="bold italic"), hinweis_uebersicht(bericht),
               auffaellig_tabelle(z, LISTE_HOECHSTENS, TEXT_HOECHSTENS)]
     if z.kennzahlen:

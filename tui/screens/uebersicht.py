@@ -47,7 +47,7 @@ class UebersichtScreen(Screen[None]):
         with VerticalScroll(id="uebersicht"):
             yield Static(matrix_farbig(z, self.rahmen))
             yield Static(status_tabelle(z, self.rahmen))
-            yield Static(leuchttuerme_tabelle(z))
+            yield Static(leuchttuerme_tabelle(z, ZEILEN_HOECHSTENS))
             yield Static(auffaellig_tabelle(z, ZEILEN_HOECHSTENS))
             yield Static(kennzahlen_tabelle(z, ZEILEN_HOECHSTENS))
         yield Footer()
