@@ -13,7 +13,7 @@ from strategie.befund import StrategieFehler
 from strategie.format import datum_de
 from strategie.gitlesen import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
 from strategie.gitrepo import GitRepo, git_fehlertext
-from strategie.nachricht import TRAILER_RUECKGAENGIG, TRAILER_ZIEL, Zielvorgang, trailer
+from strategie.nachricht import TRAILER_RUECKGAENGIG, Zielvorgang, teile_nachricht, trailer
 from strategie.rahmen import lade_rahmen
 from strategie.speicher import lade_aus_quellen
 from strategie.vergleich import vergleiche
@@ -38,7 +38,7 @@ def _finde_commit(repo: GitRepo, praefix: str, commit: str | None) -> Logeintrag
     if commit:
         return lies_log(repo, "-1", loese_auf(repo, commit))[0]
     for eintrag in lies_log(repo, "-200", "HEAD", "--", praefix or "."):
-        if f"\n{TRAILER_ZIEL}: " in eintrag.nachricht:
+        if teile_nachricht(eintrag.nachricht)[2]:
             return eintrag
     raise StrategieFehler("Keine mit strategie gemachte Änderung gefunden, die sich "
                           "rückgängig machen ließe.")

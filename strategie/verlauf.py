@@ -15,7 +15,7 @@ from strategie.befund import StrategieFehler
 from strategie.gitlesen import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
 from strategie.gitrepo import GitRepo
 from strategie.graph import halte_graph_aktuell
-from strategie.nachricht import TRAILER_SCHLUESSEL
+from strategie.nachricht import HANDAENDERUNG_SATZ, TRAILER_ZIEL, teile_nachricht
 from strategie.rahmen import RAHMEN_DATEI, lade_rahmen
 from strategie.vergleich import Feldaenderung, vergleiche
 
@@ -44,17 +44,24 @@ class Verlaufseintrag:
         return self.commit[:8]
 
 
-_TRAILER = re.compile(rf"^({'|'.join(TRAILER_SCHLUESSEL)}): ")
-_DETAIL = re.compile(r"^- [A-Z][A-Z0-9]*-\d+: ")
+_DETAIL = re.compile(r"^- ([A-Z][A-Z0-9]*-\d+): ")
 
 
 def kommentar_aus(nachricht: str) -> tuple[str, str]:
-    """(subject, comment) of a commit message, without our trailers and generated details."""
-    betreff, _, rest = nachricht.partition("\n")
-    absaetze = [a.strip() for a in re.split(r"\n\s*\n", rest.strip()) if a.strip()]
-    behalten = [a for a in absaetze
-                if not all(_TRAILER.match(z) or _DETAIL.match(z) for z in a.splitlines())]
-    return betreff.strip(), "\n\n".join(behalten)
+    """(subject, comment) of a commit message, without the tool's trailers and details.
+
+    Only a final paragraph that is a trailer block as the tool writes it is removed, and
+    with it the generated list of changes ("- SA-03: …") just before it (or before the note
+    on hand edits); every other paragraph is the author's comment, whatever it starts with.
+    """
+    betreff, absaetze, paare = teile_nachricht(nachricht)
+    if paare:
+        ids = {wert for schluessel, wert in paare if schluessel == TRAILER_ZIEL}
+        stelle = -2 if absaetze and absaetze[-1] == HANDAENDERUNG_SATZ else -1
+        if len(absaetze) >= -stelle and all((t := _DETAIL.match(z)) and t.group(1) in ids
+                                            for z in absaetze[stelle].splitlines()):
+            del absaetze[stelle]
+    return betreff, "\n\n".join(absaetze)
 
 
 def _lies_versionen(repo: GitRepo, eintraege: Sequence[Logeintrag]) -> dict[str, Any]:

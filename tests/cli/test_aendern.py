@@ -203,3 +203,12 @@ def test_messwert_unendlich_wird_abgelehnt(cli, repo: Path) -> None:  # type: ig
         assert ergebnis.code == 3 and "keine endliche Zahl" in ergebnis.err, ergebnis.err
         assert "Bitte melden" not in ergebnis.err
     assert kopf(repo) == vorher and git(repo, "status", "--porcelain") == ""
+
+
+def test_kommentar_mit_trailer_woertern_erscheint_im_verlauf(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+    store = str(repo / "ziele")
+    assert cli("status", "SA-07", "zurückgestellt", "-m", "Ziel: verschoben auf 2027",
+               "--store", store).code == 0
+    (neuester, *_) = json.loads(cli("verlauf", "SA-07", "--format", "json", "--store", store).out)
+    assert neuester["kommentar"] == "Ziel: verschoben auf 2027"
+    assert ("Ziel", "SA-07") in trailer(repo)
