@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+from strategie.befund import StrategieFehler
 from strategie.model import STECKBRIEF_TEXTE
 
 UEBERSCHRIFTEN = {
@@ -22,16 +21,37 @@ def vorlage(ziel_id: str, titel: str, texte: dict[str, str]) -> str:
     return "\n".join(zeilen)
 
 
-def lies_vorlage(text: str) -> Iterator[tuple[str, str]]:
-    """(field, text) for every heading found in an edited template."""
+def lies_vorlage(text: str) -> dict[str, str]:
+    """The texts under the template's '## ' headings; an empty section is left out (no change).
+
+    Text without any known heading, or under a heading the template does not have, is
+    refused: nothing the user wrote is dropped silently.
+    """
     nach_titel = {v.casefold(): k for k, v in UEBERSCHRIFTEN.items()}
+    erwartet = "; ".join(f"## {u}" for u in UEBERSCHRIFTEN.values())
+    texte: dict[str, str] = {}
     aktuell: str | None = None
     zeilen: list[str] = []
-    for zeile in [*text.splitlines(), "## ENDE"]:
+    gefunden = False
+    for nummer, zeile in enumerate([*text.splitlines(), "## ENDE"], start=1):
         if zeile.startswith("## "):
-            if aktuell is not None:
-                yield aktuell, "\n".join(zeilen).strip()
-            aktuell = nach_titel.get(zeile[3:].strip().casefold())
+            if aktuell is not None and (inhalt := "\n".join(zeilen).strip()):
+                texte[aktuell] = inhalt
+            ueberschrift = zeile[3:].strip()
+            aktuell = nach_titel.get(ueberschrift.casefold())
+            if aktuell is None and ueberschrift != "ENDE":
+                raise StrategieFehler(
+                    f'Zeile {nummer}: unbekannte Überschrift "{ueberschrift}"; nichts gespeichert. '
+                    f"Erwartet werden diese Überschriften: {erwartet}")
+            gefunden = gefunden or aktuell is not None
             zeilen = []
         elif not zeile.startswith("#") and aktuell is not None:
             zeilen.append(zeile)
+        elif not zeile.startswith("#") and zeile.strip():
+            raise StrategieFehler(
+                f"Zeile {nummer}: Text vor der ersten Überschrift; nichts gespeichert. Jeder "
+                f"Text gehört unter eine dieser Überschriften: {erwartet}")
+    if not gefunden:
+        raise StrategieFehler(f"Keine der Überschriften des Steckbriefs gefunden; nichts "
+                              f"gespeichert. Erwartet werden: {erwartet}")
+    return texte

@@ -85,6 +85,9 @@ class _Pruefung:
                 feld.typ is Typ.TEXTLISTE and not all(type(x) is str for x in wert)):
             self.falscher_typ(wert, feld, pfad, meldung)
             return
+        if feld.pflicht and type(wert) is str and not wert.strip():
+            self.fehler.append((pfad, "darf nicht leer sein"))
+            return
         if type(wert) is float and not math.isfinite(wert):
             self.fehler.append((pfad, f"{wert} ist keine endliche Zahl (inf und nan sind nicht "
                                       "erlaubt)"))

@@ -67,8 +67,12 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
         "steckbrief", parents=[gemeinsam], help="Steckbrief-Texte bearbeiten (ein Commit)",
         description="Bearbeitet die drei Texte des Maßnahmensteckbriefs. Ohne Textoptionen "
                     "öffnet sich $EDITOR mit einer Vorlage; kommt die Eingabe aus einer "
-                    "Pipe, wird die Vorlage von stdin gelesen. Der Stand wird auf heute "
-                    "gesetzt, wenn nicht --datum angegeben ist.")
+                    "Pipe, wird die Vorlage von stdin gelesen: je Text eine Überschrift "
+                    "'## Aktueller Stand der Umsetzung', '## Finanzielle Beurteilung der "
+                    "Verwaltung', '## Inhaltliche Beurteilung der Verwaltung'. Fehlt ein "
+                    "Abschnitt oder ist er leer, bleibt dieser Text unverändert (löschen: "
+                    "strategie setze ID steckbrief.aktueller_stand \"\"). Der Stand wird auf "
+                    "heute gesetzt, wenn nicht --datum angegeben ist.")
     steckbrief.add_argument("id", metavar="ID")
     steckbrief.add_argument("--aktueller-stand", metavar="TEXT")
     steckbrief.add_argument("--finanzielle-beurteilung", metavar="TEXT")
@@ -180,6 +184,11 @@ def befehl_steckbrief(args: argparse.Namespace) -> int:
         eingabe = (sys.stdin.read() if not sys.stdin.isatty()
                    else _im_editor(vorlage(ziel.id, ziel.titel, alt)))
         texte = dict(lies_vorlage(eingabe))
+    leer = [k for k, v in texte.items() if v is not None and not v.strip()]
+    if leer:
+        raise StrategieFehler(
+            f"--{leer[0].replace('_', '-')} ist leer; nichts gespeichert. Einen Steckbrief-Text "
+            f'löscht: strategie setze {args.id} steckbrief.{leer[0]} ""')
     operationen: list[Operation] = [Setze(f"steckbrief.{k}", v.strip())
                                     for k, v in texte.items() if v is not None]
     if args.datum:

@@ -137,3 +137,34 @@ def test_nicht_endliche_zahl_ist_ein_befund_mit_zeile(beispiel: Path, alt: str, 
     (befund,) = lade_speicher(beispiel).befunde
     assert befund.feld == feld and "keine endliche Zahl" in befund.meldung
     assert text.splitlines()[befund.zeile - 1].strip() == neu  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("schluessel", "welcher", "ersatz", "feld"), [
+    ("titel", 0, '""', "titel"),
+    ("wirkungsziel", 0, '"   "', "wirkungsziel"),
+    ("titel", 1, '""', "massnahmen.1.titel"),
+    ("name", 0, '" "', "kennzahlen.1.name"),
+])
+def test_leere_pflichttexte_sind_befunde(beispiel: Path, schluessel: str, welcher: int,
+                                         ersatz: str, feld: str) -> None:
+    datei = beispiel / "sa" / "SA-01.toml"
+    zeilen = datei.read_text(encoding="utf-8").split("\n")
+    nummer = [i for i, z in enumerate(zeilen) if z.startswith(f"{schluessel} = ")][welcher]
+    ende = nummer + 1
+    if zeilen[nummer].count('"""') == 1:  # a multi-line text: up to its closing quotes
+        while '"""' not in zeilen[ende]:
+            ende += 1
+        ende += 1
+    zeilen[nummer:ende] = [f"{schluessel} = {ersatz}"]
+    datei.write_text("\n".join(zeilen), encoding="utf-8")
+    (befund,) = lade_speicher(beispiel).befunde
+    assert befund.feld == feld and "darf nicht leer sein" in befund.meldung, befund
+    assert befund.zeile == nummer + 1
+
+
+def test_leerer_beschluss_gremium(beispiel: Path) -> None:
+    datei = beispiel / "sa" / "SA-01.toml"
+    datei.write_text(datei.read_text(encoding="utf-8")
+                     + '\n[[beschluesse]]\ngremium = ""\ndatum = 2024-05-01\n', encoding="utf-8")
+    (befund,) = lade_speicher(beispiel).befunde
+    assert befund.feld == "beschluesse.1.gremium" and "darf nicht leer sein" in befund.meldung

@@ -1,0 +1,34 @@
+"""Run the CLI with a pseudo-terminal as stdin/stdout, as a user at a terminal would."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from collections.abc import Mapping
+
+
+def im_terminal(argumente: list[str], eingabe: str = "",
+                umgebung: Mapping[str, str] | None = None, frist: float = 60) -> tuple[int, str]:
+    """Exit code and everything the command wrote to the terminal; *eingabe* is typed."""
+    haupt, neben = pty.openpty()
+    try:
+        prozess = subprocess.Popen([sys.executable, "-m", "strategie", *argumente],
+                                   stdin=neben, stdout=neben, stderr=neben,
+                                   env={**os.environ, **(umgebung or {})})
+    finally:
+        os.close(neben)
+    if eingabe:
+        os.write(haupt, eingabe.encode("utf-8"))
+    ausgabe = b""
+    while True:
+        try:
+            stueck = os.read(haupt, 4096)
+        except OSError:  # the other side closed: the command has ended
+            break
+        if not stueck:
+            break
+        ausgabe += stueck
+    os.close(haupt)
+    return prozess.wait(frist), ausgabe.decode("utf-8", "replace")
