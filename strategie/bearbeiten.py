@@ -22,6 +22,7 @@ from strategie.rahmen import Rahmen, lade_rahmen
 from strategie.tomlschreiben import schreibe_operationen, sonderform
 from strategie.validierung import befunde_mit_zeilen, lade_ziel, pruefe_daten
 from strategie.vergleich import vergleiche
+from strategie.werte import normalisiere_id
 
 _BEGRUENDET = (("status", "umsetzungsstand", "status_begruendung"),
                ("ampel", "ampel", "ampel_begruendung"))
@@ -54,7 +55,7 @@ class _Plan:
 
 def datei_des_ziels(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Path:
     """The file of a goal: ``<Amt-Ordner>/<ID>.toml`` (any folder as a fallback)."""
-    ziel_id = ziel_id.strip().upper()
+    ziel_id = normalisiere_id(ziel_id)
     amt = rahmen.amt(ziel_id.rsplit("-", 1)[0])
     if amt is not None and (verzeichnis / amt.ordner / f"{ziel_id}.toml").is_file():
         return verzeichnis / amt.ordner / f"{ziel_id}.toml"
@@ -62,6 +63,15 @@ def datei_des_ziels(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Path:
     if gefunden:
         return gefunden[0]
     raise StrategieFehler(f"Kein Ziel mit der ID {ziel_id} (keine Datei {ziel_id}.toml).")
+
+
+def zusammengefasst(aenderungen: Sequence[Zielaenderung]) -> list[Zielaenderung]:
+    """One change per goal, in the order first named: an id given twice is planned once."""
+    nach_id: dict[str, list[Operation]] = {}
+    for aenderung in aenderungen:
+        operationen = nach_id.setdefault(normalisiere_id(aenderung.ziel_id), [])
+        operationen += [op for op in aenderung.operationen if op not in operationen]
+    return [Zielaenderung(i, tuple(ops)) for i, ops in nach_id.items()]
 
 
 def _ergaenze(daten: dict[str, Any], operationen: list[Operation], rahmen: Rahmen,
@@ -167,6 +177,7 @@ def aendere(verzeichnis: Path, aenderungen: Sequence[Zielaenderung], kommentar: 
     """
     verzeichnis = verzeichnis.resolve()
     heute = heute or dt.date.today()
+    aenderungen = zusammengefasst(aenderungen)
     rahmen = lade_rahmen(verzeichnis)
     with GitRepo(verzeichnis) as repo:
         pfade = [datei_des_ziels(verzeichnis, rahmen, a.ziel_id) for a in aenderungen]

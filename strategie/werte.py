@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,6 +15,16 @@ from strategie.rahmen import Rahmen
 
 _JA = {"ja", "j", "true", "wahr", "1", "yes"}
 _NEIN = {"nein", "n", "false", "falsch", "0", "no"}
+
+
+def normalisiere(text: str) -> str:
+    """Input in Unicode NFC: umlauts typed on macOS (NFD: 'a' + combining diaeresis) match."""
+    return unicodedata.normalize("NFC", text)
+
+
+def normalisiere_id(ziel_id: str) -> str:
+    """A goal id as the files name it: NFC, no surrounding blanks, upper case."""
+    return normalisiere(ziel_id).strip().upper()
 
 
 def waehle_wert(angabe: str, erlaubt: Iterable[str], titel: str) -> str:

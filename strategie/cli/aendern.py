@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from strategie.bearbeiten import Ergebnis, aendere, datei_des_ziels
+from strategie.bearbeiten import Ergebnis, aendere, datei_des_ziels, zusammengefasst
 from strategie.befund import StrategieFehler
 from strategie.cli.gemeinsam import fehlerkonsole, frage_ja, konsole
 from strategie.model import STECKBRIEF_TEXTE, ZIEL, Feld, feld_an_pfad
@@ -126,6 +126,7 @@ def _melde(ergebnis: Ergebnis) -> None:
 
 def _speichere(args: argparse.Namespace, aenderungen: Sequence[Zielaenderung]) -> int:
     verzeichnis = finde_speicher(getattr(args, "store", None))
+    aenderungen = zusammengefasst(aenderungen)  # an id named twice is one change
     optionen = {"handaenderungen_uebernehmen": args.mit_handaenderungen}
     if len(aenderungen) > 1 and not getattr(args, "ja", False):
         plan = aendere(verzeichnis, aenderungen, args.kommentar, probelauf=True, **optionen)

@@ -212,3 +212,14 @@ def test_kommentar_mit_trailer_woertern_erscheint_im_verlauf(cli, repo: Path) ->
     (neuester, *_) = json.loads(cli("verlauf", "SA-07", "--format", "json", "--store", store).out)
     assert neuester["kommentar"] == "Ziel: verschoben auf 2027"
     assert ("Ziel", "SA-07") in trailer(repo)
+
+
+def test_doppelte_ids_werden_einmal_geaendert(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+    vorher = _ziel(repo, "AGV-01")["ampel"]
+    ergebnis = cli("setze", "AGV-01", "agv-01", " AGV-01", "ampel", "grau", "-m", "Neubewertung",
+                   "--store", str(repo / "ziele"))  # one goal: no confirmation needed
+    assert ergebnis.code == 0, ergebnis.err
+    assert git(repo, "log", "-1", "--format=%s").strip() == f"AGV-01: Ampel {vorher} → grau"
+    assert git(repo, "log", "-1", "--format=%b").count("AGV-01") == 1
+    assert trailer(repo) == [("Ziel", "AGV-01"), ("Feld", "ampel"), ("Alt", vorher),
+                             ("Neu", "grau")]
