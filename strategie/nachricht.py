@@ -45,9 +45,14 @@ class Zielvorgang:
     aenderungen: tuple[Feldaenderung, ...]
     daten: dict[str, Any]
     """The goal's data after the change."""
+    dateiebene: str = ""
+    """For a change that has no field-level description (one version of the file does not
+    parse): what happens to the file as a whole; ``aenderungen`` is then empty."""
 
 
 def _teile(vorgang: Zielvorgang, mit_alt: bool = True) -> list[str]:
+    if vorgang.dateiebene:
+        return [vorgang.dateiebene]
     pfade = {a.pfad for a in vorgang.aenderungen}
     teile: list[str] = []
     steckbrief = [a for a in vorgang.aenderungen if a.pfad.startswith("steckbrief.")]
@@ -99,6 +104,8 @@ def trailer(vorgaenge: Sequence[Zielvorgang], handaenderungen: bool = False) -> 
     """'Schlüssel: Wert' lines that `git interpret-trailers --parse` reads back."""
     zeilen = []
     for vorgang in vorgaenge:
+        if vorgang.dateiebene:
+            zeilen.append(f"{TRAILER_ZIEL}: {vorgang.ziel_id}")  # no field-level claims
         for aenderung in vorgang.aenderungen:
             zeilen += [f"{TRAILER_ZIEL}: {vorgang.ziel_id}", f"{TRAILER_FELD}: {aenderung.pfad}",
                        f"{TRAILER_ALT}: {_trailer_wert(aenderung.alt)}",

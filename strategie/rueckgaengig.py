@@ -56,6 +56,14 @@ def vorschau(verzeichnis: Path, commit: str | None = None) -> Vorschau:
         for datei, alt, neu in eintrag.dateien:
             vorher = _daten(inhalte.get(neu)) if neu != LEERER_BLOB else None
             nachher = _daten(inhalte.get(alt)) if alt != LEERER_BLOB else None
+            ungueltig = [wann for wann, blob, daten in (("nach", neu, vorher),
+                                                        ("vor", alt, nachher))
+                         if blob != LEERER_BLOB and daten is None]
+            if ungueltig:  # no field-level changes can be known: a change of the whole file
+                vorgaenge.append(Zielvorgang(Path(datei).stem, (), nachher or {}, (
+                    "ganze Datei zurückgesetzt (die Fassung " + " und ".join(ungueltig)
+                    + " dem Commit ist kein gültiges TOML)")))
+                continue
             vorgaenge.append(Zielvorgang(Path(datei).stem, tuple(vergleiche(vorher, nachher)),
                                          nachher or {}))
         remote = repo.lies_bytes("branch", "-r", "--contains", eintrag.commit).decode().split()
@@ -121,6 +129,9 @@ def rueckgaengig(verzeichnis: Path, commit: str | None = None, *, kommentar: str
         ]
         if kommentar.strip():
             absaetze.append(kommentar.strip())
+        if any(v.dateiebene for v in plan.vorgaenge):
+            absaetze.append("\n".join(f"- {v.ziel_id}: {v.dateiebene}" for v in plan.vorgaenge
+                                      if v.dateiebene))
         absaetze.append("\n".join([*trailer(plan.vorgaenge),
                                    f"{TRAILER_RUECKGAENGIG}: {plan.commit.commit}"]))
         try:

@@ -263,6 +263,8 @@ def befehl_rueckgaengig(args: argparse.Namespace) -> int:
     ausgabe.print(f"Rückgängig machen: {plan.commit.commit[:8]} "
                   f"{entschaerfe(plan.commit.nachricht.splitlines()[0])}", markup=False)
     for vorgang in plan.vorgaenge:
+        if vorgang.dateiebene:
+            ausgabe.print(f"  {vorgang.ziel_id}: {vorgang.dateiebene}", markup=False)
         for aenderung in vorgang.aenderungen:
             ausgabe.print(f"  {vorgang.ziel_id}: {entschaerfe(beschreibe(aenderung))}",
                           markup=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import git, kopf
+from tests.conftest import git, kopf, trailer
 
 
 def _unveraendert(wurzel: Path, vorher: str, dateien: dict[Path, bytes]) -> None:
@@ -105,3 +105,19 @@ def test_kaputte_rahmendatei_im_arbeitsbaum_bleibt_erhalten(cli, repo: Path) -> 
     assert ergebnis.code == 3 and "Traceback" not in ergebnis.err
     _unveraendert(repo, vorher, dateien)  # the hand edit of the frame is still there
     assert git(repo, "status", "--porcelain").split() == ["M", "ziele/strategie.toml"]
+
+
+def test_ungueltige_fassung_gibt_keine_feld_trailer(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+    datei = repo / "ziele" / "sa" / "SA-02.toml"
+    gut = datei.read_bytes()
+    datei.write_bytes(gut + b"\nkaputt = \n")
+    git(repo, "commit", "-qam", "Versehentlich kaputt gemacht")
+    kaputt_commit = kopf(repo)
+    vorschau = cli("rueckgaengig", "HEAD", "--ja", "--store", str(repo / "ziele"))
+    assert vorschau.code == 0, vorschau.err
+    assert "ganze Datei zurückgesetzt" in vorschau.out
+    assert datei.read_bytes() == gut
+    assert trailer(repo) == [("Ziel", "SA-02"), ("Rueckgaengig-von", kaputt_commit)]
+    nachricht = git(repo, "log", "-1", "--format=%B")
+    assert "Feld:" not in nachricht and "- SA-02: ganze Datei zurückgesetzt" in nachricht
+    assert git(repo, "status", "--porcelain") == ""
