@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tomllib
+from pathlib import Path
 
+from strategie.bearbeiten import datei_des_ziels
+from strategie.befund import StrategieFehler
 from strategie.cli.gemeinsam import konsole
+from strategie.rahmen import lade_rahmen
 from strategie.speicher import finde_speicher, lade_speicher
 from strategie.verlauf import aenderungen, verlauf
 from strategie.verlauf_ausgabe import (
@@ -44,11 +49,22 @@ def befehl_verlauf(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(als_json(eintraege) + "\n")
     elif args.format == "markdown":
-        titel = {e.ziel_id: "" for e in eintraege}
+        titel = {e.ziel_id: _titel(verzeichnis, e.ziel_id) for e in eintraege[:1]}
         sys.stdout.write(aenderungen_markdown(eintraege, titel, f"Verlauf {args.id.upper()}"))
     else:
         konsole().print(verlauf_ansicht(eintraege))
     return 0
+
+
+def _titel(verzeichnis: Path, ziel_id: str) -> str:
+    """The goal's title as its file has it now, or a note why there is none."""
+    try:
+        pfad = datei_des_ziels(verzeichnis, lade_rahmen(verzeichnis), ziel_id)
+        return str(tomllib.loads(pfad.read_text(encoding="utf-8")).get("titel") or "(ohne Titel)")
+    except StrategieFehler:
+        return "(nicht mehr im Zielspeicher)"
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return "(Zieldatei derzeit nicht lesbar)"
 
 
 def befehl_aenderungen(args: argparse.Namespace) -> int:
@@ -59,6 +75,8 @@ def befehl_aenderungen(args: argparse.Namespace) -> int:
         sys.stdout.write(als_json(eintraege) + "\n")
         return 0
     titel = {z.id: z.titel for z in lade_speicher(verzeichnis).ziele}
+    for eintrag in eintraege:  # a goal deleted since, or a file invalid right now
+        titel.setdefault(eintrag.ziel_id, _titel(verzeichnis, eintrag.ziel_id))
     if args.format == "markdown":
         zeitraum = f"Änderungen seit {args.seit}" + (f" bis {args.bis}" if args.bis else "")
         sys.stdout.write(aenderungen_markdown(eintraege, titel, zeitraum))

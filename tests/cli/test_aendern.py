@@ -223,3 +223,17 @@ def test_doppelte_ids_werden_einmal_geaendert(cli, repo: Path) -> None:  # type:
     assert git(repo, "log", "-1", "--format=%b").count("AGV-01") == 1
     assert trailer(repo) == [("Ziel", "AGV-01"), ("Feld", "ampel"), ("Alt", vorher),
                              ("Neu", "grau")]
+
+
+def test_verlauf_als_markdown_mit_titel(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+    store = str(repo / "ziele")
+    assert cli("status", "SA-06", "umgesetzt", "-m", "Abgeschlossen", "--store", store).code == 0
+    titel = _ziel(repo, "SA-06")["titel"]
+    ergebnis = cli("verlauf", "SA-06", "--format", "markdown", "--store", store)
+    assert ergebnis.code == 0, ergebnis.err
+    zeilen = ergebnis.out.splitlines()
+    assert zeilen[0] == "# Verlauf SA-06"
+    (kopfzeile,) = [z for z in zeilen if z.startswith("## ")]
+    assert kopfzeile.startswith("## SA-06 – ") and kopfzeile.rstrip() != "## SA-06 –"
+    assert titel.split()[0] in kopfzeile
+    assert "Abgeschlossen" in ergebnis.out and "→ umgesetzt" in ergebnis.out
