@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from strategie.befund import StrategieFehler
-from strategie.gitrepo import GitRepo
+from strategie.gitrepo import GitRepo, KeinCommit
 
 LEERER_BLOB = "0" * 40
 
@@ -62,6 +62,8 @@ def loese_auf(repo: GitRepo, rev: str) -> str:
     try:
         return repo.lies_bytes("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode(
         ).strip()
+    except KeinCommit:
+        raise
     except StrategieFehler:
         raise StrategieFehler(f'"{rev}" ist kein bekannter Commit, Tag oder Zweig.') from None
 

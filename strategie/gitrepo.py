@@ -61,8 +61,18 @@ class GitRepo:
         try:
             return str(self.repo.git.execute(["git", *argumente], **optionen))  # type: ignore[call-overload]
         except git.GitCommandError as fehler:
-            raise StrategieFehler(
-                f"git {argumente[0]} ist fehlgeschlagen: {git_fehlertext(fehler)}") from None
+            self._ohne_commit()
+            raise StrategieFehler(f"git {_befehlsname(argumente)} ist fehlgeschlagen: "
+                                  f"{git_fehlertext(fehler)}") from None
+
+    def _ohne_commit(self) -> None:
+        """After a failed git command: a clear message if the reason is that HEAD has no commit."""
+        if subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD"], cwd=self.wurzel,
+                          capture_output=True, check=False).returncode != 0:
+            raise KeinCommit(
+                f"Das Repository {self.wurzel} hat noch keinen Commit. Verlauf, frühere Stände "
+                "und Rückgängig gibt es erst nach dem ersten Commit (z. B. 'git add -A' und "
+                "'git commit', oder den Zielspeicher mit 'strategie init' anlegen).")
 
     def starte(self, *argumente: str) -> subprocess.Popen[bytes]:
         """Start a read-only git command in the background; collect it with ``ausgabe_von``."""
@@ -186,9 +196,27 @@ class GitRepo:
         ergebnis = subprocess.run(["git", *argumente], cwd=self.wurzel, input=eingabe,
                                   capture_output=True, check=False)
         if ergebnis.returncode != 0:
+            self._ohne_commit()
             meldung = ergebnis.stderr.decode("utf-8", "replace").strip()
-            raise StrategieFehler(f"git {argumente[0]} ist fehlgeschlagen: {meldung}")
+            raise StrategieFehler(f"git {_befehlsname(argumente)} ist fehlgeschlagen: {meldung}")
         return ergebnis.stdout
+
+
+def _befehlsname(argumente: Sequence[str]) -> str:
+    """The git subcommand in an argument list ('log' in '-c core.quotePath=false log …')."""
+    ueberspringen = False
+    for argument in argumente:
+        if ueberspringen:
+            ueberspringen = False
+        elif argument in ("-c", "-C"):
+            ueberspringen = True
+        elif not argument.startswith("-"):
+            return argument
+    return argumente[0] if argumente else ""
+
+
+class KeinCommit(StrategieFehler):
+    """The repository has no commit yet (HEAD is unborn)."""
 
 
 class CommitFehler(StrategieFehler):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,18 +46,45 @@ def modell_an_pfad(pfad: str) -> Feld | Abschnitt:
     while i < len(teile):
         teil = teile[i]
         if not isinstance(eintrag, Abschnitt) or (naechster := eintrag.feld(teil)) is None:
-            raise StrategieFehler(
-                f"Unbekanntes Feld '{pfad}'. Felder werden als Punktpfad angegeben, z. B. "
-                "status, steckbrief.stand, massnahmen.2.status.")
+            raise StrategieFehler(_unbekannt(pfad, teile[:i], eintrag, teile[i:]))
         eintrag = naechster
         i += 1
         if isinstance(eintrag, Abschnitt) and eintrag.liste and i < len(teile):
             if not teile[i].isdigit() or int(teile[i]) < 1:
+                nummer = teile[i].lstrip("+-").isdigit()
+                beispiel = ".".join([*teile[:i], "1", *teile[i + nummer:]])
                 raise StrategieFehler(
                     f"'{pfad}': nach '{teil}' fehlt die Nummer des Eintrags (ab 1), "
-                    f"z. B. {'.'.join(teile[:i])}.1.{teile[i]}")
+                    f"z. B. {beispiel}")
             i += 1
     return eintrag
+
+
+def felder_von(praefix: str, abschnitt: Abschnitt) -> str:
+    """The dotted paths of a section's fields, for messages: 'steckbrief.stand, …'."""
+    if abschnitt.liste and not praefix.split(".")[-1].isdigit():
+        praefix += ".NR"
+    return ", ".join(f"{praefix}.{e.name}" if praefix else e.name for e in abschnitt.felder)
+
+
+def _unbekannt(pfad: str, davor: list[str], eintrag: Feld | Abschnitt, rest: list[str]) -> str:
+    praefix = ".".join(davor)
+    if not isinstance(eintrag, Abschnitt):
+        return f"Unbekanntes Feld '{pfad}': '{praefix}' ist ein einzelnes Feld ohne Unterfelder."
+    namen = [e.name for e in eintrag.felder]
+    aehnlich = difflib.get_close_matches(rest[0], namen, n=1, cutoff=0.7)
+    hinweis = (f" Meinten Sie '{'.'.join([*davor, aehnlich[0], *rest[1:]])}'?" if aehnlich
+               else "")
+    return (f"Unbekanntes Feld '{pfad}'.{hinweis} Möglich sind: {felder_von(praefix, eintrag)}"
+            " (Abschnitte als Punktpfad, z. B. steckbrief.stand, massnahmen.2.status).")
+
+
+def abschnitt_hinweis(pfad: str, abschnitt: Abschnitt) -> str:
+    """Why a section cannot be set as a whole, with the fields that can."""
+    art = ("ein Eintrag der Liste" if pfad.split(".")[-1].isdigit()
+           else "eine Liste" if abschnitt.liste else "ein Abschnitt")
+    return (f"'{pfad}' ist {art} ({abschnitt.einzeln or abschnitt.titel}), kein einzelnes Feld. "
+            f"Bitte eines dieser Felder angeben: {felder_von(pfad, abschnitt)}")
 
 
 def pruefe_pfad(operation: Operation) -> Feld | Abschnitt:
@@ -68,8 +96,7 @@ def pruefe_pfad(operation: Operation) -> Feld | Abschnitt:
         raise StrategieFehler(f"An '{operation.pfad}' lässt sich nichts anhängen.")
     if isinstance(operation, Setze) and isinstance(eintrag, Abschnitt) and (
             operation.wert is not None):
-        raise StrategieFehler(f"'{operation.pfad}' ist ein Abschnitt; bitte ein einzelnes Feld "
-                              "darin ändern.")
+        raise StrategieFehler(abschnitt_hinweis(operation.pfad, eintrag))
     return eintrag
 
 

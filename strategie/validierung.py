@@ -30,6 +30,10 @@ _TYPEN: dict[Typ, tuple[tuple[type, ...], str]] = {
 }
 
 
+_BEGRUENDUNG_ZU = {"status_begruendung": "status", "ampel_begruendung": "ampel"}
+"""A missing Begründung is located at the key whose value requires it."""
+
+
 def _darstellung(wert: Any) -> str:
     if isinstance(wert, str):
         return f'"{wert}"'
@@ -171,6 +175,8 @@ def befunde_mit_zeilen(pfad: Path, text: str, fehler: list[tuple[str, str]]) -> 
     zeilen = key_lines(text)
 
     def zeile(feld: str) -> int | None:
+        if feld in _BEGRUENDUNG_ZU and feld not in zeilen:  # the missing Begründung's reason
+            feld = _BEGRUENDUNG_ZU[feld]
         teile = feld.split(".")
         while teile:
             if (gefunden := zeilen.get(".".join(teile))) is not None:

@@ -18,6 +18,7 @@ from strategie.graph import halte_graph_aktuell
 from strategie.nachricht import HANDAENDERUNG_SATZ, TRAILER_ZIEL, teile_nachricht
 from strategie.rahmen import RAHMEN_DATEI, lade_rahmen
 from strategie.vergleich import Feldaenderung, vergleiche
+from strategie.werte import normalisiere_id
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def verlauf(verzeichnis: Path, ziel_id: str) -> list[Verlaufseintrag]:
     with GitRepo(verzeichnis) as repo:
         halte_graph_aktuell(repo)
         praefix = _praefix(repo, verzeichnis)
-        ziel_id = ziel_id.strip().upper()
+        ziel_id = normalisiere_id(ziel_id)
         vermutet = verzeichnis / ziel_id.rsplit("-", 1)[0].lower() / f"{ziel_id}.toml"
         try:  # the usual folder first: no need to parse the frame
             pfad = vermutet if vermutet.is_file() else datei_des_ziels(

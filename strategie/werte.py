@@ -30,9 +30,9 @@ def normalisiere_id(ziel_id: str) -> str:
 def waehle_wert(angabe: str, erlaubt: Iterable[str], titel: str) -> str:
     """The vocabulary value meant by *angabe*: exact, case-insensitive, or a unique prefix."""
     erlaubt = tuple(erlaubt)
-    klein = angabe.strip().casefold()
-    treffer = [w for w in erlaubt if w.casefold() == klein] or [
-        w for w in erlaubt if w.casefold().startswith(klein)]
+    klein = normalisiere(angabe).strip().casefold()
+    treffer = [w for w in erlaubt if normalisiere(w).casefold() == klein] or [
+        w for w in erlaubt if normalisiere(w).casefold().startswith(klein)]
     if len(treffer) != 1 or not klein:
         grund = "mehrdeutig" if len(treffer) > 1 else "unbekannt"
         raise StrategieFehler(f'{titel} "{angabe}" ist {grund}. Möglich: {", ".join(erlaubt)}')
@@ -72,6 +72,7 @@ def zahl_aus_text(text: str) -> int | float:
 
 def wert_aus_text(feld: Feld, text: str, rahmen: Rahmen, heute: dt.date | None = None) -> Any:
     """Convert what a user typed into the value type of *feld*, checked against the frame."""
+    text = normalisiere(text)
     wert: Any
     if feld.typ is Typ.GANZZAHL:
         zahl = zahl_aus_text(text)

@@ -15,9 +15,17 @@ from rich.text import Text
 
 from strategie.bearbeiten import Ergebnis, aendere, datei_des_ziels, zusammengefasst
 from strategie.befund import StrategieFehler
-from strategie.cli.gemeinsam import fehlerkonsole, frage_ja, konsole
-from strategie.model import STECKBRIEF_TEXTE, ZIEL, Feld, feld_an_pfad
-from strategie.operationen import Anhaengen, Operation, Setze, Zielaenderung
+from strategie.cli.gemeinsam import frage_ja, konsole
+from strategie.format import zahl_de
+from strategie.model import STECKBRIEF_TEXTE, Abschnitt, Feld
+from strategie.operationen import (
+    Anhaengen,
+    Operation,
+    Setze,
+    Zielaenderung,
+    abschnitt_hinweis,
+    modell_an_pfad,
+)
 from strategie.rahmen import lade_rahmen
 from strategie.rueckgaengig import rueckgaengig, vorschau
 from strategie.sicher import entschaerfe
@@ -25,7 +33,7 @@ from strategie.speicher import finde_speicher
 from strategie.steckbrief_vorlage import lies_vorlage, vorlage
 from strategie.validierung import lade_ziel
 from strategie.vergleich import beschreibe
-from strategie.werte import datum_aus_text, wert_aus_text, zahl_aus_text
+from strategie.werte import datum_aus_text, normalisiere, wert_aus_text, zahl_aus_text
 
 
 def _gemeinsame_optionen(parser: argparse.ArgumentParser, mehrere: bool = True) -> None:
@@ -127,6 +135,7 @@ def _melde(ergebnis: Ergebnis) -> None:
 def _speichere(args: argparse.Namespace, aenderungen: Sequence[Zielaenderung]) -> int:
     verzeichnis = finde_speicher(getattr(args, "store", None))
     aenderungen = zusammengefasst(aenderungen)  # an id named twice is one change
+    args.kommentar = normalisiere(args.kommentar)
     optionen = {"handaenderungen_uebernehmen": args.mit_handaenderungen}
     if len(aenderungen) > 1 and not getattr(args, "ja", False):
         plan = aendere(verzeichnis, aenderungen, args.kommentar, probelauf=True, **optionen)
@@ -137,19 +146,17 @@ def _speichere(args: argparse.Namespace, aenderungen: Sequence[Zielaenderung]) -
                 ausgabe.print(f"  {vorgang.ziel_id}: {entschaerfe(beschreibe(aenderung))}",
                               markup=False)
         if not frage_ja("Speichern?"):
-            fehlerkonsole().print("Nichts gespeichert.", markup=False)
-            return 1
+            konsole().print("Nichts geändert.", markup=False)
+            return 0  # declining is no error (exit code 1 is for 'pruefen' findings)
     _melde(aendere(verzeichnis, aenderungen, args.kommentar, **optionen))
     return 0
 
 
 def _feld(pfad: str) -> Feld:
-    feld = feld_an_pfad(pfad)
-    if feld is None:
-        namen = ", ".join(f.name for f in ZIEL.felder)
-        raise StrategieFehler(f"Unbekanntes Feld '{pfad}'. Felder: {namen}; in Abschnitten als "
-                              "Punktpfad, z. B. steckbrief.stand, massnahmen.2.status.")
-    return feld
+    eintrag = modell_an_pfad(pfad)
+    if isinstance(eintrag, Abschnitt):
+        raise StrategieFehler(abschnitt_hinweis(pfad, eintrag))
+    return eintrag
 
 
 def befehl_status(args: argparse.Namespace) -> int:
@@ -190,7 +197,7 @@ def befehl_steckbrief(args: argparse.Namespace) -> int:
         raise StrategieFehler(
             f"--{leer[0].replace('_', '-')} ist leer; nichts gespeichert. Einen Steckbrief-Text "
             f'löscht: strategie setze {args.id} steckbrief.{leer[0]} ""')
-    operationen: list[Operation] = [Setze(f"steckbrief.{k}", v.strip())
+    operationen: list[Operation] = [Setze(f"steckbrief.{k}", normalisiere(v).strip())
                                     for k, v in texte.items() if v is not None]
     if args.datum:
         operationen.append(Setze("steckbrief.stand", datum_aus_text(args.datum)))
@@ -215,9 +222,10 @@ def _kennzahl_nummer(ziel_daten: dict, angabe: str) -> int:
     kennzahlen = ziel_daten.get("kennzahlen", [])
     if angabe.isdigit() and 1 <= int(angabe) <= len(kennzahlen):
         return int(angabe)
-    klein = angabe.casefold()
-    treffer = [i for i, k in enumerate(kennzahlen, 1) if k.get("name", "").casefold().startswith(
-        klein)] or [i for i, k in enumerate(kennzahlen, 1) if klein in k.get("name", "").casefold()]
+    klein = normalisiere(angabe).strip().casefold()
+    gefaltet = [normalisiere(str(k.get("name", ""))).casefold() for k in kennzahlen]
+    treffer = [i for i, n in enumerate(gefaltet, 1) if n.startswith(klein)] or [
+        i for i, n in enumerate(gefaltet, 1) if klein in n]
     if len(treffer) != 1:
         namen = "; ".join(f"{i}: {k.get('name')}" for i, k in enumerate(kennzahlen, 1))
         raise StrategieFehler(f'Kennzahl "{angabe}" ist {"mehrdeutig" if treffer else "unbekannt"}'
@@ -236,9 +244,17 @@ def befehl_messwert(args: argparse.Namespace) -> int:
         raise StrategieFehler("Die Zieldatei ist fehlerhaft:\n" + "\n".join(
             b.als_zeile() for b in befunde))
     nummer = _kennzahl_nummer(ziel.daten, args.kennzahl)
-    werte = {"stichtag": datum_aus_text(args.stichtag), "wert": zahl_aus_text(args.wert)}
+    stichtag = datum_aus_text(args.stichtag)
+    vorhanden = ziel.daten["kennzahlen"][nummer - 1].get("messwerte", [])
+    for n, messwert in enumerate(vorhanden, 1):
+        if messwert.get("stichtag") == stichtag:
+            raise StrategieFehler(
+                f"Zum Stichtag {stichtag:%d.%m.%Y} gibt es bei Kennzahl {nummer} schon einen "
+                f"Messwert ({zahl_de(messwert.get('wert'))}); nichts gespeichert. Ihn ändern: "
+                f"strategie setze {ziel.id} kennzahlen.{nummer}.messwerte.{n}.wert WERT")
+    werte: dict[str, object] = {"stichtag": stichtag, "wert": zahl_aus_text(args.wert)}
     if args.anmerkung:
-        werte["anmerkung"] = args.anmerkung
+        werte["anmerkung"] = normalisiere(args.anmerkung).strip()
     return _speichere(args, [Zielaenderung(args.id, (
         Anhaengen(f"kennzahlen.{nummer}.messwerte", werte),))])
 
@@ -246,12 +262,12 @@ def befehl_messwert(args: argparse.Namespace) -> int:
 def befehl_massnahme(args: argparse.Namespace) -> int:
     """strategie massnahme ID TITEL [--status] [--termin] [--verantwortlich]."""
     rahmen = lade_rahmen(finde_speicher(getattr(args, "store", None)))
-    werte: dict = {"titel": args.titel.strip(),
+    werte: dict = {"titel": normalisiere(args.titel).strip(),
                    "status": wert_aus_text(_feld("massnahmen.1.status"), args.status, rahmen)}
     if args.termin:
         werte["termin"] = datum_aus_text(args.termin)
     if args.verantwortlich:
-        werte["verantwortlich"] = args.verantwortlich
+        werte["verantwortlich"] = normalisiere(args.verantwortlich).strip()
     return _speichere(args, [Zielaenderung(args.id, (Anhaengen("massnahmen", werte),))])
 
 
@@ -272,8 +288,8 @@ def befehl_rueckgaengig(args: argparse.Namespace) -> int:
         ausgabe.print(f"Achtung: schon im gemeinsamen Repository ({', '.join(plan.auf_remote)}).",
                       markup=False, style="yellow")
     if not args.ja and not frage_ja("Rückgängig machen?"):
-        fehlerkonsole().print("Nichts geändert.", markup=False)
-        return 1
+        konsole().print("Nichts geändert.", markup=False)
+        return 0
     _melde(rueckgaengig(verzeichnis, plan.commit.commit, kommentar=args.kommentar,
                         erzwingen=args.erzwingen))
     return 0

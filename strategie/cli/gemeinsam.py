@@ -13,7 +13,7 @@ from strategie.filter import Filter, filter_aus_angaben
 from strategie.model import Ziel
 from strategie.speicher import Zielspeicher, finde_speicher
 from strategie.stand import lade
-from strategie.werte import datum_aus_text
+from strategie.werte import datum_aus_text, normalisiere, normalisiere_id
 
 
 def konsole() -> Console:
@@ -47,6 +47,7 @@ def oeffne_speicher(args: argparse.Namespace, *, befunde_melden: bool = True) ->
 
 def finde_ziel(speicher: Zielspeicher, ziel_id: str) -> Ziel:
     """The goal with this id, or a German error that suggests close ids."""
+    ziel_id = normalisiere_id(ziel_id)
     ziel = speicher.ziel(ziel_id)
     if ziel is not None:
         return ziel
@@ -80,7 +81,7 @@ def filteroptionen(parser: argparse.ArgumentParser) -> None:
 
 
 def _aufgeteilt(werte: list[str]) -> list[str]:
-    return [teil for wert in werte for teil in wert.split(",") if teil.strip()]
+    return [normalisiere(teil) for wert in werte for teil in wert.split(",") if teil.strip()]
 
 
 def filter_aus_args(args: argparse.Namespace, speicher: Zielspeicher) -> Filter:
@@ -89,11 +90,11 @@ def filter_aus_args(args: argparse.Namespace, speicher: Zielspeicher) -> Filter:
         speicher.rahmen,
         aemter=_aufgeteilt(args.amt),
         handlungsfelder=_aufgeteilt(args.handlungsfeld),
-        status=args.status,
+        status=[normalisiere(s) for s in args.status],
         ampeln=_aufgeteilt(args.ampel),
-        aktionsbereiche=args.aktionsbereich,
+        aktionsbereiche=[normalisiere(a) for a in args.aktionsbereich],
         leuchtturm=args.leuchtturm,
-        suche=args.suche,
+        suche=normalisiere(args.suche),
     )
 
 

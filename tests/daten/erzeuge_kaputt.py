@@ -62,7 +62,7 @@ FAELLE = [
     ("sa/SA-84.toml", "Datum als Text", 'stand = 2025-06-20', 'stand = "2025-06-20"', "stand =", "steckbrief.stand", "ist kein Datum"),
     ("sa/SA-85.toml", "ungültiges Datum", 'termin = 2024-03-31', 'termin = 2024-02-30', "termin = 2024-02-30", "", "Ungültiges Datum"),
     ("sa/SA-86.toml", "unbekanntes Feld", 'ampel = "gelb"', 'ampel = "gelb"\nampell = "rot"', "ampell =", "ampell", "meinten Sie 'ampel'?"),
-    ("sa/SA-87.toml", "Begründung fehlt", 'status = "in Umsetzung"', 'status = "entfallen"', None, "status_begruendung", "verlangt eine Begründung"),
+    ("sa/SA-87.toml", "Begründung fehlt", 'status = "in Umsetzung"', 'status = "entfallen"', 'status = "entfallen"', "status_begruendung", "verlangt eine Begründung"),
     ("sa/SA-88.toml", "unbekannter Maßnahmenstatus", 'status = "in Arbeit"', 'status = "fertig"', 'status = "fertig"', "massnahmen.2.status", "ist kein gültiger Wert für Status"),
     ("sa/SA-89.toml", "Messwert ohne Wert", 'stichtag = 2024-12-31\nwert = 64.0\n', 'stichtag = 2024-12-31\n', "LAST:[[kennzahlen.messwerte]]", "kennzahlen.1.messwerte.2.wert", "Pflichtfeld fehlt"),
     ("sa/SA-79.toml", "Text statt Liste", 'umsetzungsjahr = 2025', 'umsetzungsjahr = 2025\nbeteiligte = "Amt für Gesundheit und Versorgung"', "beteiligte =", "beteiligte", "ist keine Liste von Texten"),
