@@ -35,7 +35,8 @@ SAMMEL_AB = 3
 SCHWERE = {"rot": 0, "entfallen": 1, "zurückgestellt": 2, "gelb": 3, "massnahme": 4,
            "steckbrief": 5}
 """Order of the attention list: the most serious Hinweis of a goal first."""
-BEWERTUNGEN = ("erreicht", "auf Kurs", "nicht auf Kurs", "keine Messwerte")
+BEWERTUNGEN = ("nicht auf Kurs", "auf Kurs", "erreicht", "keine Messwerte")
+"""Order of the Kennzahlen: those off track first."""
 
 ZUSATZ_STIL = """
 .kacheln { display: grid; grid-template-columns: repeat(5, 1fr); gap: 2mm; margin: 0 0 4mm; }
@@ -241,13 +242,21 @@ def _aufmerksamkeit(bericht: Bericht) -> str:
 
 
 def _kennzahlen(bericht: Bericht) -> str:
-    staende = bericht.zusammenfassung.kennzahlen
+    """Each Kennzahl with its verdict, those off track first; trend charts up to the cap."""
+    rang = {b: i for i, b in enumerate(BEWERTUNGEN)}
+    staende = sorted(bericht.zusammenfassung.kennzahlen, key=lambda k: rang.get(k.bewertung, 9))
     kopf = '<section id="kennzahlen"><h2>Kennzahlen</h2>'
     if not staende:
         return kopf + '<p class="leer">Keine Kennzahlen in dieser Auswahl.</p></section>\n'
     zaehler = Counter(k.bewertung for k in staende)
-    uebersicht = " · ".join(f'{bewertung_html(b)}: {zahl_de(zaehler.get(b, 0))}'
+    uebersicht = " · ".join(f"{bewertung_html(b)}: {zahl_de(zaehler.get(b, 0))}"
                             for b in BEWERTUNGEN)
+    mit_werten = sum(1 for s in staende if s.kennzahl.messwerte)
+    grenze = ""
+    if mit_werten > KENNZAHL_DIAGRAMME:
+        grenze = (f" Verlaufsdiagramme für die ersten {KENNZAHL_DIAGRAMME} von "
+                  f"{zahl_de(mit_werten)} Kennzahlen mit Messwerten; alle Verläufe stehen in den "
+                  "Maßnahmensteckbriefen und im JSON-Bericht.")
     zeilen, diagramme = [], 0
     for stand in staende:
         k = stand.kennzahl
@@ -259,18 +268,13 @@ def _kennzahlen(bericht: Bericht) -> str:
             f'<tr><td class="nowrap">{esc(stand.ziel.id)}</td><td>{esc(k.name)}{quelle}</td>'
             f"<td>{esc(stand.beschreibung())}</td><td>{bewertung_html(stand.bewertung)}</td>"
             f'<td class="c-diagramm">{diagramm}</td></tr>')
-    mit_werten = sum(1 for s in staende if s.kennzahl.messwerte)
-    hinweis = ""
-    if mit_werten > diagramme:
-        hinweis = (f'<p class="klein">Verlaufsdiagramme für die ersten {diagramme} von '
-                   f"{zahl_de(mit_werten)} Kennzahlen mit Messwerten; alle Verläufe stehen in "
-                   "den Maßnahmensteckbriefen und im JSON-Bericht.</p>")
     return (f"{kopf}<p>{zahl_de(len(staende))} Kennzahlen: {uebersicht}. Basiswert → letzter "
-            "Messwert → Zielwert; gestrichelt: Basis (grau) und Ziel (grün).</p>"
+            "Messwert → Zielwert, die nicht auf Kurs zuerst; im Verlauf gestrichelt: Basis "
+            f"(grau) und Ziel (grün).{grenze}</p>"
             '<table class="ziele"><thead><tr><th class="c-id">Ziel</th><th>Kennzahl</th>'
             '<th>Basis → zuletzt → Ziel</th><th class="c-bew">Bewertung</th>'
             f'<th class="c-diagramm">Verlauf</th></tr></thead><tbody>{"".join(zeilen)}</tbody>'
-            f"</table>{hinweis}</section>\n")
+            "</table></section>\n")
 
 
 # -- changes ---------------------------------------------------------------------------------

@@ -33,7 +33,14 @@ def _kuerze(text: str, zeichen: int) -> str:
     return text if len(text) <= zeichen else text[: zeichen - 1].rstrip() + "…"
 
 
+def _hell(farbe: str) -> bool:
+    """Whether dark text reads better than white on this #rrggbb colour."""
+    rot, gruen, blau = (int(farbe[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * rot + 0.587 * gruen + 0.114 * blau > 160
+
+
 def _svg(breite: float, hoehe: float, titel: str, inhalt: list[str], klasse: str) -> str:
+    """The chart element; inline in HTML, so it needs no xmlns (and names no URL)."""
     return (f'<svg class="{klasse}" role="img" '
             f'viewBox="0 0 {_z(breite)} {_z(hoehe)}" width="{_z(breite)}" '
             f'height="{_z(hoehe)}" aria-label="{esc(titel)}"><title>{esc(titel)}</title>'
@@ -76,10 +83,9 @@ def status_balken_svg(zeilen: Sequence[tuple[str, Mapping[str, int]]], werte: Se
                          f"{esc(wert)}: {anzahl}</title></rect>")
             zahl = zahl_de(anzahl)
             if laenge >= _textbreite(zahl, 9) + 6:
-                hell = farbe in ("#bdbdbd", "#4fc3f7", "#fbc02d")
                 teile.append(f'<text x="{_z(x + laenge / 2)}" y="{_z(mitte + 3.2)}" '
                              f'text-anchor="middle" font-size="9" '
-                             f'fill="{"#1f2a37" if hell else "#ffffff"}">{zahl}</text>')
+                             f'fill="{"#1f2a37" if _hell(farbe) else "#ffffff"}">{zahl}</text>')
             x += laenge
         for wert, anzahl in zaehler.items():  # values outside the vocabulary still count
             if wert not in werte and anzahl:

@@ -121,6 +121,10 @@ def test_kennzahlen_mit_verlauf_und_grenze(beispiel_bericht: Bericht, beispiel_h
     begrenzt = bericht_html(beispiel_bericht)
     assert begrenzt.count('class="diagramm kennzahl"') == 3
     assert "Verlaufsdiagramme für die ersten 3 von 22 Kennzahlen" in begrenzt
+    bewertungen = [zellen(z)[3] for z in zeilen]
+    assert bewertungen == sorted(bewertungen, key=["nicht auf Kurs", "auf Kurs", "erreicht",
+                                                   "keine Messwerte"].index)
+    assert bewertungen.count("nicht auf Kurs") == 9
 
 
 def test_ein_abschnitt_je_amt_in_anlagenfolge(beispiel_html: str) -> None:
