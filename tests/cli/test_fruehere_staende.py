@@ -1,4 +1,4 @@
-"""Earlier states (--stand, --rev, --bis) on real histories, and the commit-graph's Bloom filters."""
+"""Earlier states (--stand, --rev, --bis) on real histories; Bloom filters in the commit-graph."""
 
 from __future__ import annotations
 
