@@ -116,8 +116,9 @@ class StrategieApp(App[None]):
             yield Static("", id="filteranzeige")
         with Horizontal(id="haupt"):
             with Vertical(id="links"):
-                yield Spaltenkopf(id="kopf")
-                yield ZielListe(id="liste")
+                kopf = Spaltenkopf(id="kopf")
+                yield kopf
+                yield ZielListe(kopf, id="liste")
             with VerticalScroll(id="detail"):
                 yield Static("Lade Ziele …", id="detailinhalt")
         yield Footer(compact=True)
@@ -278,10 +279,6 @@ class StrategieApp(App[None]):
         if getattr(event, "key", "") == "escape" and eingabe.has_focus:
             eingabe.value = ""
             self.query_one(ZielListe).focus()
-
-    @on(ZielListe.Breite)
-    def _breite(self, event: ZielListe.Breite) -> None:
-        self.query_one(Spaltenkopf).setze_breite(event.breite)
 
     @on(Spaltenkopf.Sortieren)
     def _sortiere_nach(self, event: Spaltenkopf.Sortieren) -> None:

@@ -116,7 +116,7 @@ class ZielListe(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"zielliste--cursor", "zielliste--cursor-unfokussiert",
                          "zielliste--leuchtturm"}
     DEFAULT_CSS = """
-    ZielListe { background: $surface; }
+    ZielListe { background: $surface; scrollbar-gutter: stable; }
     ZielListe > .zielliste--cursor { background: $accent; color: $text; text-style: bold; }
     ZielListe > .zielliste--cursor-unfokussiert { background: $accent 40%; }
     ZielListe > .zielliste--leuchtturm { color: $warning; }
@@ -139,18 +139,13 @@ class ZielListe(ScrollView, can_focus=True):
             super().__init__()
             self.ziel = ziel
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, kopf: Spaltenkopf | None = None, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.kopf = kopf
+        """The column titles above the list; they follow its row width."""
         self.ziele: Sequence[Ziel] = []
         self._zeilen: dict[tuple[int, int, bool, bool], Strip] = {}
         self._gemeldete_breite = -1
-
-    class Breite(Message):
-        """The width available for the columns changed (the header follows it)."""
-
-        def __init__(self, breite: int) -> None:
-            super().__init__()
-            self.breite = breite
 
     @property
     def inhaltsbreite(self) -> int:
@@ -162,7 +157,6 @@ class ZielListe(ScrollView, can_focus=True):
         self.ziele = ziele
         self._zeilen.clear()
         self.virtual_size = Size(self.inhaltsbreite, len(ziele))
-        self.call_after_refresh(self._melde_breite)
         index = next((i for i, z in enumerate(ziele) if z.id == markiere), None)
         self.cursor = min(index if index is not None else self.cursor, max(len(ziele) - 1, 0))
         self.refresh()
@@ -180,13 +174,10 @@ class ZielListe(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._zeilen.clear()
         self.virtual_size = Size(self.inhaltsbreite, len(self.ziele))
-        self.call_after_refresh(self._melde_breite)
-
-    def _melde_breite(self) -> None:
-        """Tell the header the row width when it changed (a scrollbar came or went)."""
-        if self.inhaltsbreite != self._gemeldete_breite:
+        # the scrollbar's gutter is always reserved: the row width is final after layout
+        if self.kopf is not None and self.inhaltsbreite != self._gemeldete_breite:
             self._gemeldete_breite = self.inhaltsbreite
-            self.post_message(self.Breite(self.inhaltsbreite))
+            self.kopf.setze_breite(self.inhaltsbreite)
 
     def on_focus(self) -> None:
         self._zeilen.clear()
@@ -199,6 +190,11 @@ class ZielListe(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = y + int(self.scroll_offset.y)
         breite = self.inhaltsbreite
+        if breite != self._gemeldete_breite and self.kopf is not None:
+            # Known for sure only while painting, after a scrollbar came or went:
+            # the header follows with the next frame.
+            self._gemeldete_breite = breite
+            self.kopf.setze_breite(breite)
         if index >= len(self.ziele):
             return Strip.blank(breite, self.rich_style)
         schluessel = (index, breite, index == self.cursor, self.has_focus)
