@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -18,7 +19,7 @@ def suchtext(ziel: Ziel) -> str:
         teile += [ziel.steckbrief.aktueller_stand, ziel.steckbrief.finanzielle_beurteilung,
                   ziel.steckbrief.inhaltliche_beurteilung]
     teile += [m.titel for m in ziel.massnahmen]
-    return "\n".join(teile).casefold()
+    return unicodedata.normalize("NFC", "\n".join(teile)).casefold()
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Filter:
     @property
     def suchwoerter(self) -> tuple[str, ...]:
         """The search split into case-folded words; a goal's text must contain each."""
-        return tuple(self.suche.casefold().split())
+        return tuple(unicodedata.normalize("NFC", self.suche).casefold().split())
 
     def passt(self, ziel: Ziel, text: str | None = None) -> bool:
         """Whether *ziel* meets every criterion; *text* is its cached ``suchtext``, if at hand."""

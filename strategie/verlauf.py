@@ -36,7 +36,8 @@ class Verlaufseintrag:
     datei: str
     """The goal file, relative to the store."""
     art: str
-    """'angelegt', 'geändert', 'gelöscht' or 'ungültig' (the file did not parse)."""
+    """'angelegt', 'geändert', 'gelöscht', 'ungültig' (the file did not parse) or
+    'repariert' (it parses again)."""
     aenderungen: tuple[Feldaenderung, ...]
 
     @property
@@ -84,13 +85,15 @@ def _eintrag(log: Logeintrag, datei: str, alt_id: str, neu_id: str, praefix: str
         art = "angelegt"
     elif neu_id == LEERER_BLOB:
         art = "gelöscht"
-    elif neu is None or alt is None:
-        art = "ungültig" if neu is None else "geändert"
+    elif neu is None:
+        art = "ungültig"
+    elif alt is None:
+        art = "repariert"  # the file was invalid before: a field comparison would be made up
     else:
         art = "geändert"
     relativ = datei[len(praefix) + 1:] if praefix else datei
     betreff, kommentar = kommentar_aus(log.nachricht)
-    aenderungen = () if art == "ungültig" else tuple(vergleiche(alt, neu))
+    aenderungen = tuple(vergleiche(alt, neu)) if art == "geändert" else ()
     return Verlaufseintrag(log.commit, log.datum, log.autor, log.email, betreff, kommentar,
                            Path(datei).stem, relativ, art, aenderungen)
 

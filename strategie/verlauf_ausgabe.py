@@ -65,6 +65,8 @@ def eintrag_ansicht(eintrag: Verlaufseintrag, mit_ziel: bool = False) -> Text:
         text.append("\n  • Datei gelöscht", style="red")
     elif eintrag.art == "ungültig":
         text.append("\n  • Datei in diesem Stand ungültig (kein gültiges TOML)", style="red")
+    elif eintrag.art == "repariert":
+        text.append("\n  • Datei wieder gültig (vorher kein gültiges TOML)", style="green")
     else:
         for aenderung in eintrag.aenderungen:
             text.append("\n  • ").append_text(aenderung_text(aenderung))

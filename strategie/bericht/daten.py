@@ -181,7 +181,8 @@ SCHEMA: dict[str, Any] = {
                 "commit": _TEXT, "datum": {"type": "string", "format": "date-time"},
                 "autor": _TEXT, "email": _TEXT, "betreff": _TEXT, "kommentar": _TEXT,
                 "ziel": _TEXT, "datei": _TEXT,
-                "art": {"enum": ["angelegt", "geändert", "gelöscht", "ungültig"]},
+                "art": {"enum": ["angelegt", "geändert", "gelöscht", "ungültig",
+                                  "repariert"]},
                 "aenderungen": {"type": "array", "items": _objekt({
                     "feld": _TEXT, "titel": _TEXT, "alt": {}, "neu": {}})},
             })},

@@ -325,7 +325,8 @@ def _eintrag_html(eintrag: Verlaufseintrag, sammel: Counter[str]) -> str:
     if eintrag.art == "geändert":
         punkte = "".join(f"<li>{_aenderung_html(a)}</li>" for a in eintrag.aenderungen)
     else:
-        punkte = "<li>" + {"angelegt": "Ziel angelegt", "gelöscht": "Datei gelöscht"}.get(
+        punkte = "<li>" + {"angelegt": "Ziel angelegt", "gelöscht": "Datei gelöscht",
+                          "repariert": "Datei wieder gültig (vorher kein gültiges TOML)"}.get(
             eintrag.art, "Datei in diesem Stand ungültig (kein gültiges TOML)") + "</li>"
     return f'<div class="eintrag">{kopf}{kommentar}<ul>{punkte}</ul></div>'
 
