@@ -17,4 +17,3 @@ def test_kern_importiert_kein_textual() -> None:
     ergebnis = subprocess.run([sys.executable, "-c", programm], capture_output=True, text=True)
     assert ergebnis.returncode == 0, ergebnis.stdout + ergebnis.stderr
     assert ergebnis.stdout.strip() == "[]"
-
