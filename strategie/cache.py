@@ -57,6 +57,8 @@ class ZielCache:
         self.datei = gitdir / "strategie" / f"ziele-{kennung}.pickle" if gitdir else None
         self.eintraege: Eintraege = {}
         self.geaendert = False
+        self.vorhanden = False
+        """The cache file existed (an earlier load of this store with this frame)."""
         if self.datei is not None:
             with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError,
                                      AttributeError, TypeError):
@@ -64,6 +66,7 @@ class ZielCache:
                     geladen = pickle.load(datei)
                 if isinstance(geladen, dict):
                     self.eintraege = geladen
+                    self.vorhanden = True
 
     def hole(self, blob: str, relpfad: str) -> tuple[Kopf, bytes] | None:
         """The cached list fields and pickled data of this file version, if any."""

@@ -81,7 +81,14 @@ def sortiere_ziele(ziele: Iterable[Ziel], rahmen: Rahmen) -> tuple[Ziel, ...]:
     return tuple(sorted(ziele, key=lambda z: (rang.get(z.amt, len(rang)), _nat_key(z.id))))
 
 
-Quelldatei = tuple[str, bytes | Befund]
+@dataclass(frozen=True, slots=True)
+class ImCache:
+    """A goal file version the parsed-goal cache holds: its bytes need not be read."""
+
+    blob: str
+
+
+Quelldatei = tuple[str, bytes | Befund | ImCache]
 """(path relative to the store with ``/``, the file's bytes or a Befund why it can't be read)."""
 
 
@@ -180,11 +187,13 @@ def _ohne_gc() -> Iterator[None]:
 
 
 def lade_aus_quellen(verzeichnis: Path, rahmen: Rahmen, quellen: Iterable[Quelldatei],
-                     cache: ZielCache | None = None
+                     cache: ZielCache | None = None, *, aufraeumen: bool = True
                      ) -> tuple[tuple[Ziel, ...], tuple[Befund, ...]]:
     """Validate goal files from any source (working tree or git objects); none stops the others.
 
-    With a *cache*, a file version validated before (same bytes, same path) is not parsed again.
+    With a *cache*, a file version validated before (same bytes, same path) is not parsed again;
+    a source may then name it by blob id alone (``ImCache``). With *aufraeumen*, entries of
+    versions not among the sources are dropped (a load of the working tree; not of a past state).
     """
     ziele: list[Ziel] = []
     befunde: list[Befund] = []
@@ -200,17 +209,21 @@ def lade_aus_quellen(verzeichnis: Path, rahmen: Rahmen, quellen: Iterable[Quelld
             ziel: Ziel | None
             gefunden: list[Befund]
             if cache is not None:
-                schluessel = (blob_id(inhalt), relpfad)
+                blob = inhalt.blob if isinstance(inhalt, ImCache) else blob_id(inhalt)
+                schluessel = (blob, relpfad)
                 gesehen.add(schluessel)
                 treffer = cache.hole(*schluessel)
                 if treffer is not None:
                     ziel, gefunden = ziel_aus_cache(*treffer, relpfad), []
+                elif isinstance(inhalt, ImCache):
+                    raise AssertionError(f"{relpfad}: Version {blob} nicht im Cache")
                 else:
                     ziel, gefunden = lade_ziel(verzeichnis, relpfad, inhalt, rahmen,
                                                dateien_nach_id)
                     if ziel is not None:
                         cache.merke(*schluessel, ziel.kopf(), ziel.daten)
             else:
+                assert not isinstance(inhalt, ImCache), "ImCache braucht einen Cache"
                 ziel, gefunden = lade_ziel(verzeichnis, relpfad, inhalt, rahmen, dateien_nach_id)
             if ziel is not None and ziel.id in erste_datei:
                 gefunden = [Befund(verzeichnis / relpfad,
@@ -221,7 +234,7 @@ def lade_aus_quellen(verzeichnis: Path, rahmen: Rahmen, quellen: Iterable[Quelld
             if ziel is not None:
                 erste_datei[ziel.id] = relpfad
                 ziele.append(ziel)
-        if cache is not None:
+        if cache is not None and aufraeumen:
             cache.behalte_nur(gesehen)
         return sortiere_ziele(ziele, rahmen), tuple(befunde)
 

@@ -5,12 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from strategie.befund import StrategieFehler
+from strategie.befund import Befund, StrategieFehler
+from strategie.cache import ZielCache
 from strategie.format import datum_de
 from strategie.gitlesen import commit_zum_stand, lies_baum, lies_blobs, loese_auf
 from strategie.gitrepo import GitRepo
 from strategie.rahmen import RAHMEN_DATEI, rahmen_aus_bytes
-from strategie.speicher import Zielspeicher, lade_aus_quellen, lade_speicher
+from strategie.speicher import (
+    ImCache,
+    Quelldatei,
+    Zielspeicher,
+    lade_aus_quellen,
+    lade_speicher,
+)
 
 
 def lade_stand(verzeichnis: Path, *, stichtag: dt.date | None = None,
@@ -28,10 +35,24 @@ def lade_stand(verzeichnis: Path, *, stichtag: dt.date | None = None,
         goal_dateien = {rel: blob for rel, blob in baum.items()
                         if rel.endswith(".toml") and rel != RAHMEN_DATEI
                         and not any(t.startswith(".") for t in rel.split("/"))}
-        inhalte = lies_blobs(repo, [baum[RAHMEN_DATEI], *goal_dateien.values()])
-    rahmen = rahmen_aus_bytes(verzeichnis / RAHMEN_DATEI, inhalte[baum[RAHMEN_DATEI]])
-    ziele, befunde = lade_aus_quellen(
-        verzeichnis, rahmen, ((rel, inhalte[blob]) for rel, blob in sorted(goal_dateien.items())))
+        rahmen_roh = lies_blobs(repo, [baum[RAHMEN_DATEI]])[baum[RAHMEN_DATEI]]
+        rahmen = rahmen_aus_bytes(verzeichnis / RAHMEN_DATEI, rahmen_roh)
+        # versions validated before (most files are unchanged since) are not read again
+        cache = ZielCache(verzeichnis, rahmen_roh)
+        fehlend = [blob for rel, blob in goal_dateien.items() if cache.hole(blob, rel) is None]
+        inhalte = lies_blobs(repo, fehlend)
+    quellen: list[Quelldatei] = []
+    for rel, blob in sorted(goal_dateien.items()):
+        if cache.hole(blob, rel) is not None:
+            quellen.append((rel, ImCache(blob)))
+        elif blob in inhalte:
+            quellen.append((rel, inhalte[blob]))
+        else:
+            quellen.append((rel, Befund(verzeichnis / rel,
+                                        f"Das git-Objekt {blob[:8]} fehlt im Repository.")))
+    ziele, befunde = lade_aus_quellen(verzeichnis, rahmen, quellen, cache, aufraeumen=False)
+    if cache.vorhanden:
+        cache.speichere()  # only where the working tree has a cache: no orphan files
     quelle = (f"Stand {datum_de(stichtag)} (Commit {commit[:8]})" if stichtag
               else f"Commit {commit[:8]}" + (f" ({rev})" if rev and rev != commit else ""))
     return Zielspeicher(verzeichnis, rahmen, ziele, befunde, quelle, commit, stichtag)

@@ -1,4 +1,5 @@
-"""Shared fixtures: isolated git identity, copies of the example store, running the CLI."""
+"""Shared fixtures: isolated git identity, copies of the example store, a store with a history,
+running the CLI."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from strategie.bearbeiten import aendere
 from strategie.cli.main import main
+from strategie.operationen import Setze, Zielaenderung
 
 PROJEKT = Path(__file__).resolve().parent.parent
 BEISPIEL = PROJEKT / "ziele"
@@ -96,3 +99,32 @@ def trailer(repo: Path, rev: str = "HEAD") -> list[tuple[str, str]]:
     ausgabe = subprocess.run(["git", "-C", str(repo), "interpret-trailers", "--parse"],
                              input=nachricht, capture_output=True, text=True, check=True).stdout
     return [tuple(z.split(": ", 1)) for z in ausgabe.splitlines()]  # type: ignore[misc]
+
+
+def _am(monkeypatch: pytest.MonkeyPatch, zeitpunkt: str) -> None:
+    monkeypatch.setenv("GIT_AUTHOR_DATE", zeitpunkt)
+    monkeypatch.setenv("GIT_COMMITTER_DATE", zeitpunkt)
+
+
+@pytest.fixture
+def verlauf_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Example store committed 19.06.2026; 01.09.2026 DEZ-01 umgesetzt/grün; 01.10.2026 AMI-01
+    rot. Returns the store folder (``…/repo/ziele``)."""
+    wurzel = tmp_path / "repo"
+    wurzel.mkdir()
+    git(wurzel, "init", "-q", "-b", "main")
+    shutil.copytree(BEISPIEL, wurzel / "ziele")
+    _am(monkeypatch, "2026-06-19T10:00:00+02:00")
+    git(wurzel, "add", "-A")
+    git(wurzel, "commit", "-q", "-m", "Beispielspeicher übernommen")
+    speicher = wurzel / "ziele"
+    _am(monkeypatch, "2026-09-01T09:00:00+02:00")
+    aendere(speicher, [Zielaenderung("DEZ-01", (Setze("status", "umgesetzt"),
+                                                Setze("ampel", "grün")))],
+            "Controllingbericht beschlossen.")
+    _am(monkeypatch, "2026-10-01T09:00:00+02:00")
+    aendere(speicher, [Zielaenderung("AMI-01", (Setze("ampel", "rot"),))],
+            "Träger der Integrationsmanagements kündigt zum Jahresende.")
+    monkeypatch.delenv("GIT_AUTHOR_DATE")
+    monkeypatch.delenv("GIT_COMMITTER_DATE")
+    return speicher
