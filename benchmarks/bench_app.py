@@ -87,8 +87,9 @@ class _EingabeApp(App[None]):
 
 
 async def _bis_ruhe(app: App[object], bereit: Callable[[Pilot[object]], Awaitable[None]]
-                    ) -> list[float]:
-    """For each key of TASTEN: seconds from the key press to the last frame it caused.
+                    ) -> tuple[list[float], int]:
+    """For each key of TASTEN: seconds from the key press to the last frame it caused;
+    and how many goals the list shows at the end (0 without a list).
 
     Frames are timed where the headless driver receives them (``App._display``, a private
     hook, used only here): filtering, every repaint of the list, the header and the detail
@@ -112,7 +113,8 @@ async def _bis_ruhe(app: App[object], bereit: Callable[[Pilot[object]], Awaitabl
             await app._press_keys([taste])
             await asyncio.sleep(0.3)
             zeiten.append(frames[-1] - start if frames else float("nan"))
-        return zeiten
+        listen = app.query("ZielListe")
+        return zeiten, len(listen.first().ziele) if listen else 0
 
 
 async def tastendruck(speicher: Path) -> tuple[float, float, int]:
@@ -135,10 +137,9 @@ async def tastendruck(speicher: Path) -> tuple[float, float, int]:
         await pilot.press("slash")
         await pilot.pause()
 
-    boden = await _bis_ruhe(_EingabeApp(), eingabe_bereit)
-    unsere = await _bis_ruhe(app, suche_bereit)
-    return statistics.median(unsere), statistics.median(boden), len(
-        app.query_one(ZielListe).ziele)
+    boden, _ = await _bis_ruhe(_EingabeApp(), eingabe_bereit)
+    unsere, treffer = await _bis_ruhe(app, suche_bereit)
+    return statistics.median(unsere), statistics.median(boden), treffer
 
 
 def main() -> None:

@@ -352,3 +352,25 @@ async def test_jede_taste_hat_deutsche_beschreibung() -> None:
     englisch = {"Quit", "Search", "Help", "Undo", "Reload", "palette", "Sort", "Status Quo"}
     for binding in StrategieApp.BINDINGS:
         assert binding.description and binding.description not in englisch  # type: ignore[union-attr]
+
+
+async def test_uebersicht_frist_fuer_steckbriefe_einstellbar(fester_repo: Path) -> None:
+    app = neue_app(fester_repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await warte(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, UebersichtScreen)
+
+        def veraltet() -> int:
+            return sum(h.art == "steckbrief" for a in screen.zusammenfassung.auffaellig
+                       for h in a.hinweise)
+
+        vorher, monate = veraltet(), screen.zusammenfassung.max_alter_monate
+        await pilot.press("minus", "minus", "minus")
+        await pilot.pause()
+        assert screen.zusammenfassung.max_alter_monate == monate - 3
+        assert veraltet() > vorher
+        texte = "".join(inhalt(s) for s in screen.query("#uebersicht Static"))
+        assert f"älter als {monate - 3} Monate" in texte  # the attention table's title

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 TASTEN: tuple[tuple[str, str, str], ...] = (
-    ("Liste", "↑ ↓ j k, Bild↑ Bild↓, g G", "in der Liste bewegen"),
+    ("Liste", "↑ ↓ (j), Bild↑ Bild↓, g G, Mausklick", "in der Liste bewegen"),
     ("Liste", "Klick auf eine Spaltenüberschrift", "nach dieser Spalte sortieren"),
     ("Liste", "t / T", "Sortierspalte wechseln / Richtung umkehren"),
     ("Suchen", "/", "Suche: ID, Titel und Texte; Esc leert die Suche"),
@@ -26,6 +26,7 @@ TASTEN: tuple[tuple[str, str, str], ...] = (
     ("Bearbeiten", "u", "letzte Änderung aus dieser Sitzung rückgängig machen (mit Rückfrage)"),
     ("Ansehen", "v", "Verlauf des Ziels; Enter zeigt den ganzen Commit"),
     ("Ansehen", "o", "Übersicht: Matrix, Umsetzungsstand, Leuchttürme, Aufmerksamkeit"),
+    ("Ansehen", "+ / -", "in der Übersicht: Frist für veraltete Steckbriefe ± 1 Monat"),
     ("Ansehen", "b", "fehlerhafte Zieldateien (Befunde)"),
     ("Allgemein", "r", "neu laden (geschieht auch von selbst, wenn Dateien sich ändern)"),
     ("Allgemein", "Strg+P", "Befehlspalette: Gehe zu Ziel …, Filter: Amt …, jede Aktion"),

@@ -29,14 +29,25 @@ ZEILEN_HOECHSTENS = 200
 class UebersichtScreen(Screen[None]):
     """What a Sozialausschuss would ask first, for the goals currently shown."""
 
-    BINDINGS = [Binding("escape,q,o", "app.pop_screen", "Zurück")]
+    BINDINGS = [Binding("escape,q,o", "app.pop_screen", "Zurück"),
+                Binding("plus", "monate(1)", "Steckbrief-Frist +1 Monat", key_display="+"),
+                Binding("minus", "monate(-1)", "−1 Monat", key_display="-")]
 
     def __init__(self, ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date,
                  filtertext: str) -> None:
         super().__init__()
-        self.zusammenfassung = fasse_zusammen(ziele, rahmen, heute)
+        self.ziele = ziele
         self.rahmen = rahmen
+        self.heute = heute
         self.filtertext = filtertext
+        self.zusammenfassung = fasse_zusammen(ziele, rahmen, heute)
+
+    async def action_monate(self, schritt: int) -> None:
+        """How old a Steckbrief may be before it counts as stale (default from the frame)."""
+        monate = max(1, self.zusammenfassung.max_alter_monate + schritt)
+        self.zusammenfassung = fasse_zusammen(self.ziele, self.rahmen, self.heute, monate)
+        await self.recompose()
+        self.query_one("#uebersicht").focus()
 
     def compose(self) -> ComposeResult:
         titel = f" Übersicht – {self.zusammenfassung.anzahl} Ziele"
