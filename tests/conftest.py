@@ -51,16 +51,20 @@ def git(repo: Path, *args: str) -> str:
                           text=True).stdout
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A real git repository holding a copy of the example store under ziele/, one commit."""
-    wurzel = tmp_path / "repo"
+def beispiel_repo(wurzel: Path) -> Path:
+    """Make *wurzel* a git repository with a copy of the example store under ziele/."""
     wurzel.mkdir()
     git(wurzel, "init", "-q", "-b", "main")
     shutil.copytree(BEISPIEL, wurzel / "ziele")
     git(wurzel, "add", "-A")
     git(wurzel, "commit", "-q", "-m", "Beispielspeicher übernommen")
     return wurzel
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A real git repository holding a copy of the example store under ziele/, one commit."""
+    return beispiel_repo(tmp_path / "repo")
 
 
 @dataclass
@@ -110,14 +114,8 @@ def _am(monkeypatch: pytest.MonkeyPatch, zeitpunkt: str) -> None:
 def verlauf_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Example store committed 19.06.2026; 01.09.2026 DEZ-01 umgesetzt/grün; 01.10.2026 AMI-01
     rot. Returns the store folder (``…/repo/ziele``)."""
-    wurzel = tmp_path / "repo"
-    wurzel.mkdir()
-    git(wurzel, "init", "-q", "-b", "main")
-    shutil.copytree(BEISPIEL, wurzel / "ziele")
     _am(monkeypatch, "2026-06-19T10:00:00+02:00")
-    git(wurzel, "add", "-A")
-    git(wurzel, "commit", "-q", "-m", "Beispielspeicher übernommen")
-    speicher = wurzel / "ziele"
+    speicher = beispiel_repo(tmp_path / "repo") / "ziele"
     _am(monkeypatch, "2026-09-01T09:00:00+02:00")
     aendere(speicher, [Zielaenderung("DEZ-01", (Setze("status", "umgesetzt"),
                                                 Setze("ampel", "grün")))],

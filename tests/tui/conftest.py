@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from strategie.bearbeiten import aendere
 from strategie.operationen import Setze, Zielaenderung
-from tests.conftest import BEISPIEL, git
+from tests.conftest import beispiel_repo
 from tui.app import StrategieApp
 
 HEUTE = dt.date(2026, 11, 24)
@@ -25,12 +24,7 @@ def fester_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """
     monkeypatch.setenv("GIT_AUTHOR_DATE", "2026-06-19T10:00:00+02:00")
     monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-06-19T10:00:00+02:00")
-    wurzel = tmp_path / "repo"
-    wurzel.mkdir()
-    git(wurzel, "init", "-q", "-b", "main")
-    shutil.copytree(BEISPIEL, wurzel / "ziele")
-    git(wurzel, "add", "-A")
-    git(wurzel, "commit", "-q", "-m", "Beispielspeicher übernommen")
+    wurzel = beispiel_repo(tmp_path / "repo")
     monkeypatch.setenv("GIT_AUTHOR_DATE", "2026-10-30T09:15:00+01:00")
     monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-10-30T09:15:00+01:00")
     aendere(wurzel / "ziele", [Zielaenderung("SA-01", (Setze("status", "in Vorbereitung"),))],

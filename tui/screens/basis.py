@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import work
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from strategie.befund import StrategieFehler
 from strategie.operationen import Zielaenderung
-
-if TYPE_CHECKING:
-    pass
 
 
 def ohne_blinken(screen: ModalScreen[object]) -> None:
@@ -46,6 +43,14 @@ class Aenderungsdialog(ModalScreen["Ergebnis | None"]):  # type: ignore[name-def
 
     def on_mount(self) -> None:
         ohne_blinken(self)
+
+    HINWEIS = "Enter wählt · Strg+S speichert · Esc bricht ab"
+    """The keys of the dialog, shown at its foot."""
+
+    def fuss(self) -> ComposeResult:
+        """The foot of every editing dialog: the error line (hidden) and the keys."""
+        yield Static("", id="fehler", classes="fehler")
+        yield Static(self.HINWEIS, id="hinweis", classes="hinweis")
 
     def melde_fehler(self, text: str) -> None:
         """Show why the change could not be saved."""
@@ -87,5 +92,5 @@ class Aenderungsdialog(ModalScreen["Ergebnis | None"]):  # type: ignore[name-def
 
     def _abgelehnt(self, meldung: str) -> None:
         self.speichert = False
-        self.query_one("#hinweis", Static).update("Strg+S speichert · Esc bricht ab")
+        self.query_one("#hinweis", Static).update(self.HINWEIS)
         self.melde_fehler(meldung)

@@ -57,9 +57,7 @@ class WertDialog(Aenderungsdialog):
             yield OptionList(*optionen, id="werte")
             yield Label("Kommentar (bei Pflicht zugleich die Begründung):")
             yield Input(placeholder="Kommentar für den Commit", id="kommentar")
-            yield Static("", id="fehler", classes="fehler")
-            yield Static("Enter wählt · Strg+S speichert · Esc bricht ab", id="hinweis",
-                         classes="hinweis")
+            yield from self.fuss()
 
     def on_mount(self) -> None:
         super().on_mount()

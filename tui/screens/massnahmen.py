@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from strategie.befund import StrategieFehler
@@ -60,9 +60,7 @@ class MassnahmenDialog(Aenderungsdialog):
                     yield Label("Verantwortlich:")
                     yield Input(id="verantwortlich")
             yield Input(placeholder="Kommentar für den Commit", id="kommentar")
-            yield Static("", id="fehler", classes="fehler")
-            yield Static("Enter wählt · Strg+S speichert · Esc bricht ab", id="hinweis",
-                         classes="hinweis")
+            yield from self.fuss()
 
     def _erledigt(self) -> set[str]:
         return {w.name for w in self.rahmen.massnahmenstatus if w.abgeschlossen}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from strategie.befund import StrategieFehler
@@ -43,9 +43,7 @@ class MesswertDialog(Aenderungsdialog):
                 yield Label("Wert:")
                 yield Input(placeholder="z. B. 62,5", id="wert", classes="zahl")
             yield Input(placeholder="Kommentar für den Commit", id="kommentar")
-            yield Static("", id="fehler", classes="fehler")
-            yield Static("Enter wählt · Strg+S speichert · Esc bricht ab", id="hinweis",
-                         classes="hinweis")
+            yield from self.fuss()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from strategie.format import datum_de
 from strategie.model import STECKBRIEF_TEXTE, Ziel
@@ -20,6 +20,8 @@ from tui.screens.basis import Aenderungsdialog
 
 class SteckbriefDialog(Aenderungsdialog):
     """Aktueller Stand, finanzielle und inhaltliche Beurteilung in text areas."""
+
+    HINWEIS = "Strg+S speichert · Esc bricht ab · Tab wechselt das Feld"
 
     def __init__(self, verzeichnis: Path, ziel: Ziel, heute: dt.date) -> None:
         super().__init__(verzeichnis)
@@ -39,9 +41,7 @@ class SteckbriefDialog(Aenderungsdialog):
                 yield Input(datum_de(self.heute), id="stand", classes="datum")
                 yield Label("Kommentar:")
                 yield Input(placeholder="z. B. Bericht Sozialausschuss Juli", id="kommentar")
-            yield Static("", id="fehler", classes="fehler")
-            yield Static("Strg+S speichert · Esc bricht ab · Tab wechselt das Feld",
-                         id="hinweis", classes="hinweis")
+            yield from self.fuss()
 
     def on_mount(self) -> None:
         super().on_mount()
