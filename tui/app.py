@@ -191,7 +191,9 @@ class StrategieApp(App[None]):
 
     def _zeige_titel(self, name: str) -> None:
         """A one-line title: store name and folder (lighter than Textual's Header widget)."""
-        text = f"◆ {name} – {anzeigepfad(self.verzeichnis)}" if name else "◆ strategie"
+        ort = anzeigepfad(self.verzeichnis)
+        ort = self.verzeichnis.name if ort == "." else ort  # started inside the store
+        text = f"◆ {name} – {ort}" if name else "◆ strategie"
         self.query_one("#titelzeile", Static).update(entschaerfe(text))
 
     def _zeige_banner(self) -> None:
