@@ -374,3 +374,21 @@ async def test_uebersicht_frist_fuer_steckbriefe_einstellbar(fester_repo: Path) 
         assert veraltet() > vorher
         texte = "".join(inhalt(s) for s in screen.query("#uebersicht Static"))
         assert f"älter als {monate - 3} Monate" in texte  # the attention table's title
+
+
+async def test_neu_laden_mit_r_und_mausklick_auf_zeile(fester_repo: Path) -> None:
+    app = neue_app(fester_repo)  # without the file watcher: only 'r' can reload
+    async with app.run_test(size=(120, 40)) as pilot:
+        await warte(pilot)
+        datei = fester_repo / "ziele" / "dez" / "DEZ-02.toml"
+        text = datei.read_text(encoding="utf-8")
+        datei.write_text(text.replace(tomllib.loads(text)["titel"], "Per Hand umbenannt"),
+                         encoding="utf-8")
+        await pilot.press("r")
+        await warte(pilot)
+        liste = app.query_one(ZielListe)
+        await pilot.click(ZielListe, offset=(5, 1))  # the second row
+        await pilot.pause()
+        assert liste.markiertes is not None and liste.markiertes.id == "DEZ-02"
+        assert liste.markiertes.titel == "Per Hand umbenannt"
+        assert "Per Hand umbenannt" in _text(app, "#detailinhalt")
