@@ -471,29 +471,10 @@ class StrategieApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action of the app, in German, for the command palette."""
-        befehle = (
-            ("Suche", "Suche in ID, Titel und Texten (/)", self.action_suche),
-            ("Filter …", "Filter nach Amt, Handlungsfeld, Status, Ampel … (f)", self.action_filter),
-            ("Filter löschen", "alle Filter und die Suche löschen (x)",
-             self.action_filter_loeschen),
-            ("Umsetzungsstand setzen", "für das markierte Ziel (s)", self.action_status),
-            ("Ampel setzen", "für das markierte Ziel (a)", self.action_ampel),
-            ("Steckbrief bearbeiten", "für das markierte Ziel (e)", self.action_steckbrief),
-            ("Maßnahmen bearbeiten", "Status setzen oder neue Maßnahme (m)",
-             self.action_massnahmen),
-            ("Messwert erfassen", "für eine Kennzahl des markierten Ziels (k)",
-             self.action_messwert),
-            ("Verlauf", "Änderungen des markierten Ziels (v)", self.action_verlauf),
-            ("Übersicht", "Matrix, Umsetzungsstand, Aufmerksamkeit (o)", self.action_uebersicht),
-            ("Rückgängig", "letzte Änderung dieser Sitzung (u)", self.action_rueckgaengig),
-            ("Befunde", "fehlerhafte Zieldateien (b)", self.action_befunde),
-            ("Neu laden", "Zielspeicher neu einlesen (r)", self.action_neu_laden),
-            ("Sortierung wechseln", "nächste Spalte (t)", self.action_sortieren),
-            ("Hilfe", "alle Tasten (?)", self.action_hilfe),
-            ("Beenden", "die App schließen (q)", self.exit),
-        )
-        for titel, hilfe, aktion in befehle:
-            yield SystemCommand(titel, hilfe, aktion)
+        from tui.befehle import AKTIONEN
+
+        for titel, hilfe, aktion in AKTIONEN:
+            yield SystemCommand(titel, hilfe, getattr(self, aktion))
 
 
 def starte(verzeichnis: Path) -> int:

@@ -392,3 +392,13 @@ async def test_neu_laden_mit_r_und_mausklick_auf_zeile(fester_repo: Path) -> Non
         assert liste.markiertes is not None and liste.markiertes.id == "DEZ-02"
         assert liste.markiertes.titel == "Per Hand umbenannt"
         assert "Per Hand umbenannt" in _text(app, "#detailinhalt")
+
+
+def test_befehlspalette_kennt_jede_taste() -> None:
+    from tui.befehle import AKTIONEN
+
+    assert all(callable(getattr(StrategieApp, methode, None)) for _, _, methode in AKTIONEN)
+    in_der_palette = {methode.removeprefix("action_") for _, _, methode in AKTIONEN}
+    tasten = {b.action for b in StrategieApp.BINDINGS  # type: ignore[union-attr]
+              if b.action not in ("command_palette", "quit")}  # type: ignore[union-attr]
+    assert {t.split("(")[0] for t in tasten} <= in_der_palette
