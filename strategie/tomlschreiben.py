@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any, cast
 
 import tomlkit
@@ -22,7 +23,7 @@ from tomlkit.items import (
     Whitespace,
 )
 
-from strategie.model import ZIEL, Abschnitt, Feld, Typ, feld_an_pfad
+from strategie.model import ZIEL, Abschnitt, Eintrag, Feld, Typ, feld_an_pfad
 from strategie.operationen import Operation, Setze
 from strategie.tomlpos import key_lines
 
@@ -270,12 +271,16 @@ def _endet_mit_leerzeile(tabelle: Table) -> bool:
     return bool(koerper) and koerper[-1][0] is None and isinstance(koerper[-1][1], Whitespace)
 
 
+def _vorhandene(werte: dict[str, Any], abschnitt: Abschnitt) -> Iterator[tuple[Eintrag, Any]]:
+    """The fields and sections *werte* sets, in the model's order."""
+    for eintrag in abschnitt.felder:
+        if werte.get(eintrag.name) is not None:
+            yield eintrag, werte[eintrag.name]
+
+
 def _tabelle_aus(werte: dict[str, Any], abschnitt: Abschnitt) -> Table:
     tabelle = tomlkit.table()
-    for eintrag in abschnitt.felder:
-        if eintrag.name not in werte or werte[eintrag.name] is None:
-            continue
-        wert = werte[eintrag.name]
+    for eintrag, wert in _vorhandene(werte, abschnitt):
         if isinstance(eintrag, Feld):
             tabelle.add(eintrag.name, gestalte(wert, eintrag, None, len(eintrag.name) + 6))
         elif eintrag.liste:
@@ -296,10 +301,7 @@ def _neu_in_inline(halter: InlineTable, name: str, item: Item) -> None:
 
 def _inline_aus(werte: dict[str, Any], abschnitt: Abschnitt) -> InlineTable:
     tabelle = tomlkit.inline_table()
-    for eintrag in abschnitt.felder:
-        if eintrag.name not in werte or werte[eintrag.name] is None:
-            continue
-        wert = werte[eintrag.name]
+    for eintrag, wert in _vorhandene(werte, abschnitt):
         if isinstance(eintrag, Feld):
             tabelle.append(eintrag.name, gestalte(wert, eintrag, None, inline=True))
         else:

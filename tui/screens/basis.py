@@ -62,6 +62,13 @@ class Aenderungsdialog(ModalScreen["Ergebnis | None"]):  # type: ignore[name-def
         """The changes and the comment to save; raise StrategieFehler for invalid input."""
         raise NotImplementedError
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the comment saves; in any other field it moves on to the next."""
+        if event.input.id == "kommentar":
+            self.action_speichern()
+        else:
+            self.focus_next()
+
     def action_abbrechen(self) -> None:
         if not self.speichert:
             self.dismiss(None)

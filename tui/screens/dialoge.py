@@ -71,9 +71,6 @@ class WertDialog(Aenderungsdialog):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.query_one("#kommentar", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.action_speichern()
-
     def aenderungen(self) -> tuple[list[Zielaenderung], str]:
         liste = self.query_one(OptionList)
         if liste.highlighted is None:

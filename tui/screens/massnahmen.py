@@ -96,12 +96,6 @@ class MassnahmenDialog(Aenderungsdialog):
         else:
             self.query_one("#kommentar", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "kommentar":
-            self.action_speichern()
-        else:
-            self.focus_next()
-
     def action_neu(self) -> None:
         liste = self.query_one("#massnahmen", OptionList)
         liste.highlighted = len(self.ziel.massnahmen)

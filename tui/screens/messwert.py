@@ -55,12 +55,6 @@ class MesswertDialog(Aenderungsdialog):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.query_one("#wert", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "kommentar":
-            self.action_speichern()
-        else:
-            self.focus_next()
-
     def aenderungen(self) -> tuple[list[Zielaenderung], str]:
         nummer = (self.query_one(OptionList).highlighted or 0) + 1
         text = self.query_one("#wert", Input).value
