@@ -11,12 +11,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.farben import ampel_farbe, status_farbe
-from strategie.format import datum_de, euro_de, mit_einheit, zahl_de
 from strategie.matrix import Matrix
 from strategie.model import Kennzahl, Ziel
 from strategie.rahmen import Rahmen
-from strategie.sicher import entschaerfe, sicherer_text
+from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
+from strategie.text.kuerzen import kuerze
+from strategie.text.sicher import entschaerfe
 
 BALKEN = "▁▂▃▄▅▆▇█"
 RICH_TABELLE_MAX_ZEILEN = 300
@@ -81,7 +83,7 @@ def listen_text(ziele: Sequence[Ziel], breite: int = 100) -> str:
 
     def zeile(werte: Sequence[str]) -> str:
         vorne = "  ".join(w.ljust(b) for w, b in zip(werte[:6], breiten, strict=True))
-        titel = werte[6] if len(werte[6]) <= rest else werte[6][: rest - 1] + "…"
+        titel = kuerze(werte[6], rest, abstreifen="")
         return f"{vorne}  {titel}".rstrip()
 
     return "\n".join([zeile(kopf), *(zeile(z) for z in zeilen)])

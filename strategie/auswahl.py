@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from strategie.filter import Filter, suchtext
 from strategie.model import Ziel
 from strategie.rahmen import Rahmen
-from strategie.speicher import _nat_key
+from strategie.text.ordnung import natuerlich
 
 SPALTEN = ("id", "titel", "amt", "handlungsfeld", "status", "ampel", "stand")
 """Columns a goal list can be sorted by."""
@@ -65,14 +65,14 @@ class Auswahl:
         reihenfolge = {w.name: i for i, w in enumerate(self.rahmen.umsetzungsstand)}
         ampel = {w.name: i for i, w in enumerate(self.rahmen.ampel)}
         self._schluessel = {
-            "id": lambda z: (rang.get(z.amt, 99), _nat_key(z.id)),
+            "id": lambda z: (rang.get(z.amt, 99), natuerlich(z.id)),
             "titel": lambda z: z.titel.casefold(),
-            "amt": lambda z: (rang.get(z.amt, 99), _nat_key(z.id)),
-            "handlungsfeld": lambda z: (z.handlungsfeld, _nat_key(z.id)),
-            "status": lambda z: (reihenfolge.get(z.status, 99), _nat_key(z.id)),
-            "ampel": lambda z: (ampel.get(z.ampel, 99), _nat_key(z.id)),
+            "amt": lambda z: (rang.get(z.amt, 99), natuerlich(z.id)),
+            "handlungsfeld": lambda z: (z.handlungsfeld, natuerlich(z.id)),
+            "status": lambda z: (reihenfolge.get(z.status, 99), natuerlich(z.id)),
+            "ampel": lambda z: (ampel.get(z.ampel, 99), natuerlich(z.id)),
             "stand": lambda z: (z.steckbrief.stand.isoformat() if z.steckbrief and
-                                z.steckbrief.stand else "", _nat_key(z.id)),
+                                z.steckbrief.stand else "", natuerlich(z.id)),
         }
 
     def _indizes(self, kriterien: Filter) -> list[int]:

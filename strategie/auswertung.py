@@ -8,10 +8,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from strategie.format import datum_de, mit_einheit
 from strategie.matrix import Matrix, zaehle_matrix
 from strategie.model import Kennzahl, Messwert, Ziel
 from strategie.rahmen import Rahmen
+from strategie.text.format import datum_de, mit_einheit
 
 
 def monate_zurueck(datum: dt.date, monate: int) -> dt.date:

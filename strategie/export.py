@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from strategie.model import Ziel
-from strategie.sicher import entschaerfe, json_sicher
+from strategie.text.sicher import entschaerfe, json_sicher
 
 CSV_SPALTEN = (
     "id", "titel", "amt", "handlungsfeld", "aktionsbereiche", "status", "ampel", "leuchtturm",

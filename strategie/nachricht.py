@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from strategie.text.kuerzen import kuerze
 from strategie.vergleich import Feldaenderung, beschreibe, wert_kurz
 
 BETREFF_LAENGE = 72
@@ -73,10 +74,6 @@ def _teile(vorgang: Zielvorgang, mit_alt: bool = True) -> list[str]:
     return teile
 
 
-def _kuerze(text: str, laenge: int = BETREFF_LAENGE) -> str:
-    return text if len(text) <= laenge else text[: laenge - 1].rstrip(" ,:") + "…"
-
-
 def betreff(vorgaenge: Sequence[Zielvorgang]) -> str:
     """One line: 'SA-03: Umsetzungsstand in Vorbereitung → in Umsetzung' or a bulk summary."""
     if len(vorgaenge) == 1:
@@ -85,7 +82,7 @@ def betreff(vorgaenge: Sequence[Zielvorgang]) -> str:
         text = f"{vorgang.ziel_id}: {', '.join(teile)}"
         if len(text) > BETREFF_LAENGE and len(teile) > 1:
             text = f"{vorgang.ziel_id}: {teile[0]} (und {len(teile) - 1} weitere)"
-        return _kuerze(text)
+        return kuerze(text, BETREFF_LAENGE, abstreifen=" ,:")
     arten = {tuple(_teile(v, mit_alt=False)) for v in vorgaenge}
     ids = [v.ziel_id for v in vorgaenge]
     was = ", ".join(next(iter(arten))) if len(arten) == 1 else "verschiedene Änderungen"
@@ -93,7 +90,7 @@ def betreff(vorgaenge: Sequence[Zielvorgang]) -> str:
     liste = ", ".join(ids)
     if len(kopf) + len(liste) + 3 > BETREFF_LAENGE:
         liste = f"{ids[0]} … {ids[-1]}"
-    return _kuerze(f"{kopf} ({liste})")
+    return kuerze(f"{kopf} ({liste})", BETREFF_LAENGE, abstreifen=" ,:")
 
 
 def _trailer_wert(wert: Any) -> str:

@@ -10,12 +10,12 @@ import git
 
 from strategie.bearbeiten import Ergebnis
 from strategie.befund import StrategieFehler
-from strategie.format import datum_de
 from strategie.gitlesen import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
 from strategie.gitrepo import GitRepo, git_fehlertext
 from strategie.nachricht import TRAILER_RUECKGAENGIG, Zielvorgang, teile_nachricht, trailer
 from strategie.rahmen import lade_rahmen
 from strategie.speicher import lade_aus_quellen
+from strategie.text.format import datum_de
 from strategie.vergleich import vergleiche
 from strategie.verlauf import ist_zieldatei, kommentar_aus
 

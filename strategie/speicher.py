@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from strategie.befund import Befund, StrategieFehler, os_fehlertext
 from strategie.cache import ZielCache, blob_id
 from strategie.model import Ziel, ziel_aus_cache
 from strategie.rahmen import RAHMEN_DATEI, Rahmen, lade_rahmen
+from strategie.text.ordnung import natuerlich
 from strategie.validierung import lade_ziel
 
 UMGEBUNGSVARIABLE = "STRATEGIE_STORE"
@@ -71,14 +71,10 @@ def finde_speicher(angabe: str | os.PathLike[str] | None = None, start: Path | N
         "angeben, oder mit 'strategie init ORDNER' einen neuen Speicher anlegen.")
 
 
-def _nat_key(text: str) -> tuple[object, ...]:
-    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text))
-
-
 def sortiere_ziele(ziele: Iterable[Ziel], rahmen: Rahmen) -> tuple[Ziel, ...]:
     """Goals in frame order of their Amt, then by id with numbers compared as numbers."""
     rang = {a.kuerzel: i for i, a in enumerate(rahmen.aemter)}
-    return tuple(sorted(ziele, key=lambda z: (rang.get(z.amt, len(rang)), _nat_key(z.id))))
+    return tuple(sorted(ziele, key=lambda z: (rang.get(z.amt, len(rang)), natuerlich(z.id))))
 
 
 @dataclass(frozen=True, slots=True)

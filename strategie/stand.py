@@ -7,7 +7,6 @@ from pathlib import Path
 
 from strategie.befund import Befund, StrategieFehler
 from strategie.cache import ZielCache
-from strategie.format import datum_de
 from strategie.gitlesen import commit_zum_stand, lies_baum, lies_blobs, loese_auf
 from strategie.gitrepo import GitRepo
 from strategie.rahmen import RAHMEN_DATEI, rahmen_aus_bytes
@@ -18,6 +17,7 @@ from strategie.speicher import (
     lade_aus_quellen,
     lade_speicher,
 )
+from strategie.text.format import datum_de
 
 
 def lade_stand(verzeichnis: Path, *, stichtag: dt.date | None = None,

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from strategie.format import datum_de, zahl_de
 from strategie.model import ZIEL, Abschnitt, Eintrag, feld_titel, wert_an_pfad
+from strategie.text.format import datum_de, zahl_de
+from strategie.text.kuerzen import kuerze
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def wert_kurz(wert: Any, laenge: int = 60) -> str:
         text = _eintrag_kurz(wert)
     else:
         text = " ".join(str(wert).split())
-    return text if len(text) <= laenge else text[: laenge - 1].rstrip() + "…"
+    return kuerze(text, laenge)
 
 
 def _eintrag_kurz(eintrag: dict[str, Any]) -> str:

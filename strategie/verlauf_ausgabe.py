@@ -10,8 +10,9 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from strategie.format import datum_de
-from strategie.sicher import entschaerfe, json_sicher, sicherer_text
+from strategie.ausgabe.terminal.sicher import sicherer_text
+from strategie.text.format import zeitpunkt
+from strategie.text.sicher import entschaerfe, json_sicher
 from strategie.vergleich import (
     MARKEN,
     Feldaenderung,
@@ -21,11 +22,6 @@ from strategie.vergleich import (
     wortdiff,
 )
 from strategie.verlauf import Verlaufseintrag
-
-
-def zeitpunkt(datum: dt.datetime) -> str:
-    """24.11.2026 14:03 in the commit's own time zone."""
-    return f"{datum_de(datum.date())} {datum:%H:%M}"
 
 
 def aenderung_text(aenderung: Feldaenderung) -> Text:

@@ -6,10 +6,12 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.auswertung import Zusammenfassung
 from strategie.farben import ampel_farbe, status_farbe
 from strategie.rahmen import Rahmen
-from strategie.sicher import entschaerfe, sicherer_text
+from strategie.text.kuerzen import kuerze
+from strategie.text.sicher import entschaerfe
 
 AMPEL_REIHENFOLGE = ("rot", "gelb", "grün", "grau", "–")
 MAX_PUNKTE = 8
@@ -90,14 +92,6 @@ def leuchttuerme_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = 
     return tabelle
 
 
-def kuerze(text: str, laenge: int | None) -> str:
-    """*text* on one line, cut at a word boundary with '…' if longer than *laenge*."""
-    text = " ".join(text.split())
-    if laenge is None or len(text) <= laenge:
-        return text
-    return text[:laenge].rsplit(" ", 1)[0] + " …"
-
-
 def _weitere(tabelle: Table, anzahl: int, grenze: int | None) -> None:
     """Note under a shortened table how many rows were left out."""
     if grenze is not None and anzahl > grenze:
@@ -128,7 +122,7 @@ def auffaellig_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
             if nummer:
                 hinweise.append("\n")
             hinweise.append("• ", style=farben.get(hinweis.art, ""))
-            hinweise.append(entschaerfe(kuerze(hinweis.text, textlaenge)))
+            hinweise.append(entschaerfe(kuerze(hinweis.text, textlaenge, wortweise=True)))
         tabelle.add_row(eintrag.ziel.id, sicherer_text(eintrag.ziel.titel), hinweise)
     _weitere(tabelle, len(zusammenfassung.auffaellig), grenze)
     return tabelle

@@ -18,8 +18,8 @@ from strategie.auswahl import SPALTEN, Auswahl
 from strategie.befund import StrategieFehler, anzeigepfad
 from strategie.filter import Filter
 from strategie.model import Ziel
-from strategie.sicher import entschaerfe
 from strategie.speicher import Zielspeicher, lade_speicher, signatur
+from strategie.text.sicher import entschaerfe
 from tui.widgets.zielliste import Spaltenkopf, ZielListe
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets.option_list import Option
 
 from strategie.auswahl import FACETTEN, FACETTENTITEL
-from strategie.sicher import entschaerfe
+from strategie.text.sicher import entschaerfe
 
 if TYPE_CHECKING:
     from tui.app import StrategieApp

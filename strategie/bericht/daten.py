@@ -9,7 +9,7 @@ from typing import Any
 from strategie.auswertung import Kennzahlstand
 from strategie.bericht.modell import Bericht
 from strategie.model import Ziel
-from strategie.sicher import json_sicher
+from strategie.text.sicher import json_sicher
 from strategie.verlauf_ausgabe import eintrag_json
 
 FORMAT_VERSION = 1

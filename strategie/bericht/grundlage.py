@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from strategie.befund import StrategieFehler
-from strategie.format import datum_de
 from strategie.gitrepo import GitRepo
 from strategie.speicher import Zielspeicher
+from strategie.text.format import datum_de
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,13 @@ from strategie.bericht.html_stil import (
 from strategie.bericht.modell import Bericht
 from strategie.bericht.svg import kennzahl_svg, status_balken_svg
 from strategie.bericht.terminal import HINWEISARTEN
-from strategie.format import datum_de, zahl_de
 from strategie.model import Ziel
 from strategie.rahmen import Amt
+from strategie.text.format import datum_de, zahl_de, zeitpunkt
+from strategie.text.kuerzen import kuerze
 from strategie.vergleich import Feldaenderung, beschreibe, weitgehend_neu, wert_kurz, wortdiff
 from strategie.verlauf import Verlaufseintrag
-from strategie.verlauf_ausgabe import nach_ziel, zeitpunkt
+from strategie.verlauf_ausgabe import nach_ziel
 
 KENNZAHL_DIAGRAMME = 60
 """Trend charts drawn at most; further Kennzahlen are listed without a chart."""
@@ -308,9 +309,7 @@ def _aenderung_html(aenderung: Feldaenderung) -> str:
 
 
 def _kommentar(eintrag: Verlaufseintrag) -> str:
-    text = eintrag.kommentar or eintrag.betreff
-    if len(text) > KOMMENTAR_HOECHSTENS:
-        text = text[: KOMMENTAR_HOECHSTENS - 1].rstrip() + "…"
+    text = kuerze(eintrag.kommentar or eintrag.betreff, KOMMENTAR_HOECHSTENS)
     return f'<p class="kommentar">{esc(text)}</p>'
 
 

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 
 from strategie.bericht.modell import Bericht
 from strategie.farben import AMPEL_HEX, STATUS_HEX
-from strategie.format import datum_de
-from strategie.sicher import entschaerfe
+from strategie.text.format import datum_de
+from strategie.text.sicher import entschaerfe
 
 UNBEKANNT_HEX = "#9e9e9e"
 """Colour of a vocabulary value the palette does not know."""

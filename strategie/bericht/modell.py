@@ -10,10 +10,10 @@ from strategie.auswertung import Zusammenfassung, fasse_zusammen
 from strategie.befund import Befund
 from strategie.bericht.grundlage import Grundlage, ermittle_grundlage
 from strategie.filter import Filter
-from strategie.format import datum_de
 from strategie.model import Ziel
 from strategie.rahmen import Amt, Rahmen
 from strategie.speicher import Zielspeicher
+from strategie.text.format import datum_de
 from strategie.verlauf import Verlaufseintrag, aenderungen
 
 

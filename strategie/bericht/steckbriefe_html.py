@@ -14,9 +14,9 @@ from strategie.bericht.html_stil import (
 )
 from strategie.bericht.modell import Bericht
 from strategie.bericht.svg import kennzahl_svg
-from strategie.format import datum_de, euro_de, mit_einheit, zahl_de
 from strategie.model import STECKBRIEF_TEXTE, ZIEL, Abschnitt, Feld, Ziel
 from strategie.rahmen import Amt
+from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
 
 STECKBRIEF = ZIEL.feld("steckbrief")
 assert isinstance(STECKBRIEF, Abschnitt)

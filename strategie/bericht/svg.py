@@ -7,8 +7,9 @@ from collections.abc import Mapping, Sequence
 
 from strategie.bericht.html_stil import UNBEKANNT_HEX, esc
 from strategie.farben import STATUS_HEX
-from strategie.format import mit_einheit, zahl_de
 from strategie.model import Kennzahl
+from strategie.text.format import mit_einheit, zahl_de
+from strategie.text.kuerzen import kuerze
 
 SCHRIFT = 11
 """Font size of chart labels in SVG units."""
@@ -27,10 +28,6 @@ def _z(wert: float) -> str:
 
 def _textbreite(text: str, schrift: float = SCHRIFT) -> float:
     return len(text) * schrift * ZEICHENBREITE
-
-
-def _kuerze(text: str, zeichen: int) -> str:
-    return text if len(text) <= zeichen else text[: zeichen - 1].rstrip() + "…"
 
 
 def _hell(farbe: str) -> bool:
@@ -64,7 +61,7 @@ def status_balken_svg(zeilen: Sequence[tuple[str, Mapping[str, int]]], werte: Se
     y = oben
     for name, zaehler in zeilen:
         mitte = y + zeilenhoehe / 2
-        kurz = _kuerze(name, int((beschriftung - 8) / (SCHRIFT * ZEICHENBREITE)))
+        kurz = kuerze(name, int((beschriftung - 8) / (SCHRIFT * ZEICHENBREITE)))
         teile.append(f'<text x="{_z(beschriftung - 8)}" y="{_z(mitte + 4)}" '
                      f'text-anchor="end" font-size="{SCHRIFT}" fill="#1f2a37">'
                      f"<title>{esc(name)}</title>{esc(kurz)}</text>")

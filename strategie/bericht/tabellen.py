@@ -15,9 +15,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from strategie.bericht.modell import Bericht
-from strategie.format import datum_de, zahl_de
 from strategie.model import Ziel
-from strategie.sicher import entschaerfe
+from strategie.text.format import datum_de, zahl_de
+from strategie.text.sicher import entschaerfe
 
 ZIELSPALTEN = (
     "ID", "Titel", "Amt", "Organisationseinheit", "Handlungsfeld", "Umsetzungsstand", "Ampel",

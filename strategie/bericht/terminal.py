@@ -11,14 +11,15 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.bericht.modell import Bericht
 from strategie.farben import ampel_farbe, status_farbe
-from strategie.sicher import entschaerfe, sicherer_text
+from strategie.text.kuerzen import kuerze
+from strategie.text.sicher import entschaerfe
 from strategie.verlauf_ausgabe import eintrag_ansicht
 from strategie.zusammenfassung_ansicht import (
     auffaellig_tabelle,
     kennzahlen_tabelle,
-    kuerze,
     leuchttuerme_tabelle,
     matrix_farbig,
     status_tabelle,
@@ -112,7 +113,8 @@ def aenderungen_teil(bericht: Bericht) -> RenderableType:
                  f"{len({e.ziel_id for e in eintraege})} Zielen", style="bold italic")
     teile: list[RenderableType] = [titel]
     for eintrag in eintraege[:LISTE_HOECHSTENS]:
-        kurz = replace(eintrag, kommentar=kuerze(eintrag.kommentar, TEXT_HOECHSTENS))
+        kommentar = kuerze(eintrag.kommentar, TEXT_HOECHSTENS, wortweise=True)
+        kurz = replace(eintrag, kommentar=kommentar)
         teile.append(eintrag_ansicht(kurz, mit_ziel=True))
     if len(eintraege) > LISTE_HOECHSTENS:
         teile.append(Text(f"… und {len(eintraege) - LISTE_HOECHSTENS} weitere", style="dim"))

@@ -16,7 +16,6 @@ from rich.text import Text
 from strategie.bearbeiten import Ergebnis, aendere, datei_des_ziels, zusammengefasst
 from strategie.befund import StrategieFehler
 from strategie.cli.gemeinsam import frage_ja, konsole
-from strategie.format import zahl_de
 from strategie.model import STECKBRIEF_TEXTE, Abschnitt, Feld
 from strategie.operationen import (
     Anhaengen,
@@ -28,9 +27,10 @@ from strategie.operationen import (
 )
 from strategie.rahmen import lade_rahmen
 from strategie.rueckgaengig import rueckgaengig, vorschau
-from strategie.sicher import entschaerfe
 from strategie.speicher import finde_speicher
 from strategie.steckbrief_vorlage import lies_vorlage, vorlage
+from strategie.text.format import zahl_de
+from strategie.text.sicher import entschaerfe
 from strategie.validierung import lade_ziel
 from strategie.vergleich import beschreibe
 from strategie.werte import datum_aus_text, normalisiere, wert_aus_text, zahl_aus_text

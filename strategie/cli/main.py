@@ -19,7 +19,7 @@ from strategie.cli import (
     pruefen,
 )
 from strategie.cli.gemeinsam import fehlerkonsole
-from strategie.sicher import entschaerfe
+from strategie.text.sicher import entschaerfe
 from strategie.version import __version__
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ import sys
 from strategie.befund import Befund, StrategieFehler
 from strategie.rahmen import lade_rahmen
 from strategie.schema import ziel_schema
-from strategie.sicher import entschaerfe
 from strategie.speicher import finde_speicher, lade_speicher
+from strategie.text.sicher import entschaerfe
 
 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from strategie.sicher import entschaerfe, json_sicher
+from strategie.text.sicher import entschaerfe, json_sicher
 
 GIFTIG = ("[bold red]laut[/bold red] [link=https://example.org]hier[/link] "
           "\x1b[31mrot\x1b[0m \x1b]8;;https://evil.example\x1b\\klick\x1b]8;;\x1b\\ "

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from strategie.befund import Befund
-from strategie.sicher import entschaerfe
+from strategie.text.sicher import entschaerfe
 
 
 class BefundeScreen(Screen[None]):

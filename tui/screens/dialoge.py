@@ -18,7 +18,7 @@ from strategie.farben import ampel_farbe, status_farbe
 from strategie.model import Ziel
 from strategie.operationen import Setze, Zielaenderung
 from strategie.rahmen import Wert
-from strategie.sicher import entschaerfe
+from strategie.text.sicher import entschaerfe
 from tui.screens.basis import Aenderungsdialog
 
 

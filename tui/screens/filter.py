@@ -10,7 +10,7 @@ from textual.widgets import Label, RadioButton, RadioSet, SelectionList, Static
 
 from strategie.auswahl import FACETTEN, FACETTENTITEL, Auswahl
 from strategie.filter import Filter
-from strategie.sicher import entschaerfe
+from strategie.text.sicher import entschaerfe
 
 
 class FilterDialog(ModalScreen[Filter | None]):

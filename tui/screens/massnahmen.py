@@ -13,11 +13,11 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from strategie.befund import StrategieFehler
-from strategie.format import datum_de
 from strategie.model import Ziel
 from strategie.operationen import Anhaengen, Setze, Zielaenderung
 from strategie.rahmen import Rahmen
-from strategie.sicher import entschaerfe
+from strategie.text.format import datum_de
+from strategie.text.sicher import entschaerfe
 from strategie.werte import datum_aus_text
 from tui.screens.basis import Aenderungsdialog
 

@@ -11,10 +11,10 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from strategie.befund import StrategieFehler
-from strategie.format import datum_de, mit_einheit
 from strategie.model import Ziel
 from strategie.operationen import Anhaengen, Zielaenderung
-from strategie.sicher import entschaerfe
+from strategie.text.format import datum_de, mit_einheit
+from strategie.text.sicher import entschaerfe
 from strategie.werte import datum_aus_text, zahl_aus_text
 from tui.screens.basis import Aenderungsdialog
 

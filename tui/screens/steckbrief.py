@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, TextArea
 
-from strategie.format import datum_de
 from strategie.model import STECKBRIEF_TEXTE, Ziel
 from strategie.operationen import Operation, Setze, Zielaenderung
-from strategie.sicher import entschaerfe
 from strategie.steckbrief_vorlage import UEBERSCHRIFTEN
+from strategie.text.format import datum_de
+from strategie.text.sicher import entschaerfe
 from strategie.werte import datum_aus_text
 from tui.screens.basis import Aenderungsdialog
 

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from strategie.befund import StrategieFehler
 from strategie.model import Ziel
-from strategie.sicher import entschaerfe
+from strategie.text.sicher import entschaerfe
 from strategie.verlauf import Verlaufseintrag, commit_anzeige, verlauf
 from strategie.verlauf_ausgabe import eintrag_ansicht
 

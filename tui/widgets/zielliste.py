@@ -19,9 +19,9 @@ from textual.widgets import Static
 
 from strategie.auswahl import SPALTENTITEL
 from strategie.farben import ampel_farbe, status_farbe
-from strategie.format import datum_de
 from strategie.model import Ziel
-from strategie.sicher import entschaerfe
+from strategie.text.format import datum_de
+from strategie.text.sicher import entschaerfe
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,8 @@
-"""Terminal safety: text from goal files is shown literally, never as markup or control codes."""
+"""Neutralising text from goal files: control and bidi characters made visible or escaped."""
 
 from __future__ import annotations
 
 import re
-
-from rich.text import Text
 
 # C0 controls except TAB and LF, DEL, C1 controls, and the bidi overrides/isolates that can
 # make text display in a different order than it is stored ("Trojan Source").
@@ -24,11 +22,6 @@ def _sichtbar(treffer: re.Match[str]) -> str:
 def entschaerfe(text: str) -> str:
     """Replace control characters with visible placeholders; everything else stays as it is."""
     return _GEFAEHRLICH.sub(_sichtbar, text) if _GEFAEHRLICH.search(text) else text
-
-
-def sicherer_text(text: object, style: str = "") -> Text:
-    """A Rich Text for a value from a goal file: no markup parsing, control codes neutralised."""
-    return Text(entschaerfe(str(text)), style=style)
 
 
 def json_sicher(json_text: str) -> str:

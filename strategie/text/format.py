@@ -22,6 +22,11 @@ def zahl_de(wert: float | int | None, stellen: int | None = None, leer: str = "�
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def zeitpunkt(datum: dt.datetime) -> str:
+    """24.11.2026 14:03 in the datetime's own time zone."""
+    return f"{datum_de(datum.date())} {datum:%H:%M}"
+
+
 def euro_de(wert: float | int | None) -> str:
     """45.000 € (or – for none)."""
     return "–" if wert is None else f"{zahl_de(wert, 0)} €"
