@@ -14,9 +14,9 @@ from benchmarks.speicher_erzeugen import STATUS, erzeuge_speicher
 from strategie.bearbeiten import aendere
 from strategie.gitrepo import GitRepo
 from strategie.graph import halte_graph_aktuell
-from strategie.operationen import Setze, Zielaenderung
-from strategie.speicher import lade_speicher
-from strategie.stand import lade_stand
+from strategie.modell.operationen import Setze, Zielaenderung
+from strategie.speicher.laden import lade_speicher
+from strategie.speicher.stand import lade_stand
 from strategie.verlauf import verlauf
 
 ZIELE, COMMITS = 10_000, 20_000

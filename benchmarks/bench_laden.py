@@ -12,7 +12,7 @@ from pathlib import Path
 from benchmarks.messen import SPEICHER_CACHE, median_s, zeile
 from benchmarks.speicher_erzeugen import erzeuge_speicher
 from strategie.cli.main import main as cli_main
-from strategie.speicher import lade_speicher
+from strategie.speicher.laden import lade_speicher
 
 
 def _dateien(speicher: Path) -> list[Path]:

@@ -1,10 +1,11 @@
 """strategie: the goals of a social strategy as TOML files in git — core library, no UI."""
 
-from strategie.befund import Befund, StrategieFehler
 from strategie.filter import Filter
-from strategie.model import Ziel
-from strategie.rahmen import Rahmen
-from strategie.speicher import Zielspeicher, finde_speicher, lade_speicher
+from strategie.modell.befund import Befund, StrategieFehler
+from strategie.modell.rahmen import Rahmen
+from strategie.modell.ziel import Ziel
+from strategie.speicher.finden import finde_speicher
+from strategie.speicher.laden import Zielspeicher, lade_speicher
 from strategie.version import __version__
 
 __all__ = [

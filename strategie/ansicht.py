@@ -14,8 +14,8 @@ from rich.text import Text
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.farben import ampel_farbe, status_farbe
 from strategie.matrix import Matrix
-from strategie.model import Kennzahl, Ziel
-from strategie.rahmen import Rahmen
+from strategie.modell.rahmen import Rahmen
+from strategie.modell.ziel import Kennzahl, Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import entschaerfe

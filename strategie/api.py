@@ -25,10 +25,11 @@ from strategie.bericht.ausgabe import (
 )
 from strategie.bericht.modell import Bericht, erstelle_bericht
 from strategie.filter import Filter, filter_aus_angaben
-from strategie.model import Ziel
-from strategie.speicher import Zielspeicher, finde_speicher
-from strategie.stand import lade
-from strategie.werte import datum_aus_text
+from strategie.modell.werte import datum_aus_text
+from strategie.modell.ziel import Ziel
+from strategie.speicher.finden import finde_speicher
+from strategie.speicher.laden import Zielspeicher
+from strategie.speicher.stand import lade
 
 __all__ = ["BERICHTSFORMATE", "STECKBRIEFFORMATE", "Bericht", "Filter", "Ziel", "Zielspeicher",
            "auswahl", "bericht", "filtere", "oeffne", "rendere", "steckbriefe"]

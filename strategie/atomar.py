@@ -8,7 +8,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from strategie.befund import StrategieFehler, os_fehlertext
+from strategie.modell.befund import StrategieFehler, os_fehlertext
 
 
 def schreibe_atomar(pfad: Path, inhalt: bytes) -> None:

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from strategie.filter import Filter, suchtext
-from strategie.model import Ziel
-from strategie.rahmen import Rahmen
+from strategie.modell.rahmen import Rahmen
+from strategie.modell.ziel import Ziel
 from strategie.text.ordnung import natuerlich
 
 SPALTEN = ("id", "titel", "amt", "handlungsfeld", "status", "ampel", "stand")

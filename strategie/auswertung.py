@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from strategie.matrix import Matrix, zaehle_matrix
-from strategie.model import Kennzahl, Messwert, Ziel
-from strategie.rahmen import Rahmen
+from strategie.modell.rahmen import Rahmen
+from strategie.modell.ziel import Kennzahl, Messwert, Ziel
 from strategie.text.format import datum_de, mit_einheit
 
 

@@ -11,21 +11,23 @@ from typing import Any
 
 import tomlkit.exceptions
 
+from strategie.aendern.anwenden import wende_an
 from strategie.atomar import schreibe_atomar
-from strategie.befund import StrategieFehler, anzeigepfad, os_fehlertext
-from strategie.cache import blob_id
 from strategie.gitrepo import GitRepo
-from strategie.model import STECKBRIEF_TEXTE, wert_an_pfad
+from strategie.modell.befund import StrategieFehler, anzeigepfad, os_fehlertext
+from strategie.modell.feld import BEGRUENDET, STECKBRIEF_TEXTE, feld_titel
+from strategie.modell.operationen import Operation, Setze, Zielaenderung, pruefe_pfad
+from strategie.modell.rahmen import Rahmen
+from strategie.modell.vergleich import vergleiche
+from strategie.modell.werte import normalisiere_id
+from strategie.modell.ziel import wert_an_pfad
 from strategie.nachricht import Zielvorgang, betreff, nachricht
-from strategie.operationen import Operation, Setze, Zielaenderung, pruefe_pfad, wende_an
-from strategie.rahmen import Rahmen, lade_rahmen
-from strategie.tomlschreiben import schreibe_operationen, sonderform
-from strategie.validierung import befunde_mit_zeilen, lade_ziel, pruefe_daten
-from strategie.vergleich import vergleiche
-from strategie.werte import normalisiere_id
-
-_BEGRUENDET = (("status", "umsetzungsstand", "status_begruendung"),
-               ("ampel", "ampel", "ampel_begruendung"))
+from strategie.speicher.ablage import datei_des_ziels
+from strategie.speicher.cache import blob_id
+from strategie.speicher.rahmendatei import lade_rahmen
+from strategie.speicher.validierung import befunde_mit_zeilen, lade_ziel, pruefe_daten
+from strategie.toml.schreiben import schreibe_operationen
+from strategie.toml.sonderform import sonderform
 
 
 @dataclass(frozen=True)
@@ -53,18 +55,6 @@ class _Plan:
     vorgang: Zielvorgang
 
 
-def datei_des_ziels(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Path:
-    """The file of a goal: ``<Amt-Ordner>/<ID>.toml`` (any folder as a fallback)."""
-    ziel_id = normalisiere_id(ziel_id)
-    amt = rahmen.amt(ziel_id.rsplit("-", 1)[0])
-    if amt is not None and (verzeichnis / amt.ordner / f"{ziel_id}.toml").is_file():
-        return verzeichnis / amt.ordner / f"{ziel_id}.toml"
-    gefunden = sorted(verzeichnis.glob(f"*/{ziel_id}.toml"))
-    if gefunden:
-        return gefunden[0]
-    raise StrategieFehler(f"Kein Ziel mit der ID {ziel_id} (keine Datei {ziel_id}.toml).")
-
-
 def zusammengefasst(aenderungen: Sequence[Zielaenderung]) -> list[Zielaenderung]:
     """One change per goal, in the order first named: an id given twice is planned once."""
     nach_id: dict[str, list[Operation]] = {}
@@ -79,7 +69,7 @@ def _ergaenze(daten: dict[str, Any], operationen: list[Operation], rahmen: Rahme
     """Add what a change implies: Begründung from the comment, Steckbrief Stand = today."""
     gesetzt = {op.pfad: op for op in operationen if isinstance(op, Setze)}
     extra: list[Operation] = []
-    for feld, vokabular, begruendung in _BEGRUENDET:
+    for feld, vokabular, begruendung in BEGRUENDET:
         op = gesetzt.get(feld)
         if op is None or op.wert == daten.get(feld) or begruendung in gesetzt:
             continue
@@ -87,7 +77,7 @@ def _ergaenze(daten: dict[str, Any], operationen: list[Operation], rahmen: Rahme
         if wert is not None and wert.begruendung:
             if not kommentar.strip():
                 raise StrategieFehler(
-                    f'{"Umsetzungsstand" if feld == "status" else "Ampel"} "{op.wert}" verlangt '
+                    f'{feld_titel(feld)} "{op.wert}" verlangt '
                     "eine Begründung: bitte einen Kommentar angeben (-m).")
             extra.append(Setze(begruendung, kommentar.strip()))
         elif begruendung in daten:

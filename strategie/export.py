@@ -9,7 +9,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from strategie.model import Ziel
+from strategie.modell.ziel import Ziel
 from strategie.text.sicher import entschaerfe, json_sicher
 
 CSV_SPALTEN = (

@@ -6,9 +6,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from strategie.model import Ziel
-from strategie.rahmen import Rahmen
-from strategie.werte import waehle_wert
+from strategie.modell.rahmen import Rahmen
+from strategie.modell.werte import waehle_wert
+from strategie.modell.ziel import Ziel
 
 
 def suchtext(ziel: Ziel) -> str:

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from strategie.befund import StrategieFehler
 from strategie.gitrepo import GitRepo, KeinCommit
+from strategie.modell.befund import StrategieFehler
 
 LEERER_BLOB = "0" * 40
 

@@ -12,7 +12,7 @@ from types import TracebackType
 
 import git
 
-from strategie.befund import StrategieFehler
+from strategie.modell.befund import StrategieFehler
 
 SPERRE_WARTEN_S = 3.0
 """How long a commit waits for another git process's index.lock before giving up."""

@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from strategie.model import Ziel
-from strategie.rahmen import Rahmen
+from strategie.modell.rahmen import Rahmen
+from strategie.modell.ziel import Ziel
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from strategie.modell.feld import BEGRUENDUNG_ZU
+from strategie.modell.vergleich import Feldaenderung, beschreibe, wert_kurz
 from strategie.text.kuerzen import kuerze
-from strategie.vergleich import Feldaenderung, beschreibe, wert_kurz
 
 BETREFF_LAENGE = 72
 """git's customary maximum subject length; longer subjects are shortened with an ellipsis."""
@@ -34,9 +35,6 @@ LEER = "(leer)"
 
 HANDAENDERUNG_SATZ = ("Enthält außerdem Handänderungen an der Datei, die vorher nicht "
                       "eingecheckt waren.")
-
-_BEGRUENDUNGEN = {"status_begruendung": "status", "ampel_begruendung": "ampel"}
-
 
 @dataclass(frozen=True)
 class Zielvorgang:
@@ -58,7 +56,7 @@ def _teile(vorgang: Zielvorgang, mit_alt: bool = True) -> list[str]:
     teile: list[str] = []
     steckbrief = [a for a in vorgang.aenderungen if a.pfad.startswith("steckbrief.")]
     for aenderung in vorgang.aenderungen:
-        if _BEGRUENDUNGEN.get(aenderung.pfad) in pfade:
+        if BEGRUENDUNG_ZU.get(aenderung.pfad) in pfade:
             continue  # the Begründung goes with its status/Ampel change, in the body
         if aenderung in steckbrief and any(a.pfad != "steckbrief.stand" for a in steckbrief):
             if aenderung is steckbrief[0]:

@@ -9,15 +9,16 @@ from pathlib import Path
 import git
 
 from strategie.bearbeiten import Ergebnis
-from strategie.befund import StrategieFehler
 from strategie.gitlesen import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
 from strategie.gitrepo import GitRepo, git_fehlertext
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.vergleich import vergleiche
 from strategie.nachricht import TRAILER_RUECKGAENGIG, Zielvorgang, teile_nachricht, trailer
-from strategie.rahmen import lade_rahmen
-from strategie.speicher import lade_aus_quellen
+from strategie.speicher.ablage import ist_zieldatei_im_repo
+from strategie.speicher.laden import lade_aus_quellen
+from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.text.format import datum_de
-from strategie.vergleich import vergleiche
-from strategie.verlauf import ist_zieldatei, kommentar_aus
+from strategie.verlauf import kommentar_aus
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def _pruefe_art(eintrag: Logeintrag, praefix: str) -> None:
             f"Commit {kurz} ist ein Merge-Commit (führt Zweige zusammen), keine Änderung an "
             "einem Ziel; bitte die gemeinten Änderungen einzeln rückgängig machen oder mit git "
             "selbst zurücknehmen. Nichts wurde verändert.")
-    fremd = [d for d, _, _ in eintrag.dateien if not ist_zieldatei(d, praefix)]
+    fremd = [d for d, _, _ in eintrag.dateien if not ist_zieldatei_im_repo(d, praefix)]
     if fremd or not eintrag.dateien:
         raise StrategieFehler(
             f"Commit {kurz} ändert nicht nur Zieldateien "

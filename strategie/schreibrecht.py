@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from strategie.befund import StrategieFehler
 from strategie.gitrepo import GitRepo
+from strategie.modell.befund import StrategieFehler
 
 
 def grund_nur_lesen(verzeichnis: Path) -> str | None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from strategie.befund import StrategieFehler
-from strategie.model import STECKBRIEF_TEXTE
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.feld import STECKBRIEF_TEXTE
 
 UEBERSCHRIFTEN = {
     "aktueller_stand": "Aktueller Stand der Umsetzung",

@@ -10,15 +10,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from strategie.bearbeiten import datei_des_ziels
-from strategie.befund import StrategieFehler
 from strategie.gitlesen import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
 from strategie.gitrepo import GitRepo
 from strategie.graph import halte_graph_aktuell
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.vergleich import Feldaenderung, vergleiche
+from strategie.modell.werte import normalisiere_id
 from strategie.nachricht import HANDAENDERUNG_SATZ, TRAILER_ZIEL, teile_nachricht
-from strategie.rahmen import RAHMEN_DATEI, lade_rahmen
-from strategie.vergleich import Feldaenderung, vergleiche
-from strategie.werte import normalisiere_id
+from strategie.speicher.ablage import (
+    datei_des_ziels,
+    im_speicher,
+    ist_zieldatei_im_repo,
+    pfadangabe_in_allen_ordnern,
+    vermutete_datei,
+)
+from strategie.speicher.rahmendatei import lade_rahmen
 
 
 @dataclass(frozen=True)
@@ -91,11 +97,10 @@ def _eintrag(log: Logeintrag, datei: str, alt_id: str, neu_id: str, praefix: str
         art = "repariert"  # the file was invalid before: a field comparison would be made up
     else:
         art = "geändert"
-    relativ = datei[len(praefix) + 1:] if praefix else datei
     betreff, kommentar = kommentar_aus(log.nachricht)
     aenderungen = tuple(vergleiche(alt, neu)) if art == "geändert" else ()
     return Verlaufseintrag(log.commit, log.datum, log.autor, log.email, betreff, kommentar,
-                           Path(datei).stem, relativ, art, aenderungen)
+                           Path(datei).stem, im_speicher(datei, praefix), art, aenderungen)
 
 
 def _praefix(repo: GitRepo, verzeichnis: Path) -> str:
@@ -109,13 +114,13 @@ def verlauf(verzeichnis: Path, ziel_id: str) -> list[Verlaufseintrag]:
         halte_graph_aktuell(repo)
         praefix = _praefix(repo, verzeichnis)
         ziel_id = normalisiere_id(ziel_id)
-        vermutet = verzeichnis / ziel_id.rsplit("-", 1)[0].lower() / f"{ziel_id}.toml"
+        vermutet = vermutete_datei(verzeichnis, ziel_id)
         try:  # the usual folder first: no need to parse the frame
             pfad = vermutet if vermutet.is_file() else datei_des_ziels(
                 verzeichnis, lade_rahmen(verzeichnis), ziel_id)
             pfadangabe = repo.relativ(pfad)
         except StrategieFehler:  # deleted since: look in every Amt folder
-            pfadangabe = f":(glob){praefix + '/' if praefix else ''}*/{ziel_id.upper()}.toml"
+            pfadangabe = pfadangabe_in_allen_ordnern(praefix, ziel_id)
         log = lies_log(repo, "--", pfadangabe)
         if not log:
             raise StrategieFehler(f"Zu {ziel_id} gibt es keine Commits (noch nie eingecheckt?).")
@@ -130,7 +135,7 @@ def _ist_datum(angabe: str) -> bool:
 
 def aenderungen(verzeichnis: Path, seit: str, bis: str | None = None) -> list[Verlaufseintrag]:
     """All goal changes after *seit* up to *bis* (dates or revisions), newest first."""
-    from strategie.werte import datum_aus_text
+    from strategie.modell.werte import datum_aus_text
 
     verzeichnis = verzeichnis.resolve()
     with GitRepo(verzeichnis) as repo:
@@ -145,19 +150,10 @@ def aenderungen(verzeichnis: Path, seit: str, bis: str | None = None) -> list[Ve
         ende = "HEAD" if not bis or _ist_datum(bis) else loese_auf(repo, bis)
         bereich.append(f"{anfang}..{ende}" if anfang else ende)
         log = lies_log(repo, *bereich, "--", praefix or ".")
-        log = [e for e in log if any(ist_zieldatei(d, praefix) for d, _, _ in e.dateien)]
+        log = [e for e in log if any(ist_zieldatei_im_repo(d, praefix) for d, _, _ in e.dateien)]
         versionen = _lies_versionen(repo, log)
     return [_eintrag(e, datei, alt, neu, praefix, versionen)
-            for e in log for datei, alt, neu in e.dateien if ist_zieldatei(datei, praefix)]
-
-
-def ist_zieldatei(datei: str, praefix: str) -> bool:
-    """Whether a repository path is a goal file of the store at *praefix* ('' = the root)."""
-    if praefix and not datei.startswith(praefix + "/"):
-        return False
-    relativ = datei[len(praefix) + 1:] if praefix else datei
-    return (relativ.endswith(".toml") and relativ != RAHMEN_DATEI and "/" in relativ
-            and not any(teil.startswith(".") for teil in relativ.split("/")))
+            for e in log for datei, alt, neu in e.dateien if ist_zieldatei_im_repo(datei, praefix)]
 
 
 def commit_anzeige(verzeichnis: Path, commit: str, datei: str | None = None) -> str:

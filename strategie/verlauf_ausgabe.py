@@ -11,16 +11,10 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from strategie.ausgabe.terminal.sicher import sicherer_text
+from strategie.ausgabe.wortdiff import MARKEN, weitgehend_neu, wortdiff
+from strategie.modell.vergleich import Feldaenderung, beschreibe, wert_kurz
 from strategie.text.format import zeitpunkt
 from strategie.text.sicher import entschaerfe, json_sicher
-from strategie.vergleich import (
-    MARKEN,
-    Feldaenderung,
-    beschreibe,
-    weitgehend_neu,
-    wert_kurz,
-    wortdiff,
-)
 from strategie.verlauf import Verlaufseintrag
 
 

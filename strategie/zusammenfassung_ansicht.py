@@ -9,7 +9,7 @@ from rich.text import Text
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.auswertung import Zusammenfassung
 from strategie.farben import ampel_farbe, status_farbe
-from strategie.rahmen import Rahmen
+from strategie.modell.rahmen import Rahmen
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import entschaerfe
 

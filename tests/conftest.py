@@ -13,7 +13,7 @@ import pytest
 
 from strategie.bearbeiten import aendere
 from strategie.cli.main import main
-from strategie.operationen import Setze, Zielaenderung
+from strategie.modell.operationen import Setze, Zielaenderung
 
 PROJEKT = Path(__file__).resolve().parent.parent
 BEISPIEL = PROJEKT / "ziele"

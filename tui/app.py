@@ -15,10 +15,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from strategie.auswahl import SPALTEN, Auswahl
-from strategie.befund import StrategieFehler, anzeigepfad
 from strategie.filter import Filter
-from strategie.model import Ziel
-from strategie.speicher import Zielspeicher, lade_speicher, signatur
+from strategie.modell.befund import StrategieFehler, anzeigepfad
+from strategie.modell.ziel import Ziel
+from strategie.speicher.ablage import signatur
+from strategie.speicher.laden import Zielspeicher, lade_speicher
 from strategie.text.sicher import entschaerfe
 from tui.widgets.zielliste import Spaltenkopf, ZielListe
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from strategie.auswertung import Kennzahlstand
 from strategie.bericht.modell import Bericht
-from strategie.model import Ziel
+from strategie.modell.ziel import Ziel
 from strategie.text.sicher import json_sicher
 from strategie.verlauf_ausgabe import eintrag_json
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from strategie.befund import StrategieFehler
 from strategie.gitrepo import GitRepo
-from strategie.speicher import Zielspeicher
+from strategie.modell.befund import StrategieFehler
+from strategie.speicher.laden import Zielspeicher
 from strategie.text.format import datum_de
 
 

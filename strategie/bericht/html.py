@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from strategie.ausgabe.wortdiff import weitgehend_neu, wortdiff
 from strategie.auswertung import Auffaelligkeit, Hinweis
 from strategie.bericht.html_stil import (
     ampel_html,
@@ -18,11 +19,11 @@ from strategie.bericht.html_stil import (
 from strategie.bericht.modell import Bericht
 from strategie.bericht.svg import kennzahl_svg, status_balken_svg
 from strategie.bericht.terminal import HINWEISARTEN
-from strategie.model import Ziel
-from strategie.rahmen import Amt
+from strategie.modell.rahmen import Amt
+from strategie.modell.vergleich import Feldaenderung, beschreibe, wert_kurz
+from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, zahl_de, zeitpunkt
 from strategie.text.kuerzen import kuerze
-from strategie.vergleich import Feldaenderung, beschreibe, weitgehend_neu, wert_kurz, wortdiff
 from strategie.verlauf import Verlaufseintrag
 from strategie.verlauf_ausgabe import nach_ziel
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from strategie.bericht.modell import Bericht
-from strategie.model import Ziel
+from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
 from strategie.verlauf_ausgabe import md_eintrag, md_text, nach_ziel
 

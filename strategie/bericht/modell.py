@@ -7,12 +7,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from strategie.auswertung import Zusammenfassung, fasse_zusammen
-from strategie.befund import Befund
 from strategie.bericht.grundlage import Grundlage, ermittle_grundlage
 from strategie.filter import Filter
-from strategie.model import Ziel
-from strategie.rahmen import Amt, Rahmen
-from strategie.speicher import Zielspeicher
+from strategie.modell.befund import Befund
+from strategie.modell.rahmen import Amt, Rahmen
+from strategie.modell.ziel import Ziel
+from strategie.speicher.laden import Zielspeicher
 from strategie.text.format import datum_de
 from strategie.verlauf import Verlaufseintrag, aenderungen
 

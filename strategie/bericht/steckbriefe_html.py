@@ -14,8 +14,9 @@ from strategie.bericht.html_stil import (
 )
 from strategie.bericht.modell import Bericht
 from strategie.bericht.svg import kennzahl_svg
-from strategie.model import STECKBRIEF_TEXTE, ZIEL, Abschnitt, Feld, Ziel
-from strategie.rahmen import Amt
+from strategie.modell.feld import STECKBRIEF_TEXTE, ZIEL, Abschnitt, Feld
+from strategie.modell.rahmen import Amt
+from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
 
 STECKBRIEF = ZIEL.feld("steckbrief")

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from strategie.bericht.html_stil import UNBEKANNT_HEX, esc
 from strategie.farben import STATUS_HEX
-from strategie.model import Kennzahl
+from strategie.modell.ziel import Kennzahl
 from strategie.text.format import mit_einheit, zahl_de
 from strategie.text.kuerzen import kuerze
 

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from strategie.bericht.modell import Bericht
-from strategie.model import Ziel
+from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, zahl_de
 from strategie.text.sicher import entschaerfe
 

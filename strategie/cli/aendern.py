@@ -13,27 +13,27 @@ from pathlib import Path
 
 from rich.text import Text
 
-from strategie.bearbeiten import Ergebnis, aendere, datei_des_ziels, zusammengefasst
-from strategie.befund import StrategieFehler
+from strategie.bearbeiten import Ergebnis, aendere, zusammengefasst
 from strategie.cli.gemeinsam import frage_ja, konsole
-from strategie.model import STECKBRIEF_TEXTE, Abschnitt, Feld
-from strategie.operationen import (
-    Anhaengen,
-    Operation,
-    Setze,
-    Zielaenderung,
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.feld import (
+    STECKBRIEF_TEXTE,
+    Abschnitt,
+    Feld,
     abschnitt_hinweis,
     modell_an_pfad,
 )
-from strategie.rahmen import lade_rahmen
+from strategie.modell.operationen import Anhaengen, Operation, Setze, Zielaenderung
+from strategie.modell.vergleich import beschreibe
+from strategie.modell.werte import datum_aus_text, normalisiere, wert_aus_text, zahl_aus_text
 from strategie.rueckgaengig import rueckgaengig, vorschau
-from strategie.speicher import finde_speicher
+from strategie.speicher.ablage import datei_des_ziels
+from strategie.speicher.finden import finde_speicher
+from strategie.speicher.rahmendatei import lade_rahmen
+from strategie.speicher.validierung import lade_ziel
 from strategie.steckbrief_vorlage import lies_vorlage, vorlage
 from strategie.text.format import zahl_de
 from strategie.text.sicher import entschaerfe
-from strategie.validierung import lade_ziel
-from strategie.vergleich import beschreibe
-from strategie.werte import datum_aus_text, normalisiere, wert_aus_text, zahl_aus_text
 
 
 def _gemeinsame_optionen(parser: argparse.ArgumentParser, mehrere: bool = True) -> None:

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from strategie.atomar import schreibe_atomar
-from strategie.befund import StrategieFehler, anzeigepfad
 from strategie.bericht.ausgabe import (
     BERICHTSFORMATE,
     STECKBRIEFFORMATE,
@@ -24,6 +23,7 @@ from strategie.cli.gemeinsam import (
     oeffne_speicher,
     standoptionen,
 )
+from strategie.modell.befund import StrategieFehler, anzeigepfad
 
 FORMATNAMEN = {"terminal": "Text", "markdown": "Markdown", "html": "HTML", "json": "JSON",
                "csv": "CSV", "xlsx": "XLSX"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from strategie.befund import StrategieFehler
 from strategie.cli.gemeinsam import konsole
-from strategie.einrichten import lege_speicher_an
+from strategie.modell.befund import StrategieFehler
+from strategie.speicher.anlegen import lege_speicher_an
 
 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:

@@ -8,12 +8,13 @@ import sys
 
 from rich.console import Console
 
-from strategie.befund import StrategieFehler
 from strategie.filter import Filter, filter_aus_angaben
-from strategie.model import Ziel
-from strategie.speicher import Zielspeicher, finde_speicher
-from strategie.stand import lade
-from strategie.werte import datum_aus_text, normalisiere, normalisiere_id
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.werte import datum_aus_text, normalisiere, normalisiere_id
+from strategie.modell.ziel import Ziel
+from strategie.speicher.finden import finde_speicher
+from strategie.speicher.laden import Zielspeicher
+from strategie.speicher.stand import lade
 
 
 def konsole() -> Console:

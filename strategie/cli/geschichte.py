@@ -7,11 +7,12 @@ import sys
 import tomllib
 from pathlib import Path
 
-from strategie.bearbeiten import datei_des_ziels
-from strategie.befund import StrategieFehler
 from strategie.cli.gemeinsam import konsole
-from strategie.rahmen import lade_rahmen
-from strategie.speicher import finde_speicher, lade_speicher
+from strategie.modell.befund import StrategieFehler
+from strategie.speicher.ablage import datei_des_ziels
+from strategie.speicher.finden import finde_speicher
+from strategie.speicher.laden import lade_speicher
+from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.verlauf import aenderungen, verlauf
 from strategie.verlauf_ausgabe import (
     aenderungen_ansicht,

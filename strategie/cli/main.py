@@ -8,7 +8,6 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from strategie.befund import StrategieFehler
 from strategie.cli import (
     aendern,
     argparse_de,  # noqa: F401  (installs German argparse texts)
@@ -19,6 +18,7 @@ from strategie.cli import (
     pruefen,
 )
 from strategie.cli.gemeinsam import fehlerkonsole
+from strategie.modell.befund import StrategieFehler
 from strategie.text.sicher import entschaerfe
 from strategie.version import __version__
 
@@ -77,7 +77,7 @@ def baue_parser() -> argparse.ArgumentParser:
 
 
 def _starte_app(args: argparse.Namespace) -> int:
-    from strategie.speicher import finde_speicher
+    from strategie.speicher.finden import finde_speicher
 
     verzeichnis = finde_speicher(getattr(args, "store", None))
     from tui.app import starte  # lazy: the core never imports textual at module level

@@ -6,10 +6,11 @@ import argparse
 import json
 import sys
 
-from strategie.befund import Befund, StrategieFehler
-from strategie.rahmen import lade_rahmen
-from strategie.schema import ziel_schema
-from strategie.speicher import finde_speicher, lade_speicher
+from strategie.modell.befund import Befund, StrategieFehler
+from strategie.modell.schema import ziel_schema
+from strategie.speicher.finden import finde_speicher
+from strategie.speicher.laden import lade_speicher
+from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.text.sicher import entschaerfe
 
 

@@ -18,8 +18,8 @@ from strategie.bericht.html_stil import css_text, esc
 from strategie.bericht.modell import Bericht, erstelle_bericht
 from strategie.bericht.steckbriefe_html import steckbriefe_html
 from strategie.filter import Filter
-from strategie.model import ziel_aus_daten
-from strategie.speicher import lade_speicher
+from strategie.modell.ziel import ziel_aus_daten
+from strategie.speicher.laden import lade_speicher
 from tests.bericht.dom import EXTERN, SVG, alle, eins, klassen, parse, text, zellen
 from tests.conftest import BEISPIEL
 

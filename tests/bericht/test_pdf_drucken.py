@@ -16,7 +16,7 @@ from strategie.bericht.html import bericht_html
 from strategie.bericht.html_stil import dokument
 from strategie.bericht.modell import erstelle_bericht
 from strategie.bericht.steckbriefe_html import steckbriefe_html
-from strategie.speicher import lade_speicher
+from strategie.speicher.laden import lade_speicher
 from tests.conftest import PROJEKT
 
 SKRIPT = PROJEKT / "werkzeuge" / "pdf_drucken.py"

@@ -7,7 +7,7 @@ from collections import Counter
 
 from strategie.bericht.svg import kennzahl_svg, status_balken_svg
 from strategie.farben import STATUS_HEX
-from strategie.model import Kennzahl, Messwert
+from strategie.modell.ziel import Kennzahl, Messwert
 from tests.bericht.dom import SVG, parse
 
 WERTE = ["nicht begonnen", "in Umsetzung", "umgesetzt"]

@@ -12,8 +12,8 @@ from strategie import api
 from strategie.bericht.daten import SCHEMA, bericht_daten
 from strategie.bericht.modell import erstelle_bericht
 from strategie.filter import Filter
-from strategie.speicher import lade_speicher
-from strategie.stand import lade_stand
+from strategie.speicher.laden import lade_speicher
+from strategie.speicher.stand import lade_stand
 from tests.conftest import BEISPIEL, PROJEKT
 
 MATRIX = {"DEZ": [3, 5, 3, 7], "AMI": [1, 2, 2, 0], "AGV": [1, 3, 1, 1], "AKJF": [1, 2, 3, 1],

@@ -15,8 +15,8 @@ import pytest
 
 from strategie import gitrepo
 from strategie.bearbeiten import aendere
-from strategie.befund import StrategieFehler
-from strategie.operationen import Setze, Zielaenderung
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.operationen import Setze, Zielaenderung
 from tests.conftest import git, kopf
 
 SA02 = Path("ziele/sa/SA-02.toml")

@@ -15,8 +15,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strategie.operationen import Setze, wende_an
-from strategie.tomlschreiben import schreibe_operationen
+from strategie.aendern.anwenden import wende_an
+from strategie.modell.operationen import Setze
+from strategie.toml.schreiben import schreibe_operationen
 
 # Text with the characters that make TOML quoting hard: quotes, backslashes, umlauts, tabs.
 ZEICHEN = st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"),

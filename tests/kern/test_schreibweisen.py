@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from strategie.bearbeiten import aendere
-from strategie.befund import StrategieFehler
-from strategie.operationen import Anhaengen, Operation, Setze, Zielaenderung
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.operationen import Anhaengen, Operation, Setze, Zielaenderung
 from tests.conftest import git, kopf
 
 DATEI = Path("ziele/sa/SA-42.toml")
@@ -110,7 +110,7 @@ def test_verteilte_bloecke_werden_mit_hinweis_abgelehnt(repo: Path) -> None:
 
 
 def test_sonderform_meldung_nennt_datei_feld_und_standard() -> None:
-    from strategie.tomlschreiben import sonderform
+    from strategie.toml.sonderform import sonderform
 
     assert "Inline-Liste" in (sonderform(INLINE, "massnahmen.1.status") or "")
     assert "[[massnahmen]]" in (sonderform(INLINE, "massnahmen.1.status") or "")

@@ -6,8 +6,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from strategie.speicher import lade_speicher
-from strategie.stand import lade_stand
+from strategie.speicher.laden import lade_speicher
+from strategie.speicher.stand import lade_stand
 
 
 def _kurz(speicher: object) -> list[tuple[str, str, str, dict]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import subprocess
 
+from strategie.modell.vergleich import Feldaenderung
 from strategie.nachricht import Zielvorgang, lies_trailer, nachricht
-from strategie.vergleich import Feldaenderung
 from strategie.verlauf import kommentar_aus
 
 

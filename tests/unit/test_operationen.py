@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from strategie.befund import StrategieFehler
-from strategie.operationen import Setze, modell_an_pfad, pruefe_pfad
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.feld import modell_an_pfad
+from strategie.modell.operationen import Setze, pruefe_pfad
 
 
 @pytest.mark.parametrize(("pfad", "vorschlag"), [

@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 from strategie.filter import Filter
-from strategie.speicher import lade_speicher
+from strategie.speicher.laden import lade_speicher
 
 
 def test_suche_unabhaengig_von_der_unicode_form() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from strategie.speicher import lade_speicher
+from strategie.speicher.laden import lade_speicher
 from tests.conftest import BEISPIEL, DATEN
 
 KAPUTT = DATEN / "kaputt"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from strategie.befund import StrategieFehler
-from strategie.werte import zahl_aus_text
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.werte import zahl_aus_text
 
 
 @pytest.mark.parametrize("text", ["inf", "-inf", "Infinity", "nan", "NaN", "1e400", "-1e400"])

@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
-from strategie.befund import StrategieFehler
-from strategie.operationen import Zielaenderung
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.operationen import Zielaenderung
 
 
 def ohne_blinken(screen: ModalScreen[object]) -> None:

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from strategie.befund import Befund
+from strategie.modell.befund import Befund
 from strategie.text.sicher import entschaerfe
 
 

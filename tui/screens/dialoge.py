@@ -13,11 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from strategie.befund import StrategieFehler
 from strategie.farben import ampel_farbe, status_farbe
-from strategie.model import Ziel
-from strategie.operationen import Setze, Zielaenderung
-from strategie.rahmen import Wert
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.operationen import Setze, Zielaenderung
+from strategie.modell.rahmen import Wert
+from strategie.modell.ziel import Ziel
 from strategie.text.sicher import entschaerfe
 from tui.screens.basis import Aenderungsdialog
 

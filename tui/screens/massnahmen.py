@@ -12,13 +12,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from strategie.befund import StrategieFehler
-from strategie.model import Ziel
-from strategie.operationen import Anhaengen, Setze, Zielaenderung
-from strategie.rahmen import Rahmen
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.operationen import Anhaengen, Setze, Zielaenderung
+from strategie.modell.rahmen import Rahmen
+from strategie.modell.werte import datum_aus_text
+from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de
 from strategie.text.sicher import entschaerfe
-from strategie.werte import datum_aus_text
 from tui.screens.basis import Aenderungsdialog
 
 

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, TextArea
 
-from strategie.model import STECKBRIEF_TEXTE, Ziel
-from strategie.operationen import Operation, Setze, Zielaenderung
+from strategie.modell.feld import STECKBRIEF_TEXTE
+from strategie.modell.operationen import Operation, Setze, Zielaenderung
+from strategie.modell.werte import datum_aus_text
+from strategie.modell.ziel import Ziel
 from strategie.steckbrief_vorlage import UEBERSCHRIFTEN
 from strategie.text.format import datum_de
 from strategie.text.sicher import entschaerfe
-from strategie.werte import datum_aus_text
 from tui.screens.basis import Aenderungsdialog
 
 

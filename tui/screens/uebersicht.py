@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from strategie.auswertung import fasse_zusammen
-from strategie.model import Ziel
-from strategie.rahmen import Rahmen
+from strategie.modell.rahmen import Rahmen
+from strategie.modell.ziel import Ziel
 from strategie.zusammenfassung_ansicht import (
     auffaellig_tabelle,
     kennzahlen_tabelle,

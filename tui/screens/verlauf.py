@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from strategie.befund import StrategieFehler
-from strategie.model import Ziel
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.ziel import Ziel
 from strategie.text.sicher import entschaerfe
 from strategie.verlauf import Verlaufseintrag, commit_anzeige, verlauf
 from strategie.verlauf_ausgabe import eintrag_ansicht

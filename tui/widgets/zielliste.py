@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from strategie.auswahl import SPALTENTITEL
 from strategie.farben import ampel_farbe, status_farbe
-from strategie.model import Ziel
+from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de
 from strategie.text.sicher import entschaerfe
 

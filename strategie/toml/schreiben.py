@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -17,27 +15,22 @@ from tomlkit.items import (
     InlineTable,
     Item,
     String,
-    StringType,
     Table,
-    Trivia,
     Whitespace,
 )
 
-from strategie.model import ZIEL, Abschnitt, Eintrag, Feld, Typ, feld_an_pfad
-from strategie.operationen import Operation, Setze
-from strategie.tomlpos import key_lines
-
-_KOPFZEILE = re.compile(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_-]+)", re.MULTILINE)
-
-ZEILENBREITE = 92
-"""Long texts are wrapped with TOML line-ending backslashes at about this width."""
+from strategie.modell.feld import ZIEL, Abschnitt, Eintrag, Feld, feld_an_pfad
+from strategie.modell.operationen import Operation, Setze
+from strategie.toml.gestalten import gestalte
+from strategie.toml.zeilen import key_lines
 
 
 def schreibe_operationen(text: str, operationen: tuple[Operation, ...]) -> str:
     """Apply operations to a goal file's text and return the new text.
 
     Only the items the operations name are replaced, inserted or removed; every other line,
-    comment and blank line is rendered as it was. The caller re-reads the result with tomllib.
+    comment and blank line is rendered as it was. The caller re-reads the result with tomllib
+    (and, where the result is not what was intended, asks ``sonderform`` why).
     """
     schnell = _nur_einzeilige_werte(text, operationen)
     if schnell is not None:
@@ -52,58 +45,6 @@ def schreibe_operationen(text: str, operationen: tuple[Operation, ...]) -> str:
         else:
             _haenge_an(dokument, teile, operation.werte)
     return dokument.as_string()
-
-
-def sonderform(text: str, pfad: str) -> str | None:
-    """How the sections on *pfad* deviate from the standard layout (German), or None.
-
-    Standard is ``[steckbrief]``/``[haushalt]`` tables and ``[[massnahmen]]`` blocks; the
-    alternatives TOML allows (dotted keys, inline tables and lists) are named with the
-    standard form, for a message when an edit in such a file cannot be made safely.
-    """
-    try:
-        knoten: Any = tomlkit.parse(text)
-    except tomlkit.exceptions.TOMLKitError:
-        return "die Datei ist für die Bearbeitung nicht lesbar"
-    if knoten.as_string() != text:
-        namen = [treffer.group(1) for treffer in _KOPFZEILE.finditer(text)]
-        folgen = [n for i, n in enumerate(namen) if i == 0 or namen[i - 1] != n]
-        verteilt = [n for n in dict.fromkeys(folgen) if folgen.count(n) > 1]
-        if verteilt:
-            return (f"die Blöcke [[{verteilt[0]}]] bzw. [{verteilt[0]}…] stehen an mehreren "
-                    "Stellen der Datei, mit anderen Tabellen dazwischen; Standard ist, sie "
-                    "zusammenhängend hintereinander zu schreiben")
-        return "die Anordnung der Datei ließe sich beim Schreiben nicht zeilengetreu erhalten"
-    abschnitt: Abschnitt = ZIEL
-    teile = pfad.split(".")
-    for i, name in enumerate(teile[:-1]):
-        eintrag = abschnitt.feld(name)
-        if name.isdigit() or not isinstance(eintrag, Abschnitt) or name not in knoten:
-            continue
-        item: Any = knoten[name]
-        abschnitt = eintrag
-        if isinstance(knoten, Container) and not isinstance(item, (Table, AoT, Array)):
-            teilstuecke = [v for k, v in knoten.body if k is not None and k.key == name]
-            if all(isinstance(t, Table) and t.is_super_table() for t in teilstuecke):
-                item = teilstuecke[0]  # several dotted-key lines: one form
-        standard = (f"je Eintrag ein Block [[{name}]]" if eintrag.liste
-                    else f"eine Tabelle [{name}]")
-        form = ("als Inline-Liste ({0} = [{{…}}]) geschrieben" if isinstance(item, Array)
-                else "als Inline-Tabelle ({0} = {{…}}) geschrieben"
-                if isinstance(item, InlineTable)
-                else "mit Punkt-Schlüsseln ({0}.feld = …) geschrieben"
-                if isinstance(item, Table) and item.is_super_table()
-                else None if isinstance(item, (Table, AoT))
-                else "an mehreren Stellen der Datei verteilt")
-        if form is not None:
-            return f"'{name}' ist {form.format(name)}; Standard ist {standard}"
-        knoten = item
-        if eintrag.liste and i + 1 < len(teile) - 1 and teile[i + 1].isdigit():
-            index = int(teile[i + 1]) - 1
-            if not 0 <= index < len(item):
-                return None
-            knoten = item[index]
-    return None
 
 
 def _nur_einzeilige_werte(text: str, operationen: tuple[Operation, ...]) -> str | None:
@@ -367,83 +308,3 @@ def _trenne(container: Container, index: int, neu: Item, danach: Item) -> None:
 def _index(container: Container, name: str) -> int:
     return next(i for i, (schluessel, _) in enumerate(container.body)
                 if schluessel is not None and schluessel.key == name)
-
-
-def gestalte(wert: Any, feld: Feld, alt: Item | None, einzug: int = 0, *,
-             inline: bool = False) -> Item:
-    """A tomlkit item for *wert* in the style of the item it replaces (quotes, line breaks).
-
-    *inline*: the item goes into an inline table, where a text stays on one line if it can.
-    """
-    if isinstance(wert, str):
-        mehrzeilig = isinstance(alt, String) and alt.type.is_multiline()
-        if mehrzeilig or "\n" in wert or (
-                feld.typ is Typ.LANGTEXT and not isinstance(alt, String) and not inline):
-            umbrechen = not inline and not (
-                isinstance(alt, String) and mehrzeilig and "\\\n" not in alt.as_string())
-            return langtext(wert, umbrechen, einzug)
-        if isinstance(alt, String) and alt.type is StringType.SLL and _literal_moeglich(wert):
-            return tomlkit.string(wert, literal=True)
-        return tomlkit.string(wert)
-    if isinstance(wert, list):
-        liste = tomlkit.array()
-        liste.extend(wert)
-        if isinstance(alt, Array) and "\n" in alt.as_string():
-            liste.multiline(True)
-        return liste
-    if isinstance(wert, (bool, int, float, dt.date)):
-        return tomlkit.item(wert)
-    raise TypeError(f"Wert vom Typ {type(wert).__name__} lässt sich nicht schreiben")
-
-
-def _literal_moeglich(wert: str) -> bool:
-    return "'" not in wert and not _STEUERZEICHEN.search(wert)
-
-
-_STEUERZEICHEN = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
-_MEHRFACH_ANFUEHRUNG = re.compile(r'"{2,}')
-
-
-def _escape_zeile(zeile: str) -> str:
-    zeile = zeile.replace("\\", "\\\\")
-    zeile = _STEUERZEICHEN.sub(lambda m: f"\\u{ord(m.group()):04X}", zeile)
-    return _MEHRFACH_ANFUEHRUNG.sub(lambda m: '\\"' * len(m.group()), zeile)
-
-
-def _umbrochen(zeile: str, breite: int, einzug: int = 0) -> str:
-    """Wrap one escaped line at single spaces with TOML line-ending backslashes."""
-    if len(zeile) + einzug <= breite:
-        return zeile
-    teile: list[str] = []
-    start = 0
-    while len(zeile) - start + einzug > breite:
-        schnitt = -1
-        for i in range(start + breite - einzug - 1, start, -1):
-            if (zeile[i - 1] == " " and i < len(zeile) and zeile[i] != " "
-                    and i - 2 >= start and zeile[i - 2] not in " \\"):
-                schnitt = i
-                break
-        if schnitt == -1:
-            break
-        teile.append(zeile[start:schnitt] + "\\")
-        start = schnitt
-        einzug = 0
-    teile.append(zeile[start:])
-    return "\n".join(teile)
-
-
-def langtext(text: str, umbrechen: bool = True, einzug: int = 0) -> String:
-    """A multi-line basic string; long lines wrapped with backslashes when *umbrechen*.
-
-    *einzug* is how many characters precede the text on its first line (the key and quotes).
-    """
-    zeilen = [_escape_zeile(z) for z in text.split("\n")]
-    if umbrechen:
-        zeilen = [_umbrochen(z, ZEILENBREITE, einzug if i == 0 else 0)
-                  for i, z in enumerate(zeilen)]
-    roh = "\n".join(zeilen)
-    if roh.startswith("\n"):
-        roh = "\\n" + roh[1:]  # a newline right after the opening quotes would be dropped
-    if roh.endswith('"'):
-        roh = roh[:-1] + '\\"'
-    return String(StringType.MLB, text, roh, Trivia())

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from strategie.model import ZIEL, Abschnitt, Feld, Typ
-from strategie.rahmen import Rahmen
-from strategie.validierung import ID_MUSTER
+from strategie.modell.feld import BEGRUENDET, ID_MUSTER, ZIEL, Abschnitt, Feld, Typ
+from strategie.modell.rahmen import Rahmen
 
 SCHEMA_ID = "https://strategie.invalid/schema/ziel.schema.json"
 
@@ -66,9 +65,8 @@ def ziel_schema(rahmen: Rahmen) -> dict[str, Any]:
     """The JSON Schema every goal file of this store satisfies (dates as ISO strings)."""
     schema = _abschnitt_schema(ZIEL, rahmen)
     bedingungen = []
-    for feld, vokabular, begruendung in (("status", rahmen.umsetzungsstand, "status_begruendung"),
-                                         ("ampel", rahmen.ampel, "ampel_begruendung")):
-        pflichtig = [w.name for w in vokabular if w.begruendung]
+    for feld, vokabular, begruendung in BEGRUENDET:
+        pflichtig = [w.name for w in getattr(rahmen, vokabular) if w.begruendung]
         if pflichtig:
             bedingungen.append({
                 "if": {"properties": {feld: {"enum": pflichtig}}, "required": [feld]},

@@ -5,18 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from strategie.befund import Befund, StrategieFehler
-from strategie.cache import ZielCache
 from strategie.gitlesen import commit_zum_stand, lies_baum, lies_blobs, loese_auf
 from strategie.gitrepo import GitRepo
-from strategie.rahmen import RAHMEN_DATEI, rahmen_aus_bytes
-from strategie.speicher import (
+from strategie.modell.befund import Befund, StrategieFehler
+from strategie.speicher.ablage import RAHMEN_DATEI, ist_zieldatei
+from strategie.speicher.cache import ZielCache
+from strategie.speicher.laden import (
     ImCache,
     Quelldatei,
     Zielspeicher,
     lade_aus_quellen,
     lade_speicher,
 )
+from strategie.speicher.rahmendatei import rahmen_aus_bytes
 from strategie.text.format import datum_de
 
 
@@ -32,9 +33,7 @@ def lade_stand(verzeichnis: Path, *, stichtag: dt.date | None = None,
         if RAHMEN_DATEI not in baum:
             raise StrategieFehler(f"In Commit {commit[:8]} gibt es den Zielspeicher "
                                   f"{praefix or '.'}/ noch nicht.")
-        goal_dateien = {rel: blob for rel, blob in baum.items()
-                        if rel.endswith(".toml") and rel != RAHMEN_DATEI
-                        and not any(t.startswith(".") for t in rel.split("/"))}
+        goal_dateien = {rel: blob for rel, blob in baum.items() if ist_zieldatei(rel)}
         rahmen_roh = lies_blobs(repo, [baum[RAHMEN_DATEI]])[baum[RAHMEN_DATEI]]
         rahmen = rahmen_aus_bytes(verzeichnis / RAHMEN_DATEI, rahmen_roh)
         # versions validated before (most files are unchanged since) are not read again

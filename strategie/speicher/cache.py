@@ -6,10 +6,13 @@ import contextlib
 import hashlib
 import os
 import pickle
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from strategie.model import ZIEL
+from strategie.modell.feld import ZIEL
+from strategie.modell.ziel import Ziel
 from strategie.version import __version__
 
 CACHE_VERSION = 2
@@ -27,6 +30,31 @@ data is unpickled only when something asks for it (detail, search, report).
 def blob_id(inhalt: bytes) -> str:
     """git's object id of a file with these bytes (what `git hash-object` prints)."""
     return hashlib.sha1(b"blob %d\0" % len(inhalt) + inhalt).hexdigest()
+
+
+def kopf(ziel: Ziel) -> Kopf:
+    """The list fields of a goal, as the cache stores them next to its pickled data."""
+    return (ziel.id, ziel.titel, ziel.amt, ziel.handlungsfeld, ziel.status, ziel.ampel,
+            ziel.leuchtturm)
+
+
+@dataclass(frozen=True, eq=False)
+class ZielAusCache(Ziel):
+    """A goal from the cache: its data stays pickled until something asks for it."""
+
+    _roh: bytes = field(default=b"", repr=False)
+
+    @cached_property
+    def daten(self) -> dict[str, Any]:
+        """All fields of the goal file under their TOML names (unpickled on first use)."""
+        return cast(dict[str, Any], pickle.loads(self._roh))
+
+
+def ziel_aus_cache(eintrag: Kopf, roh: bytes, pfad: str) -> Ziel:
+    """A Ziel from the parsed-goal cache; its data is unpickled on first use."""
+    ziel_id, titel, amt, handlungsfeld, status, ampel, leuchtturm = eintrag
+    return ZielAusCache(ziel_id, titel, amt, handlungsfeld, status, pfad, ampel, leuchtturm,
+                        _roh=roh)
 
 
 def _gitdir(verzeichnis: Path) -> Path | None:

@@ -9,9 +9,9 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from strategie.befund import StrategieFehler
-from strategie.model import Feld, Typ
-from strategie.rahmen import Rahmen
+from strategie.modell.befund import StrategieFehler
+from strategie.modell.feld import Feld, Typ
+from strategie.modell.rahmen import Rahmen
 
 _JA = {"ja", "j", "true", "wahr", "1", "yes"}
 _NEIN = {"nein", "n", "false", "falsch", "0", "no"}

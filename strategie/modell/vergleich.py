@@ -1,14 +1,13 @@
-"""Field-level comparison of two versions of a goal, and compact word diffs of long texts."""
+"""Field-level comparison of two versions of a goal, and its changes as short German phrases."""
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from strategie.model import ZIEL, Abschnitt, Eintrag, feld_titel, wert_an_pfad
+from strategie.modell.feld import ZIEL, Abschnitt, Eintrag, eintrag_an_pfad, feld_titel
+from strategie.modell.ziel import wert_an_pfad
 from strategie.text.format import datum_de, zahl_de
 from strategie.text.kuerzen import kuerze
 
@@ -113,7 +112,7 @@ def beschreibe(aenderung: Feldaenderung, daten: dict[str, Any] | None = None) ->
     teile = aenderung.pfad.split(".")
     if teile[-1].isdigit():  # a whole list entry
         eintrag = aenderung.neu if aenderung.neu is not None else aenderung.alt
-        text = f"{_einzeln(teile[-2])} {teile[-1]} {aenderung.art}: {wert_kurz(eintrag)}"
+        text = f"{_einzeln(teile[:-1])} {teile[-1]} {aenderung.art}: {wert_kurz(eintrag)}"
         if len(teile) > 2:
             oben = wert_an_pfad(daten, ".".join(teile[:-2]) + ".name") if daten else None
             if oben:
@@ -129,70 +128,7 @@ def beschreibe(aenderung: Feldaenderung, daten: dict[str, Any] | None = None) ->
     return f"{aenderung.titel} {wert_kurz(aenderung.alt)} → {wert_kurz(aenderung.neu)}"
 
 
-def _einzeln(name: str) -> str:
-    """'Maßnahme' for 'massnahmen', 'Messwert' for 'messwerte' …"""
-    stapel: list[Abschnitt] = [ZIEL]
-    while stapel:
-        abschnitt = stapel.pop()
-        for eintrag in abschnitt.felder:
-            if isinstance(eintrag, Abschnitt):
-                if eintrag.name == name:
-                    return eintrag.einzeln or eintrag.titel
-                stapel.append(eintrag)
-    return name
-
-
-_WORT = re.compile(r"\S+|\s+")
-
-
-@dataclass(frozen=True)
-class Wortstueck:
-    """A piece of a word diff: unchanged ('='), removed ('-') or added ('+') text."""
-
-    art: str
-    text: str
-
-
-def wortdiff(alt: str, neu: str, kontext: int = 6) -> list[Wortstueck]:
-    """A compact word diff: changed words with up to *kontext* unchanged words around them."""
-    a, n = _WORT.findall(alt or ""), _WORT.findall(neu or "")
-    stuecke: list[Wortstueck] = []
-    for tag, a1, a2, n1, n2 in difflib.SequenceMatcher(None, a, n, autojunk=False).get_opcodes():
-        if tag == "equal":
-            gleich = a[a1:a2]
-            woerter = [i for i, w in enumerate(gleich) if not w.isspace()]
-            if len(woerter) > 2 * kontext:
-                anfang = "".join(gleich[: woerter[kontext]]) if stuecke else ""
-                ende = "".join(gleich[woerter[-kontext]:]) if a2 < len(a) or n2 < len(n) else ""
-                if anfang:
-                    stuecke.append(Wortstueck("=", anfang.rstrip()))
-                stuecke.append(Wortstueck("…", " … "))
-                if ende:
-                    stuecke.append(Wortstueck("=", ende.lstrip()))
-            else:
-                stuecke.append(Wortstueck("=", "".join(gleich)))
-            continue
-        if a2 > a1:
-            stuecke.append(Wortstueck("-", "".join(a[a1:a2])))
-        if n2 > n1:
-            stuecke.append(Wortstueck("+", "".join(n[n1:n2])))
-    return stuecke
-
-
-MARKEN = {"-": ("[-", "-]"), "+": ("{+", "+}")}
-"""Word-diff markers as in `git diff --word-diff=plain`, readable without colour."""
-
-
-def wortdiff_text(alt: str, neu: str, kontext: int = 6) -> str:
-    """The word diff as plain text: [-entfernt-]{+hinzugefügt+}."""
-    teile = []
-    for stueck in wortdiff(alt, neu, kontext):
-        auf, zu = MARKEN.get(stueck.art, ("", ""))
-        teile.append(f"{auf}{stueck.text}{zu}")
-    return "".join(teile).strip()
-
-
-def weitgehend_neu(alt: str, neu: str) -> bool:
-    """True when so little of the old text remains that a word diff would not help."""
-    a, n = _WORT.findall(alt or ""), _WORT.findall(neu or "")
-    return difflib.SequenceMatcher(None, a, n, autojunk=False).ratio() < 0.35
+def _einzeln(teile: list[str]) -> str:
+    """'Maßnahme' for 'massnahmen', 'Messwert' for 'kennzahlen.1.messwerte' …"""
+    abschnitt = eintrag_an_pfad(".".join(teile))
+    return abschnitt.einzeln or abschnitt.titel if isinstance(abschnitt, Abschnitt) else teile[-1]

@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from strategie.befund import Befund
-from strategie.model import ZIEL, Abschnitt, Feld, Typ, Ziel, ziel_aus_daten
-from strategie.rahmen import Rahmen
-from strategie.tomlpos import key_lines, parse_toml
-
-ID_MUSTER = re.compile(r"^[A-Z][A-Z0-9]*-\d+$")
+from strategie.modell.befund import Befund
+from strategie.modell.feld import BEGRUENDET, BEGRUENDUNG_ZU, ID_MUSTER, ZIEL, Abschnitt, Feld, Typ
+from strategie.modell.rahmen import Rahmen
+from strategie.modell.ziel import Ziel, ziel_aus_daten
+from strategie.toml.lesen import parse_toml
+from strategie.toml.zeilen import key_lines, line_in
 
 # The exact Python types tomllib gives for each model type (``type(x) in ...`` also keeps
 # bool out of the numbers and datetimes out of the dates), and the message for a mismatch.
@@ -28,10 +28,6 @@ _TYPEN: dict[Typ, tuple[tuple[type, ...], str]] = {
     Typ.DATUM: ((dt.date,), "ist kein Datum"),
     Typ.TEXTLISTE: ((list,), "ist keine Liste von Texten"),
 }
-
-
-_BEGRUENDUNG_ZU = {"status_begruendung": "status", "ampel_begruendung": "ampel"}
-"""A missing Begründung is located at the key whose value requires it."""
 
 
 def _darstellung(wert: Any) -> str:
@@ -146,8 +142,7 @@ def pruefe_daten(daten: dict[str, Any], relpfad: str, rahmen: Rahmen,
         fehler.append(("amt", (
             f"Ziel des Amts {amt.kuerzel} liegt im Ordner '{ordner}/', "
             f"gehört aber nach '{amt.ordner}/'")))
-    for feld, vokabular, begruendung in (("status", "umsetzungsstand", "status_begruendung"),
-                                         ("ampel", "ampel", "ampel_begruendung")):
+    for feld, vokabular, begruendung in BEGRUENDET:
         wert = rahmen.wert(vokabular, daten.get(feld, ""))
         if wert is not None and wert.begruendung and not str(daten.get(begruendung, "")).strip():
             fehler.append((begruendung, f'{feld} "{wert.name}" verlangt eine Begründung'))
@@ -175,13 +170,8 @@ def befunde_mit_zeilen(pfad: Path, text: str, fehler: list[tuple[str, str]]) -> 
     zeilen = key_lines(text)
 
     def zeile(feld: str) -> int | None:
-        if feld in _BEGRUENDUNG_ZU and feld not in zeilen:  # the missing Begründung's reason
-            feld = _BEGRUENDUNG_ZU[feld]
-        teile = feld.split(".")
-        while teile:
-            if (gefunden := zeilen.get(".".join(teile))) is not None:
-                return gefunden
-            teile.pop()
-        return None
+        if feld in BEGRUENDUNG_ZU and feld not in zeilen:  # a missing Begründung: at its reason
+            feld = BEGRUENDUNG_ZU[feld]
+        return line_in(zeilen, feld)
 
     return [Befund(pfad, meldung, zeile=zeile(feld), feld=feld or None) for feld, meldung in fehler]

@@ -9,14 +9,14 @@ from pathlib import Path
 import git
 import tomlkit
 
-from strategie.befund import StrategieFehler, os_fehlertext
 from strategie.gitrepo import GitRepo, git_fehlertext
-from strategie.rahmen import RAHMEN_DATEI
+from strategie.modell.befund import StrategieFehler, os_fehlertext
+from strategie.speicher.ablage import RAHMEN_DATEI
 
 
 def beispiel_verzeichnis() -> Path:
     """The shipped example store: ``ziele/`` of the checkout, or the installed package data."""
-    paket = Path(__file__).resolve().parent
+    paket = Path(__file__).resolve().parent.parent  # the strategie package
     for kandidat in (paket.parent / "ziele", paket / "beispiel"):
         if (kandidat / RAHMEN_DATEI).is_file():
             return kandidat

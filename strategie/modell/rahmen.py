@@ -1,17 +1,13 @@
-"""The frame (Rahmen) of a store: strategie.toml with Handlungsfelder, Ämter and vocabularies."""
+"""The frame (Rahmen) of a store: Handlungsfelder, Ämter and vocabularies, built from its data."""
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from strategie.befund import Befund, StrategieFehler, os_fehlertext
-from strategie.tomlpos import line_of, toml_fehler_befund
-
-RAHMEN_DATEI = "strategie.toml"
+from strategie.modell.befund import Befund
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +83,7 @@ class Rahmen:
         return next((h for h in self.handlungsfelder if h.nummer == nummer), None)
 
     def vokabular(self, name: str) -> tuple[str, ...]:
-        """The allowed values of a named vocabulary (see ``strategie.model``), in frame order."""
+        """The allowed values of a named vocabulary (``Feld.vokabular``), in frame order."""
         return VOKABULARE[name](self)
 
     @cached_property
@@ -221,43 +217,3 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
         if doppelt:
             lies.befunde.append(Befund(pfad, f"doppelt vergeben: {', '.join(doppelt)}", feld=name))
     return rahmen, lies.befunde
-
-
-_GELESEN: dict[Path, tuple[tuple[int, int], Rahmen]] = {}
-"""Frames already parsed in this process, by path, with the (mtime, size) they had."""
-
-
-def lade_rahmen(verzeichnis: Path) -> Rahmen:
-    """Read ``strategie.toml`` of a store; raise StrategieFehler with Befunde if it is unusable.
-
-    A frame read before is reused while its modification time and size are unchanged.
-    """
-    pfad = verzeichnis / RAHMEN_DATEI
-    try:
-        stat = pfad.stat()
-        kennung = (stat.st_mtime_ns, stat.st_size)
-        if (bekannt := _GELESEN.get(pfad)) and bekannt[0] == kennung:
-            return bekannt[1]
-        roh = pfad.read_bytes()
-    except OSError as fehler:
-        raise StrategieFehler(
-            f"Rahmendatei {pfad} nicht lesbar: {os_fehlertext(fehler)}") from None
-    rahmen = rahmen_aus_bytes(pfad, roh)
-    _GELESEN[pfad] = (kennung, rahmen)
-    return rahmen
-
-
-def rahmen_aus_bytes(pfad: Path, roh: bytes) -> Rahmen:
-    """Parse and check a frame file's bytes (from disk or from a git object)."""
-    try:
-        daten = tomllib.loads(roh.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as fehler:
-        befund = toml_fehler_befund(pfad, roh, fehler)
-        raise StrategieFehler(befund.als_zeile(), (befund,)) from None
-    rahmen, befunde = rahmen_aus_daten(pfad, daten)
-    rahmen = replace(rahmen, roh=roh)
-    befunde = [replace(b, zeile=line_of(roh.decode("utf-8-sig"), b.feld)) for b in befunde]
-    if befunde:
-        text = "\n".join(b.als_zeile() for b in befunde)
-        raise StrategieFehler(f"Die Rahmendatei ist fehlerhaft:\n{text}", tuple(befunde))
-    return rahmen

@@ -1,0 +1,62 @@
+"""Compact word diffs of long texts, for showing how a text changed."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+_WORT = re.compile(r"\S+|\s+")
+
+
+@dataclass(frozen=True)
+class Wortstueck:
+    """A piece of a word diff: unchanged ('='), removed ('-') or added ('+') text."""
+
+    art: str
+    text: str
+
+
+def wortdiff(alt: str, neu: str, kontext: int = 6) -> list[Wortstueck]:
+    """A compact word diff: changed words with up to *kontext* unchanged words around them."""
+    a, n = _WORT.findall(alt or ""), _WORT.findall(neu or "")
+    stuecke: list[Wortstueck] = []
+    for tag, a1, a2, n1, n2 in difflib.SequenceMatcher(None, a, n, autojunk=False).get_opcodes():
+        if tag == "equal":
+            gleich = a[a1:a2]
+            woerter = [i for i, w in enumerate(gleich) if not w.isspace()]
+            if len(woerter) > 2 * kontext:
+                anfang = "".join(gleich[: woerter[kontext]]) if stuecke else ""
+                ende = "".join(gleich[woerter[-kontext]:]) if a2 < len(a) or n2 < len(n) else ""
+                if anfang:
+                    stuecke.append(Wortstueck("=", anfang.rstrip()))
+                stuecke.append(Wortstueck("…", " … "))
+                if ende:
+                    stuecke.append(Wortstueck("=", ende.lstrip()))
+            else:
+                stuecke.append(Wortstueck("=", "".join(gleich)))
+            continue
+        if a2 > a1:
+            stuecke.append(Wortstueck("-", "".join(a[a1:a2])))
+        if n2 > n1:
+            stuecke.append(Wortstueck("+", "".join(n[n1:n2])))
+    return stuecke
+
+
+MARKEN = {"-": ("[-", "-]"), "+": ("{+", "+}")}
+"""Word-diff markers as in `git diff --word-diff=plain`, readable without colour."""
+
+
+def wortdiff_text(alt: str, neu: str, kontext: int = 6) -> str:
+    """The word diff as plain text: [-entfernt-]{+hinzugefügt+}."""
+    teile = []
+    for stueck in wortdiff(alt, neu, kontext):
+        auf, zu = MARKEN.get(stueck.art, ("", ""))
+        teile.append(f"{auf}{stueck.text}{zu}")
+    return "".join(teile).strip()
+
+
+def weitgehend_neu(alt: str, neu: str) -> bool:
+    """True when so little of the old text remains that a word diff would not help."""
+    a, n = _WORT.findall(alt or ""), _WORT.findall(neu or "")
+    return difflib.SequenceMatcher(None, a, n, autojunk=False).ratio() < 0.35

@@ -1,0 +1,239 @@
+"""A goal as data: the Ziel read from its file and its parts (Maßnahmen, Kennzahlen, …)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, NamedTuple
+
+
+class Messwert(NamedTuple):
+    """A value of a Kennzahl on a Stichtag."""
+
+    stichtag: dt.date
+    wert: float
+    anmerkung: str = ""
+
+
+class Kennzahl(NamedTuple):
+    """An indicator of Wirkungsmessung with Basiswert, Zielwert and Messwerte."""
+
+    name: str
+    einheit: str = ""
+    richtung: str = "steigend"
+    basiswert: float | None = None
+    zielwert: float | None = None
+    zieljahr: int | None = None
+    quelle: str = ""
+    messwerte: tuple[Messwert, ...] = ()
+
+    @property
+    def letzter_messwert(self) -> Messwert | None:
+        """The Messwert with the latest Stichtag."""
+        return max(self.messwerte, key=lambda m: m.stichtag, default=None)
+
+
+class Massnahme(NamedTuple):
+    """A concrete step of a goal."""
+
+    titel: str
+    status: str = ""
+    termin: dt.date | None = None
+    verantwortlich: str = ""
+
+
+class Steckbrief(NamedTuple):
+    """The Maßnahmensteckbrief of Vorlage 2024/144."""
+
+    stand: dt.date | None = None
+    aktueller_stand: str = ""
+    finanzielle_beurteilung: str = ""
+    inhaltliche_beurteilung: str = ""
+
+
+class Haushalt(NamedTuple):
+    """Budget link of a goal."""
+
+    produkt: str = ""
+    mittel_plan: float | None = None
+    mittel_ist: float | None = None
+    personal_vzae: float | None = None
+
+
+class Beschluss(NamedTuple):
+    """A committee decision about the goal."""
+
+    gremium: str
+    datum: dt.date
+    drucksache: str = ""
+    inhalt: str = ""
+
+
+# The parts of a goal are NamedTuples: immutable like frozen dataclasses, but built about ten
+# times faster, which a summary of 10,000 goals with their Maßnahmen notices.
+
+
+@dataclass(frozen=True, eq=False)
+class Ziel:
+    """A Wirkungs- und Leistungsziel as read from its file.
+
+    The few fields a goal list shows are plain attributes; everything else is read from
+    ``daten`` (the file's data as tomllib returned it), which a goal from the parsed-goal
+    cache (``strategie.speicher.cache``) unpickles only when first asked: a list of 10,000
+    goals paints without it.
+    """
+
+    id: str
+    titel: str
+    amt: str
+    handlungsfeld: int
+    status: str
+    pfad: str
+    """Path of the file relative to the store, with ``/`` separators."""
+    ampel: str = ""
+    leuchtturm: bool = False
+    _daten: dict[str, Any] | None = field(default=None, repr=False)
+
+    @cached_property
+    def daten(self) -> dict[str, Any]:
+        """All fields of the goal file under their TOML names."""
+        assert self._daten is not None
+        return self._daten
+
+    def __eq__(self, anderes: object) -> bool:
+        return isinstance(anderes, Ziel) and (self.pfad, self.daten) == (anderes.pfad,
+                                                                          anderes.daten)
+
+    def __hash__(self) -> int:
+        return hash((self.pfad, self.id))
+
+    @property
+    def wirkungsziel(self) -> str:
+        """What the goal is to achieve."""
+        return str(self.daten["wirkungsziel"])
+
+    @property
+    def leistungsziel(self) -> str:
+        """What the administration does for it."""
+        return str(self.daten["leistungsziel"])
+
+    @property
+    def aktionsbereiche(self) -> tuple[str, ...]:
+        """The Aktionsbereiche the goal belongs to."""
+        return tuple(self.daten.get("aktionsbereiche", ()))
+
+    @property
+    def status_begruendung(self) -> str:
+        """Why the Umsetzungsstand is what it is ('' if not given)."""
+        return str(self.daten.get("status_begruendung", ""))
+
+    @property
+    def ampel_begruendung(self) -> str:
+        """Why the Ampel is what it is ('' if not given)."""
+        return str(self.daten.get("ampel_begruendung", ""))
+
+    @property
+    def art(self) -> str:
+        """'Projekt' or 'laufende Tätigkeit' ('' if not given)."""
+        return str(self.daten.get("art", ""))
+
+    @property
+    def haushaltsneutral(self) -> bool | None:
+        """Whether the goal needs no budget (None if not given)."""
+        return self.daten.get("haushaltsneutral")
+
+    @property
+    def umsetzungsjahr(self) -> int | None:
+        """The Haushaltsjahr the committee chose the goal for."""
+        return self.daten.get("umsetzungsjahr")
+
+    @property
+    def verantwortlich(self) -> str:
+        """The responsible unit."""
+        return str(self.daten.get("verantwortlich", ""))
+
+    @property
+    def beteiligte(self) -> tuple[str, ...]:
+        """Other participants."""
+        return tuple(self.daten.get("beteiligte", ()))
+
+    @cached_property
+    def haushalt(self) -> Haushalt | None:
+        """Budget link, if given."""
+        h = self.daten.get("haushalt")
+        if h is None:
+            return None
+        return Haushalt(produkt=h.get("produkt", ""), mittel_plan=_zahl(h.get("mittel_plan")),
+                        mittel_ist=_zahl(h.get("mittel_ist")),
+                        personal_vzae=_zahl(h.get("personal_vzae")))
+
+    @cached_property
+    def steckbrief(self) -> Steckbrief | None:
+        """The Maßnahmensteckbrief, if given."""
+        s = self.daten.get("steckbrief")
+        return Steckbrief(**s) if s is not None else None
+
+    @cached_property
+    def massnahmen(self) -> tuple[Massnahme, ...]:
+        """The Maßnahmen in file order (numbered from 1 in paths and the UI)."""
+        return tuple(Massnahme(**m) for m in self.daten.get("massnahmen", ()))
+
+    @cached_property
+    def kennzahlen(self) -> tuple[Kennzahl, ...]:
+        """The Kennzahlen with their Messwerte."""
+        return tuple(
+            Kennzahl(
+                name=k["name"], einheit=k.get("einheit", ""),
+                richtung=k.get("richtung", "steigend"),
+                basiswert=_zahl(k.get("basiswert")), zielwert=_zahl(k.get("zielwert")),
+                zieljahr=k.get("zieljahr"), quelle=k.get("quelle", ""),
+                messwerte=tuple(Messwert(m["stichtag"], float(m["wert"]), m.get("anmerkung", ""))
+                                for m in k.get("messwerte", ())),
+            )
+            for k in self.daten.get("kennzahlen", ())
+        )
+
+    @cached_property
+    def beschluesse(self) -> tuple[Beschluss, ...]:
+        """Committee decisions about the goal."""
+        return tuple(Beschluss(**b) for b in self.daten.get("beschluesse", ()))
+
+    def wert(self, pfad: str) -> Any:
+        """The raw value at a dotted path (``steckbrief.stand``, ``massnahmen.2.status``)."""
+        return wert_an_pfad(self.daten, pfad)
+
+
+def wert_an_pfad(daten: Any, pfad: str) -> Any:
+    """Follow a dotted path with 1-based list indices through nested dicts and lists."""
+    for teil in pfad.split("."):
+        if isinstance(daten, list) and teil.isdigit():
+            index = int(teil) - 1
+            daten = daten[index] if 0 <= index < len(daten) else None
+        elif isinstance(daten, dict):
+            daten = daten.get(teil)
+        else:
+            return None
+        if daten is None:
+            return None
+    return daten
+
+
+def _zahl(wert: Any) -> float | None:
+    return None if wert is None else float(wert)
+
+
+def ziel_aus_daten(daten: dict[str, Any], pfad: str) -> Ziel:
+    """Build a Ziel from data that ``strategie.speicher.validierung`` has accepted."""
+    return Ziel(
+        id=daten["id"],
+        titel=daten["titel"],
+        amt=daten["amt"],
+        handlungsfeld=daten["handlungsfeld"],
+        status=daten["status"],
+        pfad=pfad,
+        ampel=daten.get("ampel", ""),
+        leuchtturm=daten.get("leuchtturm", False),
+        _daten=daten,
+    )
+

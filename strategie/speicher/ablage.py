@@ -1,0 +1,146 @@
+"""The file layout of a store: the one place that knows which files are goals and where they lie.
+
+A store is a folder with the frame file ``strategie.toml`` and one folder per Amt
+(``Amt.ordner``, by default the Kürzel in lower case) holding one file ``<ID>.toml`` per goal.
+Names starting with a dot are not part of the store.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from strategie.modell.befund import Befund, StrategieFehler, os_fehlertext
+from strategie.modell.rahmen import Rahmen
+from strategie.modell.werte import normalisiere_id
+
+RAHMEN_DATEI = "strategie.toml"
+"""The frame file at the top of the store folder."""
+STANDARD_ORDNER = "ziele"
+"""The store folder's usual name inside a repository."""
+
+
+def ist_zieldatei(relpfad: str) -> bool:
+    """Whether a path relative to the store (``sa/SA-03.toml``) names a goal file."""
+    return (relpfad.endswith(".toml") and relpfad != RAHMEN_DATEI
+            and not any(teil.startswith(".") for teil in relpfad.split("/")))
+
+
+def ist_zieldatei_im_repo(datei: str, praefix: str) -> bool:
+    """Whether a repository path is a goal file in an Amt folder of the store at *praefix*.
+
+    *praefix* is the store folder inside the repository ('' = the root). The history counts
+    only files inside a folder; a misplaced goal file at the top of the store is loaded (and
+    reported), but its commits are not among the Änderungen.
+    """
+    if praefix and not datei.startswith(praefix + "/"):
+        return False
+    relativ = im_speicher(datei, praefix)
+    return "/" in relativ and ist_zieldatei(relativ)
+
+
+def im_speicher(datei: str, praefix: str) -> str:
+    """A repository path inside the store at *praefix*, relative to the store folder."""
+    return datei[len(praefix) + 1:] if praefix else datei
+
+
+def datei_des_ziels(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Path:
+    """The file of a goal: ``<Amt-Ordner>/<ID>.toml`` (any folder as a fallback)."""
+    ziel_id = normalisiere_id(ziel_id)
+    amt = rahmen.amt(ziel_id.rsplit("-", 1)[0])
+    if amt is not None and (verzeichnis / amt.ordner / f"{ziel_id}.toml").is_file():
+        return verzeichnis / amt.ordner / f"{ziel_id}.toml"
+    gefunden = sorted(verzeichnis.glob(f"*/{ziel_id}.toml"))
+    if gefunden:
+        return gefunden[0]
+    raise StrategieFehler(f"Kein Ziel mit der ID {ziel_id} (keine Datei {ziel_id}.toml).")
+
+
+def vermutete_datei(verzeichnis: Path, ziel_id: str) -> Path:
+    """Where a goal's file usually lies, without reading the frame: the default Amt folder."""
+    ziel_id = normalisiere_id(ziel_id)
+    return verzeichnis / ziel_id.rsplit("-", 1)[0].lower() / f"{ziel_id}.toml"
+
+
+def pfadangabe_in_allen_ordnern(praefix: str, ziel_id: str) -> str:
+    """A git pathspec for the goal's file in any Amt folder (e.g. a file deleted since)."""
+    return f":(glob){praefix + '/' if praefix else ''}*/{normalisiere_id(ziel_id)}.toml"
+
+
+def dateien_der_arbeitskopie(verzeichnis: Path) -> Iterator[tuple[str, bytes | Befund]]:
+    """Yield every goal file under the store folder; refuse symlinks that leave the store."""
+    wurzel = os.path.realpath(verzeichnis)
+    stapel = [(wurzel, "")]
+    while stapel:
+        ordner, praefix = stapel.pop()
+        with os.scandir(ordner) as eintraege:
+            eintraege_sortiert = sorted(eintraege, key=lambda e: e.name, reverse=True)
+        unterordner = []
+        for eintrag in reversed(eintraege_sortiert):
+            name = eintrag.name
+            if name.startswith("."):
+                continue
+            relpfad = praefix + name
+            if eintrag.is_symlink():
+                befund = _symlink_befund(eintrag.path, wurzel)
+                if befund is not None:
+                    yield relpfad, befund
+                    continue
+            if eintrag.is_dir():
+                unterordner.append((eintrag.path, relpfad + "/"))
+            elif ist_zieldatei(relpfad):
+                yield relpfad, _lies_datei(eintrag)
+        stapel.extend(reversed(unterordner))
+
+
+def signatur(verzeichnis: Path) -> tuple[int, int, int]:
+    """(number, newest mtime, total size) of the store's TOML files: changes when any changes.
+
+    Cheap enough to poll every few seconds (one stat per file) so that edits made outside the
+    app – an editor, `git pull` – are noticed.
+    """
+    anzahl = neuestes = groesse = 0
+    stapel = [str(verzeichnis)]
+    while stapel:
+        try:
+            eintraege = list(os.scandir(stapel.pop()))
+        except OSError:
+            continue
+        for eintrag in eintraege:
+            if eintrag.name.startswith("."):
+                continue
+            try:
+                if eintrag.is_dir(follow_symlinks=False):
+                    stapel.append(eintrag.path)
+                elif eintrag.name.endswith(".toml"):
+                    info = eintrag.stat()
+                    anzahl += 1
+                    neuestes = max(neuestes, info.st_mtime_ns)
+                    groesse += info.st_size
+            except OSError:
+                continue
+    return anzahl, neuestes, groesse
+
+
+def _symlink_befund(pfad: str, wurzel: str) -> Befund | None:
+    ziel = os.path.realpath(pfad)
+    if ziel == wurzel or ziel.startswith(wurzel + os.sep):
+        if os.path.isdir(ziel):
+            return Befund(Path(pfad), "Ordner ist ein Verweis (Symlink) innerhalb des Speichers; "
+                                      "wird nicht doppelt gelesen")
+        return None
+    art = "Ordner ist ein Verweis" if os.path.isdir(ziel) else "Verweis"
+    return Befund(Path(pfad), f"{art} (Symlink) zeigt aus dem Zielspeicher hinaus ({ziel}); "
+                              "aus Sicherheitsgründen nicht gelesen")
+
+
+def _lies_datei(eintrag: os.DirEntry[str]) -> bytes | Befund:
+    try:
+        if not eintrag.is_file():
+            return Befund(Path(eintrag.path),
+                          "Keine gewöhnliche Datei (oder Verweis ins Leere); nicht lesbar")
+        with open(eintrag.path, "rb") as datei:
+            return datei.read()
+    except OSError as fehler:
+        return Befund(Path(eintrag.path), f"Datei nicht lesbar: {os_fehlertext(fehler)}")
