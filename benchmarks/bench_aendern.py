@@ -12,8 +12,8 @@ from pathlib import Path
 from benchmarks.messen import SPEICHER_CACHE, im_wechsel_s, median_s, zeile
 from benchmarks.speicher_erzeugen import STATUS, erzeuge_speicher
 from strategie.bearbeiten import aendere
-from strategie.gitrepo import GitRepo
-from strategie.graph import halte_graph_aktuell
+from strategie.git.commitgraph import halte_graph_aktuell
+from strategie.git.repo import GitRepo
 from strategie.modell.operationen import Setze, Zielaenderung
 from strategie.speicher.laden import lade_speicher
 from strategie.speicher.stand import lade_stand

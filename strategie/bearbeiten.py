@@ -13,7 +13,7 @@ import tomlkit.exceptions
 
 from strategie.aendern.anwenden import wende_an
 from strategie.atomar import schreibe_atomar
-from strategie.gitrepo import GitRepo
+from strategie.git.repo import GitRepo
 from strategie.modell.befund import StrategieFehler, anzeigepfad, os_fehlertext
 from strategie.modell.feld import BEGRUENDET, STECKBRIEF_TEXTE, feld_titel
 from strategie.modell.operationen import Operation, Setze, Zielaenderung, pruefe_pfad

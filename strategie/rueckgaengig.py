@@ -9,16 +9,16 @@ from pathlib import Path
 import git
 
 from strategie.bearbeiten import Ergebnis
-from strategie.gitlesen import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
-from strategie.gitrepo import GitRepo, git_fehlertext
+from strategie.git.objekte import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
+from strategie.git.repo import GitRepo, git_fehlertext
+from strategie.git.trailer import TRAILER_RUECKGAENGIG, kommentar_aus, teile_nachricht
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.vergleich import vergleiche
-from strategie.nachricht import TRAILER_RUECKGAENGIG, Zielvorgang, teile_nachricht, trailer
+from strategie.nachricht import Zielvorgang, trailer
 from strategie.speicher.ablage import ist_zieldatei_im_repo
 from strategie.speicher.laden import lade_aus_quellen
 from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.text.format import datum_de
-from strategie.verlauf import kommentar_aus
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,6 @@ class Vorschau:
     vorgaenge: tuple[Zielvorgang, ...]
     auf_remote: tuple[str, ...]
     """Remote branches that already contain the commit."""
-
-
-def _praefix(repo: GitRepo, verzeichnis: Path) -> str:
-    return "" if verzeichnis == repo.wurzel else repo.relativ(verzeichnis)
 
 
 def _finde_commit(repo: GitRepo, praefix: str, commit: str | None) -> Logeintrag:
@@ -49,7 +45,7 @@ def vorschau(verzeichnis: Path, commit: str | None = None) -> Vorschau:
     """The commit that would be undone (default: the newest change made with the tool)."""
     verzeichnis = verzeichnis.resolve()
     with GitRepo(verzeichnis) as repo:
-        praefix = _praefix(repo, verzeichnis)
+        praefix = repo.praefix(verzeichnis)
         eintrag = _finde_commit(repo, praefix, commit)
         _pruefe_art(eintrag, praefix)
         inhalte = lies_blobs(repo, [i for _, a, n in eintrag.dateien for i in (a, n)])

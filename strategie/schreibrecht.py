@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from strategie.gitrepo import GitRepo
+from strategie.git.repo import GitRepo
 from strategie.modell.befund import StrategieFehler
 
 

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from strategie.gitlesen import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
-from strategie.gitrepo import GitRepo
-from strategie.graph import halte_graph_aktuell
+from strategie.git.commitgraph import halte_graph_aktuell
+from strategie.git.objekte import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
+from strategie.git.repo import GitRepo
+from strategie.git.trailer import kommentar_aus
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.vergleich import Feldaenderung, vergleiche
 from strategie.modell.werte import normalisiere_id
-from strategie.nachricht import HANDAENDERUNG_SATZ, TRAILER_ZIEL, teile_nachricht
 from strategie.speicher.ablage import (
     datei_des_ziels,
     im_speicher,
@@ -52,26 +52,6 @@ class Verlaufseintrag:
         return self.commit[:8]
 
 
-_DETAIL = re.compile(r"^- ([A-Z][A-Z0-9]*-\d+): ")
-
-
-def kommentar_aus(nachricht: str) -> tuple[str, str]:
-    """(subject, comment) of a commit message, without the tool's trailers and details.
-
-    Only a final paragraph that is a trailer block as the tool writes it is removed, and
-    with it the generated list of changes ("- SA-03: …") just before it (or before the note
-    on hand edits); every other paragraph is the author's comment, whatever it starts with.
-    """
-    betreff, absaetze, paare = teile_nachricht(nachricht)
-    if paare:
-        ids = {wert for schluessel, wert in paare if schluessel == TRAILER_ZIEL}
-        stelle = -2 if absaetze and absaetze[-1] == HANDAENDERUNG_SATZ else -1
-        if len(absaetze) >= -stelle and all((t := _DETAIL.match(z)) and t.group(1) in ids
-                                            for z in absaetze[stelle].splitlines()):
-            del absaetze[stelle]
-    return betreff, "\n\n".join(absaetze)
-
-
 def _lies_versionen(repo: GitRepo, eintraege: Sequence[Logeintrag]) -> dict[str, Any]:
     ids = [i for e in eintraege for _, alt, neu in e.dateien for i in (alt, neu)]
     versionen: dict[str, Any] = {}
@@ -103,16 +83,12 @@ def _eintrag(log: Logeintrag, datei: str, alt_id: str, neu_id: str, praefix: str
                            Path(datei).stem, im_speicher(datei, praefix), art, aenderungen)
 
 
-def _praefix(repo: GitRepo, verzeichnis: Path) -> str:
-    return "" if verzeichnis == repo.wurzel else repo.relativ(verzeichnis)
-
-
 def verlauf(verzeichnis: Path, ziel_id: str) -> list[Verlaufseintrag]:
     """Every commit that touched the goal's file, newest first, with field-level changes."""
     verzeichnis = verzeichnis.resolve()
     with GitRepo(verzeichnis) as repo:
         halte_graph_aktuell(repo)
-        praefix = _praefix(repo, verzeichnis)
+        praefix = repo.praefix(verzeichnis)
         ziel_id = normalisiere_id(ziel_id)
         vermutet = vermutete_datei(verzeichnis, ziel_id)
         try:  # the usual folder first: no need to parse the frame
@@ -140,7 +116,7 @@ def aenderungen(verzeichnis: Path, seit: str, bis: str | None = None) -> list[Ve
     verzeichnis = verzeichnis.resolve()
     with GitRepo(verzeichnis) as repo:
         halte_graph_aktuell(repo)
-        praefix = _praefix(repo, verzeichnis)
+        praefix = repo.praefix(verzeichnis)
         bereich: list[str] = []
         if _ist_datum(seit):
             bereich.append(f"--since={datum_aus_text(seit).isoformat()} 00:00:00")

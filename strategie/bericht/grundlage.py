@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from strategie.gitrepo import GitRepo
+from strategie.git.repo import GitRepo
 from strategie.modell.befund import StrategieFehler
 from strategie.speicher.laden import Zielspeicher
 from strategie.text.format import datum_de

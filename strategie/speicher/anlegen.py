@@ -9,7 +9,7 @@ from pathlib import Path
 import git
 import tomlkit
 
-from strategie.gitrepo import GitRepo, git_fehlertext
+from strategie.git.repo import GitRepo, git_fehlertext
 from strategie.modell.befund import StrategieFehler, os_fehlertext
 from strategie.speicher.ablage import RAHMEN_DATEI
 

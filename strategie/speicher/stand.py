@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from strategie.gitlesen import commit_zum_stand, lies_baum, lies_blobs, loese_auf
-from strategie.gitrepo import GitRepo
+from strategie.git.objekte import commit_zum_stand, lies_baum, lies_blobs, loese_auf
+from strategie.git.repo import GitRepo
 from strategie.modell.befund import Befund, StrategieFehler
 from strategie.speicher.ablage import RAHMEN_DATEI, ist_zieldatei
 from strategie.speicher.cache import ZielCache
@@ -26,7 +26,7 @@ def lade_stand(verzeichnis: Path, *, stichtag: dt.date | None = None,
     """The store at the last commit on or before *stichtag*, or at revision *rev*."""
     verzeichnis = verzeichnis.resolve()
     with GitRepo(verzeichnis) as repo:
-        praefix = repo.relativ(verzeichnis) if verzeichnis != repo.wurzel else ""
+        praefix = repo.praefix(verzeichnis)
         commit = (commit_zum_stand(repo, stichtag, rev or "HEAD") if stichtag
                   else loese_auf(repo, rev or "HEAD"))
         baum = lies_baum(repo, commit, praefix)

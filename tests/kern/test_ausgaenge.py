@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from strategie import gitrepo
 from strategie.bearbeiten import aendere
+from strategie.git import repo as gitrepo
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.operationen import Setze, Zielaenderung
 from tests.conftest import git, kopf

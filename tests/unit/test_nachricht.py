@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import subprocess
 
+from strategie.git.trailer import kommentar_aus, lies_trailer
 from strategie.modell.vergleich import Feldaenderung
-from strategie.nachricht import Zielvorgang, lies_trailer, nachricht
-from strategie.verlauf import kommentar_aus
+from strategie.nachricht import Zielvorgang, nachricht
 
 
 def _vorgang(pfad: str, alt: object, neu: object) -> Zielvorgang:

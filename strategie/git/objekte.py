@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from strategie.gitrepo import GitRepo, KeinCommit
+from strategie.git.repo import GitRepo, KeinCommit
 from strategie.modell.befund import StrategieFehler
 
 LEERER_BLOB = "0" * 40

@@ -124,6 +124,10 @@ class GitRepo:
         """A path inside the work tree as git names it (``ziele/sa/SA-03.toml``)."""
         return pfad.resolve().relative_to(self.wurzel).as_posix()
 
+    def praefix(self, ordner: Path) -> str:
+        """A folder inside the work tree as a path prefix: '' for the root, else ``relativ``."""
+        return "" if ordner == self.wurzel else self.relativ(ordner)
+
     def pfadstatus(self, relpfade: Sequence[str]) -> dict[str, str]:
         """Two-letter `git status --porcelain` codes of the paths that differ from HEAD."""
         ausgabe = self.git("status", "--porcelain=v1", "-z", "--untracked-files=all", "--",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strategie.gitrepo import GitRepo
+from strategie.git.repo import GitRepo
 
 STAND_DATEI = "strategie-commit-graph"
 """Under .git/: the HEAD commit the graph was last written for."""
