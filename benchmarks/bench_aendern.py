@@ -11,13 +11,13 @@ from pathlib import Path
 
 from benchmarks.messen import SPEICHER_CACHE, im_wechsel_s, median_s, zeile
 from benchmarks.speicher_erzeugen import STATUS, erzeuge_speicher
-from strategie.bearbeiten import aendere
+from strategie.aendern.bearbeiten import aendere
 from strategie.git.commitgraph import halte_graph_aktuell
 from strategie.git.repo import GitRepo
 from strategie.modell.operationen import Setze, Zielaenderung
 from strategie.speicher.laden import lade_speicher
 from strategie.speicher.stand import lade_stand
-from strategie.verlauf import verlauf
+from strategie.verlauf.eintraege import verlauf
 
 ZIELE, COMMITS = 10_000, 20_000
 

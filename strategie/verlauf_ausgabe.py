@@ -15,7 +15,7 @@ from strategie.ausgabe.wortdiff import MARKEN, weitgehend_neu, wortdiff
 from strategie.modell.vergleich import Feldaenderung, beschreibe, wert_kurz
 from strategie.text.format import zeitpunkt
 from strategie.text.sicher import entschaerfe, json_sicher
-from strategie.verlauf import Verlaufseintrag
+from strategie.verlauf.eintraege import Verlaufseintrag, nach_ziel
 
 
 def aenderung_text(aenderung: Feldaenderung) -> Text:
@@ -66,14 +66,6 @@ def eintrag_ansicht(eintrag: Verlaufseintrag, mit_ziel: bool = False) -> Text:
 def verlauf_ansicht(eintraege: Sequence[Verlaufseintrag]) -> RenderableType:
     """A goal's Verlauf, newest first, a blank line between commits."""
     return Group(*(eintrag_ansicht(e) + Text("\n") for e in eintraege))
-
-
-def nach_ziel(eintraege: Sequence[Verlaufseintrag]) -> dict[str, list[Verlaufseintrag]]:
-    """Entries grouped by goal id, goals sorted by id, each group newest first."""
-    gruppen: dict[str, list[Verlaufseintrag]] = {}
-    for eintrag in eintraege:
-        gruppen.setdefault(eintrag.ziel_id, []).append(eintrag)
-    return dict(sorted(gruppen.items()))
 
 
 def aenderungen_ansicht(eintraege: Sequence[Verlaufseintrag], titel: dict[str, str]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from strategie.bearbeiten import aendere
+from strategie.aendern.bearbeiten import aendere
 from strategie.cli.main import main
 from strategie.modell.operationen import Setze, Zielaenderung
 

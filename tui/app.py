@@ -26,7 +26,7 @@ from tui.widgets.zielliste import Spaltenkopf, ZielListe
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from strategie.bearbeiten import Ergebnis
+    from strategie.aendern.bearbeiten import Ergebnis
 
 # Screens, dialogs and git are imported when first needed: the app paints sooner.
 
@@ -158,7 +158,7 @@ class StrategieApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="nachladen")
     def _nach_dem_laden(self, auswahl: Auswahl) -> None:
         """After the first paint: search index, write permission, file signature."""
-        from strategie.schreibrecht import grund_nur_lesen
+        from strategie.aendern.schreibrecht import grund_nur_lesen
 
         auswahl.bereite_suche_vor()
         nur_lesen = grund_nur_lesen(self.verzeichnis)
@@ -449,7 +449,7 @@ class StrategieApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="speichern")
     def _nimm_zurueck(self, ergebnis: Ergebnis) -> None:
-        from strategie.rueckgaengig import rueckgaengig
+        from strategie.aendern.rueckgaengig import rueckgaengig
 
         try:
             neu = rueckgaengig(self.verzeichnis, ergebnis.commit)

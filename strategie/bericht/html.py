@@ -24,8 +24,7 @@ from strategie.modell.vergleich import Feldaenderung, beschreibe, wert_kurz
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, zahl_de, zeitpunkt
 from strategie.text.kuerzen import kuerze
-from strategie.verlauf import Verlaufseintrag
-from strategie.verlauf_ausgabe import nach_ziel
+from strategie.verlauf.eintraege import Verlaufseintrag, nach_ziel
 
 KENNZAHL_DIAGRAMME = 60
 """Trend charts drawn at most; further Kennzahlen are listed without a chart."""

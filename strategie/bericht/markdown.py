@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from strategie.bericht.modell import Bericht
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
-from strategie.verlauf_ausgabe import md_eintrag, md_text, nach_ziel
+from strategie.verlauf.eintraege import nach_ziel
+from strategie.verlauf_ausgabe import md_eintrag, md_text
 
 
 def _zelle(text: object) -> str:

@@ -14,7 +14,7 @@ from strategie.modell.rahmen import Amt, Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.speicher.laden import Zielspeicher
 from strategie.text.format import datum_de
-from strategie.verlauf import Verlaufseintrag, aenderungen
+from strategie.verlauf.eintraege import Verlaufseintrag, aenderungen
 
 
 @dataclass(frozen=True)

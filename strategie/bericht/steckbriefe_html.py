@@ -14,16 +14,10 @@ from strategie.bericht.html_stil import (
 )
 from strategie.bericht.modell import Bericht
 from strategie.bericht.svg import kennzahl_svg
-from strategie.modell.feld import STECKBRIEF_TEXTE, ZIEL, Abschnitt, Feld
+from strategie.modell.feld import STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.rahmen import Amt
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
-
-STECKBRIEF = ZIEL.feld("steckbrief")
-assert isinstance(STECKBRIEF, Abschnitt)
-UEBERSCHRIFTEN = {name: feld.titel for name in STECKBRIEF_TEXTE
-                  if isinstance(feld := STECKBRIEF.feld(name), Feld)}
-"""'Aktueller Stand der Umsetzung', 'Finanzielle Beurteilung der Verwaltung', 'Inhaltliche …'."""
 
 ZUSATZ_STIL = """
 .anlage { break-before: page; }
@@ -98,7 +92,7 @@ def _deckblatt(bericht: Bericht, aemter: tuple[Amt, ...]) -> str:
         f'{esc(amt.name)}</a></td><td class="zahl">'
         f"{zahl_de(len(bericht.ziele_von(amt.kuerzel)))}</td></tr>"
         for n, amt in enumerate(aemter, start=1))
-    punkte = "".join(f"<li>{esc(t)}</li>" for t in UEBERSCHRIFTEN.values())
+    punkte = "".join(f"<li>{esc(t)}</li>" for t in STECKBRIEF_UEBERSCHRIFTEN.values())
     traeger = f"{esc(bericht.rahmen.traeger)} · " if bericht.rahmen.traeger else ""
     return (f'<header class="deckblatt"><h1>Maßnahmensteckbriefe</h1>'
             f'<p class="untertitel">{esc(bericht.rahmen.name)}<br>{traeger}Stand '
@@ -196,7 +190,7 @@ def _texte(ziel: Ziel, hinweise: tuple[Hinweis, ...]) -> str:
     warnung = f' – <span class="warnung">{esc(alt)}</span>' if alt else ""
     datum = f' <span class="sb-datum">Stand: {datum_de(stand)}{warnung}</span>'
     teile = []
-    for nummer, (name, titel) in enumerate(UEBERSCHRIFTEN.items()):
+    for nummer, (name, titel) in enumerate(STECKBRIEF_UEBERSCHRIFTEN.items()):
         text = str(getattr(steckbrief, name, "") or "") if steckbrief else ""
         teile.append(_feld(titel, text_html(text), datum if nummer == 0 else ""))
     return "".join(teile)

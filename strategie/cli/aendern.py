@@ -13,7 +13,9 @@ from pathlib import Path
 
 from rich.text import Text
 
-from strategie.bearbeiten import Ergebnis, aendere, zusammengefasst
+from strategie.aendern.bearbeiten import Ergebnis, aendere, zusammengefasst
+from strategie.aendern.rueckgaengig import rueckgaengig, vorschau
+from strategie.aendern.steckbrief_vorlage import lies_vorlage, vorlage
 from strategie.cli.gemeinsam import frage_ja, konsole
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.feld import (
@@ -26,12 +28,10 @@ from strategie.modell.feld import (
 from strategie.modell.operationen import Anhaengen, Operation, Setze, Zielaenderung
 from strategie.modell.vergleich import beschreibe
 from strategie.modell.werte import datum_aus_text, normalisiere, wert_aus_text, zahl_aus_text
-from strategie.rueckgaengig import rueckgaengig, vorschau
 from strategie.speicher.ablage import datei_des_ziels
 from strategie.speicher.finden import finde_speicher
 from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.speicher.validierung import lade_ziel
-from strategie.steckbrief_vorlage import lies_vorlage, vorlage
 from strategie.text.format import zahl_de
 from strategie.text.sicher import entschaerfe
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from strategie.atomar import schreibe_atomar
+from strategie.aendern.atomar import schreibe_atomar
 from strategie.bericht.ausgabe import (
     BERICHTSFORMATE,
     STECKBRIEFFORMATE,

@@ -13,7 +13,7 @@ from strategie.speicher.ablage import datei_des_ziels
 from strategie.speicher.finden import finde_speicher
 from strategie.speicher.laden import lade_speicher
 from strategie.speicher.rahmendatei import lade_rahmen
-from strategie.verlauf import aenderungen, verlauf
+from strategie.verlauf.eintraege import aenderungen, verlauf
 from strategie.verlauf_ausgabe import (
     aenderungen_ansicht,
     aenderungen_markdown,

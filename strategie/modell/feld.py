@@ -140,6 +140,10 @@ ZIEL = Abschnitt("", "Ziel", felder=(
 
 STECKBRIEF_TEXTE = ("aktueller_stand", "finanzielle_beurteilung", "inhaltliche_beurteilung")
 """The three texts of a Maßnahmensteckbrief (Vorlage 2024/144)."""
+STECKBRIEF_UEBERSCHRIFTEN = {feld.name: feld.titel for abschnitt in ZIEL.felder
+                             if isinstance(abschnitt, Abschnitt) and abschnitt.name == "steckbrief"
+                             for feld in abschnitt.felder if feld.name in STECKBRIEF_TEXTE}
+"""Their headings: 'Aktueller Stand der Umsetzung', 'Finanzielle Beurteilung der Verwaltung' …"""
 
 BEGRUENDET = (("status", "umsetzungsstand", "status_begruendung"),
               ("ampel", "ampel", "ampel_begruendung"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from strategie.bearbeiten import aendere
+from strategie.aendern.bearbeiten import aendere
 from strategie.git import repo as gitrepo
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.operationen import Setze, Zielaenderung

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from strategie.bearbeiten import aendere
+from strategie.aendern.bearbeiten import aendere
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.operationen import Anhaengen, Operation, Setze, Zielaenderung
 from tests.conftest import git, kopf

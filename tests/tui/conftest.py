@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from strategie.bearbeiten import aendere
+from strategie.aendern.bearbeiten import aendere
 from strategie.modell.operationen import Setze, Zielaenderung
 from tests.conftest import beispiel_repo
 from tui.app import StrategieApp

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import subprocess
 
+from strategie.aendern.nachricht import Zielvorgang, nachricht
 from strategie.git.trailer import kommentar_aus, lies_trailer
 from strategie.modell.vergleich import Feldaenderung
-from strategie.nachricht import Zielvorgang, nachricht
 
 
 def _vorgang(pfad: str, alt: object, neu: object) -> Zielvorgang:

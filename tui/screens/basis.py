@@ -88,7 +88,7 @@ class Aenderungsdialog(ModalScreen["Ergebnis | None"]):  # type: ignore[name-def
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="speichern")
     def _speichere(self, aenderungen: list[Zielaenderung], kommentar: str) -> None:
-        from strategie.bearbeiten import aendere
+        from strategie.aendern.bearbeiten import aendere
 
         try:
             ergebnis = aendere(self.verzeichnis, aenderungen, kommentar)

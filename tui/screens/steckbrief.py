@@ -9,11 +9,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, TextArea
 
-from strategie.modell.feld import STECKBRIEF_TEXTE
+from strategie.modell.feld import STECKBRIEF_TEXTE, STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.operationen import Operation, Setze, Zielaenderung
 from strategie.modell.werte import datum_aus_text
 from strategie.modell.ziel import Ziel
-from strategie.steckbrief_vorlage import UEBERSCHRIFTEN
 from strategie.text.format import datum_de
 from strategie.text.sicher import entschaerfe
 from tui.screens.basis import Aenderungsdialog
@@ -34,7 +33,7 @@ class SteckbriefDialog(Aenderungsdialog):
             yield Label(f"Maßnahmensteckbrief {self.ziel.id} – {entschaerfe(self.ziel.titel)}",
                         classes="dialogtitel")
             for schluessel in STECKBRIEF_TEXTE:
-                yield Label(UEBERSCHRIFTEN[schluessel])
+                yield Label(STECKBRIEF_UEBERSCHRIFTEN[schluessel])
                 yield TextArea(str(self.ziel.wert(f"steckbrief.{schluessel}") or ""),
                                id=schluessel, soft_wrap=True, classes="steckbrieftext")
             with Horizontal(classes="zeile"):

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.ziel import Ziel
 from strategie.text.sicher import entschaerfe
-from strategie.verlauf import Verlaufseintrag, commit_anzeige, verlauf
+from strategie.verlauf.eintraege import Verlaufseintrag, commit_anzeige, verlauf
 from strategie.verlauf_ausgabe import eintrag_ansicht
 
 

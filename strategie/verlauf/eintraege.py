@@ -132,6 +132,14 @@ def aenderungen(verzeichnis: Path, seit: str, bis: str | None = None) -> list[Ve
             for e in log for datei, alt, neu in e.dateien if ist_zieldatei_im_repo(datei, praefix)]
 
 
+def nach_ziel(eintraege: Sequence[Verlaufseintrag]) -> dict[str, list[Verlaufseintrag]]:
+    """Entries grouped by goal id, goals sorted by id, each group newest first."""
+    gruppen: dict[str, list[Verlaufseintrag]] = {}
+    for eintrag in eintraege:
+        gruppen.setdefault(eintrag.ziel_id, []).append(eintrag)
+    return dict(sorted(gruppen.items()))
+
+
 def commit_anzeige(verzeichnis: Path, commit: str, datei: str | None = None) -> str:
     """The full commit as `git show` prints it (message, stat and diff), for reading."""
     verzeichnis = verzeichnis.resolve()

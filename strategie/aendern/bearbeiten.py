@@ -12,7 +12,8 @@ from typing import Any
 import tomlkit.exceptions
 
 from strategie.aendern.anwenden import wende_an
-from strategie.atomar import schreibe_atomar
+from strategie.aendern.atomar import schreibe_atomar
+from strategie.aendern.nachricht import Zielvorgang, betreff, nachricht
 from strategie.git.repo import GitRepo
 from strategie.modell.befund import StrategieFehler, anzeigepfad, os_fehlertext
 from strategie.modell.feld import BEGRUENDET, STECKBRIEF_TEXTE, feld_titel
@@ -21,7 +22,6 @@ from strategie.modell.rahmen import Rahmen
 from strategie.modell.vergleich import vergleiche
 from strategie.modell.werte import normalisiere_id
 from strategie.modell.ziel import wert_an_pfad
-from strategie.nachricht import Zielvorgang, betreff, nachricht
 from strategie.speicher.ablage import datei_des_ziels
 from strategie.speicher.cache import blob_id
 from strategie.speicher.rahmendatei import lade_rahmen

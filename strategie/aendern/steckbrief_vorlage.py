@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 from strategie.modell.befund import StrategieFehler
-from strategie.modell.feld import STECKBRIEF_TEXTE
-
-UEBERSCHRIFTEN = {
-    "aktueller_stand": "Aktueller Stand der Umsetzung",
-    "finanzielle_beurteilung": "Finanzielle Beurteilung der Verwaltung",
-    "inhaltliche_beurteilung": "Inhaltliche Beurteilung der Verwaltung",
-}
+from strategie.modell.feld import STECKBRIEF_TEXTE, STECKBRIEF_UEBERSCHRIFTEN
 
 
 def vorlage(ziel_id: str, titel: str, texte: dict[str, str]) -> str:
@@ -17,7 +11,8 @@ def vorlage(ziel_id: str, titel: str, texte: dict[str, str]) -> str:
     zeilen = [f"# Maßnahmensteckbrief {ziel_id}: {titel}",
               "# Zeilen mit '#' werden ignoriert. Überschriften mit '## ' nicht ändern.", ""]
     for schluessel in STECKBRIEF_TEXTE:
-        zeilen += [f"## {UEBERSCHRIFTEN[schluessel]}", texte.get(schluessel, "").strip(), ""]
+        ueberschrift = STECKBRIEF_UEBERSCHRIFTEN[schluessel]
+        zeilen += [f"## {ueberschrift}", texte.get(schluessel, "").strip(), ""]
     return "\n".join(zeilen)
 
 
@@ -27,8 +22,8 @@ def lies_vorlage(text: str) -> dict[str, str]:
     Text without any known heading, or under a heading the template does not have, is
     refused: nothing the user wrote is dropped silently.
     """
-    nach_titel = {v.casefold(): k for k, v in UEBERSCHRIFTEN.items()}
-    erwartet = "; ".join(f"## {u}" for u in UEBERSCHRIFTEN.values())
+    nach_titel = {v.casefold(): k for k, v in STECKBRIEF_UEBERSCHRIFTEN.items()}
+    erwartet = "; ".join(f"## {u}" for u in STECKBRIEF_UEBERSCHRIFTEN.values())
     texte: dict[str, str] = {}
     aktuell: str | None = None
     zeilen: list[str] = []

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import git
 
-from strategie.bearbeiten import Ergebnis
+from strategie.aendern.bearbeiten import Ergebnis
+from strategie.aendern.nachricht import Zielvorgang, trailer
 from strategie.git.objekte import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
 from strategie.git.repo import GitRepo, git_fehlertext
 from strategie.git.trailer import TRAILER_RUECKGAENGIG, kommentar_aus, teile_nachricht
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.vergleich import vergleiche
-from strategie.nachricht import Zielvorgang, trailer
 from strategie.speicher.ablage import ist_zieldatei_im_repo
 from strategie.speicher.laden import lade_aus_quellen
 from strategie.speicher.rahmendatei import lade_rahmen
