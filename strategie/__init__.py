@@ -1,6 +1,6 @@
 """strategie: the goals of a social strategy as TOML files in git — core library, no UI."""
 
-from strategie.filter import Filter
+from strategie.auswertung.filter import Filter
 from strategie.modell.befund import Befund, StrategieFehler
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from strategie.ausgabe.terminal.sicher import sicherer_text
-from strategie.auswertung import Zusammenfassung
+from strategie.auswertung.zusammenfassung import Zusammenfassung
 from strategie.farben import ampel_farbe, status_farbe
 from strategie.modell.rahmen import Rahmen
 from strategie.text.kuerzen import kuerze

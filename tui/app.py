@@ -14,8 +14,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from strategie.auswahl import SPALTEN, Auswahl
-from strategie.filter import Filter
+from strategie.auswertung.auswahl import SPALTEN, Auswahl
+from strategie.auswertung.filter import Filter
 from strategie.modell.befund import StrategieFehler, anzeigepfad
 from strategie.modell.ziel import Ziel
 from strategie.speicher.ablage import signatur

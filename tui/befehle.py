@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets.option_list import Option
 
-from strategie.auswahl import FACETTEN, FACETTENTITEL
+from strategie.auswertung.auswahl import FACETTEN, FACETTENTITEL
 from strategie.text.sicher import entschaerfe
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ import io
 
 from rich.console import Console
 
-from strategie.bericht.modell import Bericht
+from strategie.auswertung.bericht import Bericht
 
 BERICHTSFORMATE = ("terminal", "markdown", "html", "json", "csv", "xlsx")
 STECKBRIEFFORMATE = ("html", "markdown", "xlsx")

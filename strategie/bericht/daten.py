@@ -6,8 +6,8 @@ import json
 from collections import Counter
 from typing import Any
 
-from strategie.auswertung import Kennzahlstand
-from strategie.bericht.modell import Bericht
+from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.zusammenfassung import Kennzahlstand
 from strategie.modell.ziel import Ziel
 from strategie.text.sicher import json_sicher
 from strategie.verlauf_ausgabe import eintrag_json

@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from strategie.ausgabe.wortdiff import weitgehend_neu, wortdiff
-from strategie.auswertung import Auffaelligkeit, Hinweis
+from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.zusammenfassung import HINWEISARTEN, Auffaelligkeit, Hinweis
 from strategie.bericht.html_stil import (
     ampel_html,
     bewertung_html,
@@ -16,9 +17,7 @@ from strategie.bericht.html_stil import (
     grundlage_html,
     status_html,
 )
-from strategie.bericht.modell import Bericht
 from strategie.bericht.svg import kennzahl_svg, status_balken_svg
-from strategie.bericht.terminal import HINWEISARTEN
 from strategie.modell.rahmen import Amt
 from strategie.modell.vergleich import Feldaenderung, beschreibe, wert_kurz
 from strategie.modell.ziel import Ziel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from strategie.bericht.modell import Bericht
+from strategie.auswertung.bericht import Bericht
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
 from strategie.verlauf.eintraege import nach_ziel

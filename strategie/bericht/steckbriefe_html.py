@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from strategie.auswertung import Hinweis, Kennzahlstand
+from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.zusammenfassung import Hinweis, Kennzahlstand
 from strategie.bericht.html_stil import (
     ampel_html,
     bewertung_html,
@@ -12,7 +13,6 @@ from strategie.bericht.html_stil import (
     status_html,
     text_html,
 )
-from strategie.bericht.modell import Bericht
 from strategie.bericht.svg import kennzahl_svg
 from strategie.modell.feld import STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.rahmen import Amt

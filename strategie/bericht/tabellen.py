@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from strategie.bericht.modell import Bericht
+from strategie.auswertung.bericht import Bericht
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, zahl_de
 from strategie.text.sicher import entschaerfe

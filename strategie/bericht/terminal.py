@@ -12,7 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from strategie.ausgabe.terminal.sicher import sicherer_text
-from strategie.bericht.modell import Bericht
+from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.zusammenfassung import HINWEISARTEN
 from strategie.farben import ampel_farbe, status_farbe
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import entschaerfe
@@ -30,11 +31,6 @@ LISTE_HOECHSTENS = 25
 TEXT_HOECHSTENS = 110
 """Characters of a Begründung or commit comment in the terminal."""
 BALKENBREITE = 30
-
-HINWEISARTEN = {"rot": "Ampel rot", "gelb": "Ampel gelb", "zurückgestellt": "zurückgestellt",
-                "entfallen": "entfallen", "steckbrief": "Steckbrief veraltet",
-                "massnahme": "Maßnahme überfällig"}
-
 
 def kopf(bericht: Bericht) -> Panel:
     """Title, Stichtag, number of goals and the report's basis."""

@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 from strategie.aendern.atomar import schreibe_atomar
+from strategie.auswertung.bericht import Bericht, erstelle_bericht
 from strategie.bericht.ausgabe import (
     BERICHTSFORMATE,
     STECKBRIEFFORMATE,
     rendere_bericht,
     rendere_steckbriefe,
 )
-from strategie.bericht.modell import Bericht, erstelle_bericht
 from strategie.cli.fortschritt import Schritt, fortschritt
 from strategie.cli.gemeinsam import (
     fehlerkonsole,

@@ -8,7 +8,7 @@ import sys
 
 from rich.console import Console
 
-from strategie.filter import Filter, filter_aus_angaben
+from strategie.auswertung.filter import Filter, filter_aus_angaben
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.werte import datum_aus_text, normalisiere, normalisiere_id
 from strategie.modell.ziel import Ziel

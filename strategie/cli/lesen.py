@@ -12,6 +12,7 @@ from strategie.ansicht import (
     matrix_tabelle,
     ziel_ansicht,
 )
+from strategie.auswertung.matrix import zaehle_matrix
 from strategie.cli.gemeinsam import (
     filter_aus_args,
     filteroptionen,
@@ -21,7 +22,6 @@ from strategie.cli.gemeinsam import (
     standoptionen,
 )
 from strategie.export import als_csv, als_json
-from strategie.matrix import zaehle_matrix
 
 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:

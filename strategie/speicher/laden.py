@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,10 +43,16 @@ class Zielspeicher:
         return self._nach_id.get(ziel_id) or self._nach_id.get(ziel_id.upper())
 
 
+def zielordnung(rahmen: Rahmen) -> Callable[[Ziel], tuple[int, tuple[object, ...]]]:
+    """The sort key of the goals' order: frame order of their Amt, then the id (numbers as
+    numbers)."""
+    rang = {a.kuerzel: i for i, a in enumerate(rahmen.aemter)}
+    return lambda z: (rang.get(z.amt, len(rang)), natuerlich(z.id))
+
+
 def sortiere_ziele(ziele: Iterable[Ziel], rahmen: Rahmen) -> tuple[Ziel, ...]:
     """Goals in frame order of their Amt, then by id with numbers compared as numbers."""
-    rang = {a.kuerzel: i for i, a in enumerate(rahmen.aemter)}
-    return tuple(sorted(ziele, key=lambda z: (rang.get(z.amt, len(rang)), natuerlich(z.id))))
+    return tuple(sorted(ziele, key=zielordnung(rahmen)))
 
 
 @dataclass(frozen=True, slots=True)

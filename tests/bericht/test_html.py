@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from strategie.auswertung.bericht import Bericht, erstelle_bericht
+from strategie.auswertung.filter import Filter
 from strategie.bericht import html as html_bericht
 from strategie.bericht.html import bericht_html
 from strategie.bericht.html_stil import css_text, esc
-from strategie.bericht.modell import Bericht, erstelle_bericht
 from strategie.bericht.steckbriefe_html import steckbriefe_html
-from strategie.filter import Filter
 from strategie.modell.ziel import ziel_aus_daten
 from strategie.speicher.laden import lade_speicher
 from tests.bericht.dom import EXTERN, SVG, alle, eins, klassen, parse, text, zellen
@@ -220,7 +220,7 @@ def _viele_ziele(bericht: Bericht, anzahl: int) -> Bericht:
 
 
 def test_zehntausend_ziele_schnell(beispiel_bericht: Bericht) -> None:
-    from strategie.auswertung import fasse_zusammen
+    from strategie.auswertung.zusammenfassung import fasse_zusammen
 
     gross = _viele_ziele(beispiel_bericht, 10_000)
     beginn = time.perf_counter()

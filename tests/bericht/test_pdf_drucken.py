@@ -12,9 +12,9 @@ from types import ModuleType
 
 import pytest
 
+from strategie.auswertung.bericht import erstelle_bericht
 from strategie.bericht.html import bericht_html
 from strategie.bericht.html_stil import dokument
-from strategie.bericht.modell import erstelle_bericht
 from strategie.bericht.steckbriefe_html import steckbriefe_html
 from strategie.speicher.laden import lade_speicher
 from tests.conftest import PROJEKT

@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 
 from strategie import api
+from strategie.auswertung.bericht import erstelle_bericht
+from strategie.auswertung.filter import Filter
 from strategie.bericht.daten import SCHEMA, bericht_daten
-from strategie.bericht.modell import erstelle_bericht
-from strategie.filter import Filter
 from strategie.speicher.laden import lade_speicher
 from strategie.speicher.stand import lade_stand
 from tests.conftest import BEISPIEL, PROJEKT

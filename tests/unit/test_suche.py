@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from strategie.filter import Filter
+from strategie.auswertung.filter import Filter
 from strategie.speicher.laden import lade_speicher
 
 

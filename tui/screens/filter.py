@@ -8,8 +8,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, RadioButton, RadioSet, SelectionList, Static
 
-from strategie.auswahl import FACETTEN, FACETTENTITEL, Auswahl
-from strategie.filter import Filter
+from strategie.auswertung.auswahl import FACETTEN, FACETTENTITEL, Auswahl
+from strategie.auswertung.filter import Filter
 from strategie.text.sicher import entschaerfe
 
 

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from strategie.auswertung import fasse_zusammen
+from strategie.auswertung.zusammenfassung import fasse_zusammen
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.zusammenfassung_ansicht import (

@@ -6,9 +6,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from strategie.filter import Filter, suchtext
+from strategie.auswertung.filter import Filter, suchtext
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
+from strategie.speicher.laden import zielordnung
 from strategie.text.ordnung import natuerlich
 
 SPALTEN = ("id", "titel", "amt", "handlungsfeld", "status", "ampel", "stand")
@@ -61,13 +62,13 @@ class Auswahl:
             self.suchtexte = [suchtext(z) for z in self.ziele]
 
     def __post_init__(self) -> None:
-        rang = {a.kuerzel: i for i, a in enumerate(self.rahmen.aemter)}
+        nach_amt = zielordnung(self.rahmen)
         reihenfolge = {w.name: i for i, w in enumerate(self.rahmen.umsetzungsstand)}
         ampel = {w.name: i for i, w in enumerate(self.rahmen.ampel)}
         self._schluessel = {
-            "id": lambda z: (rang.get(z.amt, 99), natuerlich(z.id)),
+            "id": nach_amt,
             "titel": lambda z: z.titel.casefold(),
-            "amt": lambda z: (rang.get(z.amt, 99), natuerlich(z.id)),
+            "amt": nach_amt,
             "handlungsfeld": lambda z: (z.handlungsfeld, natuerlich(z.id)),
             "status": lambda z: (reihenfolge.get(z.status, 99), natuerlich(z.id)),
             "ampel": lambda z: (ampel.get(z.ampel, 99), natuerlich(z.id)),

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from strategie.auswertung import Zusammenfassung, fasse_zusammen
-from strategie.bericht.grundlage import Grundlage, ermittle_grundlage
-from strategie.filter import Filter
+from strategie.auswertung.filter import Filter
+from strategie.auswertung.grundlage import Grundlage, ermittle_grundlage
+from strategie.auswertung.zusammenfassung import Zusammenfassung, fasse_zusammen
 from strategie.modell.befund import Befund
 from strategie.modell.rahmen import Amt, Rahmen
 from strategie.modell.ziel import Ziel

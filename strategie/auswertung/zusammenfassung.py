@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from strategie.matrix import Matrix, zaehle_matrix
+from strategie.auswertung.matrix import Matrix, zaehle_matrix
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Kennzahl, Messwert, Ziel
 from strategie.text.format import datum_de, mit_einheit
@@ -28,6 +28,12 @@ class Hinweis:
     art: str
     """'rot', 'gelb', 'zurückgestellt', 'entfallen', 'steckbrief', 'massnahme'."""
     text: str
+
+
+HINWEISARTEN = {"rot": "Ampel rot", "gelb": "Ampel gelb", "zurückgestellt": "zurückgestellt",
+                "entfallen": "entfallen", "steckbrief": "Steckbrief veraltet",
+                "massnahme": "Maßnahme überfällig"}
+"""The kinds of Hinweis (``Hinweis.art``) with their German names, in the reports' order."""
 
 
 @dataclass(frozen=True)

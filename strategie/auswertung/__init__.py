@@ -1,0 +1,6 @@
+"""What the numbers say: the summary model of a store state, the Amt × Handlungsfeld matrix,
+filters, the selection a user looks at (search, sort, facets), the report model and its
+Grundlage. Renderers (``ausgabe``) read from here; nothing here knows a medium.
+
+May import: ``verlauf``, ``speicher``, ``git``, ``modell``, ``text``. Never ``aendern``.
+"""
