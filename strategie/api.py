@@ -17,14 +17,14 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from strategie.auswertung.bericht import Bericht, erstelle_bericht
-from strategie.auswertung.filter import Filter, filter_aus_angaben
-from strategie.bericht.ausgabe import (
+from strategie.ausgabe.berichte import (
     BERICHTSFORMATE,
     STECKBRIEFFORMATE,
     rendere_bericht,
     rendere_steckbriefe,
 )
+from strategie.auswertung.bericht import Bericht, erstelle_bericht
+from strategie.auswertung.filter import Filter, filter_aus_angaben
 from strategie.modell.werte import datum_aus_text
 from strategie.modell.ziel import Ziel
 from strategie.speicher.finden import finde_speicher

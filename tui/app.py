@@ -255,7 +255,7 @@ class StrategieApp(App[None]):
             self.refresh_bindings()  # the keys that need a goal come or go
 
     def _zeige_detail(self, ziel: Ziel | None) -> None:
-        from strategie.ansicht import ziel_ansicht
+        from strategie.ausgabe.terminal.ziele import ziel_ansicht
 
         inhalt = self.query_one("#detailinhalt", Static)
         if ziel is not self.query_one(ZielListe).markiertes or (

@@ -1,10 +1,12 @@
-"""Compact word diffs of long texts, for showing how a text changed."""
+"""How a field change is shown: compact word diffs of long texts, and which form fits."""
 
 from __future__ import annotations
 
 import difflib
 import re
 from dataclasses import dataclass
+
+from strategie.modell.vergleich import Feldaenderung
 
 _WORT = re.compile(r"\S+|\s+")
 
@@ -60,3 +62,18 @@ def weitgehend_neu(alt: str, neu: str) -> bool:
     """True when so little of the old text remains that a word diff would not help."""
     a, n = _WORT.findall(alt or ""), _WORT.findall(neu or "")
     return difflib.SequenceMatcher(None, a, n, autojunk=False).ratio() < 0.35
+
+
+def darstellung(aenderung: Feldaenderung) -> str:
+    """How a field change reads best, in every medium.
+
+    'eintrag': a whole list entry added or removed, as one phrase (``beschreibe``);
+    'neu gefasst': a long text mostly rewritten, shown new; 'wortdiff': a long text changed in
+    places; 'werte': old → new.
+    """
+    alt, neu = aenderung.alt, aenderung.neu
+    if aenderung.pfad.split(".")[-1].isdigit():
+        return "eintrag"
+    if aenderung.ist_text and isinstance(alt, str) and isinstance(neu, str):
+        return "neu gefasst" if weitgehend_neu(alt, neu) else "wortdiff"
+    return "werte"

@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 from strategie.aendern.atomar import schreibe_atomar
-from strategie.auswertung.bericht import Bericht, erstelle_bericht
-from strategie.bericht.ausgabe import (
+from strategie.ausgabe.berichte import (
     BERICHTSFORMATE,
     STECKBRIEFFORMATE,
     rendere_bericht,
     rendere_steckbriefe,
 )
+from strategie.auswertung.bericht import Bericht, erstelle_bericht
 from strategie.cli.fortschritt import Schritt, fortschritt
 from strategie.cli.gemeinsam import (
     fehlerkonsole,
@@ -110,7 +110,7 @@ def befehl_bericht(args: argparse.Namespace) -> int:
         bericht = _erstelle(args, schritt, mit_zeitraum=True)
         schritt(f"Schreibe den Bericht ({FORMATNAMEN[args.format]})")
         if args.format == "terminal" and not args.ausgabe:
-            from strategie.bericht.terminal import bericht_terminal
+            from strategie.ausgabe.terminal.bericht import bericht_terminal
 
             ansicht = bericht_terminal(bericht)
         else:

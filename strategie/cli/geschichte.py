@@ -7,6 +7,9 @@ import sys
 import tomllib
 from pathlib import Path
 
+from strategie.ausgabe.json.listen import verlauf_json
+from strategie.ausgabe.markdown.verlauf import aenderungen_markdown
+from strategie.ausgabe.terminal.verlauf import aenderungen_ansicht, verlauf_ansicht
 from strategie.cli.gemeinsam import konsole
 from strategie.modell.befund import StrategieFehler
 from strategie.speicher.ablage import datei_des_ziels
@@ -14,12 +17,6 @@ from strategie.speicher.finden import finde_speicher
 from strategie.speicher.laden import lade_speicher
 from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.verlauf.eintraege import aenderungen, verlauf
-from strategie.verlauf_ausgabe import (
-    aenderungen_ansicht,
-    aenderungen_markdown,
-    als_json,
-    verlauf_ansicht,
-)
 
 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
@@ -48,7 +45,7 @@ def befehl_verlauf(args: argparse.Namespace) -> int:
     verzeichnis = finde_speicher(getattr(args, "store", None))
     eintraege = verlauf(verzeichnis, args.id)
     if args.format == "json":
-        sys.stdout.write(als_json(eintraege) + "\n")
+        sys.stdout.write(verlauf_json(eintraege) + "\n")
     elif args.format == "markdown":
         titel = {e.ziel_id: _titel(verzeichnis, e.ziel_id) for e in eintraege[:1]}
         sys.stdout.write(aenderungen_markdown(eintraege, titel, f"Verlauf {args.id.upper()}"))
@@ -73,7 +70,7 @@ def befehl_aenderungen(args: argparse.Namespace) -> int:
     verzeichnis = finde_speicher(getattr(args, "store", None))
     eintraege = aenderungen(verzeichnis, args.seit, args.bis)
     if args.format == "json":
-        sys.stdout.write(als_json(eintraege) + "\n")
+        sys.stdout.write(verlauf_json(eintraege) + "\n")
         return 0
     titel = {z.id: z.titel for z in lade_speicher(verzeichnis).ziele}
     for eintrag in eintraege:  # a goal deleted since, or a file invalid right now

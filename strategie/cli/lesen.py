@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from strategie.ansicht import (
+from strategie.ausgabe.json.listen import ziele_json
+from strategie.ausgabe.tabellen.csv import als_csv
+from strategie.ausgabe.terminal.ziele import (
     RICH_TABELLE_MAX_ZEILEN,
     listen_tabelle,
     listen_text,
@@ -21,7 +23,6 @@ from strategie.cli.gemeinsam import (
     oeffne_speicher,
     standoptionen,
 )
-from strategie.export import als_csv, als_json
 
 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
@@ -58,7 +59,7 @@ def befehl_liste(args: argparse.Namespace) -> int:
     kriterien = filter_aus_args(args, speicher)
     ziele = kriterien.anwenden(speicher.ziele)
     if args.format == "json":
-        sys.stdout.write(als_json(ziele) + "\n")
+        sys.stdout.write(ziele_json(ziele) + "\n")
         return 0
     if args.format == "csv":
         abgeschlossen = frozenset(w.name for w in speicher.rahmen.massnahmenstatus

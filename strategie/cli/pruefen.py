@@ -63,7 +63,7 @@ def _melde(befunde: tuple[Befund, ...]) -> None:
 def befehl_schema(args: argparse.Namespace) -> int:
     """strategie schema [--bericht]."""
     if args.bericht:
-        from strategie.bericht.daten import SCHEMA
+        from strategie.ausgabe.json.schema import SCHEMA
 
         schema = SCHEMA
     else:

@@ -45,11 +45,18 @@ class Verlaufseintrag:
     """'angelegt', 'geändert', 'gelöscht', 'ungültig' (the file did not parse) or
     'repariert' (it parses again)."""
     aenderungen: tuple[Feldaenderung, ...]
+    """The changed fields ('geändert' only; the other kinds have none, see ``ART_TEXT``)."""
 
     @property
     def kurz(self) -> str:
         """Short commit id."""
         return self.commit[:8]
+
+
+ART_TEXT = {"angelegt": "Ziel angelegt", "gelöscht": "Datei gelöscht",
+            "ungültig": "Datei in diesem Stand ungültig (kein gültiges TOML)",
+            "repariert": "Datei wieder gültig (vorher kein gültiges TOML)"}
+"""What an entry of a kind other than 'geändert' did to the file, in one German phrase."""
 
 
 def _lies_versionen(repo: GitRepo, eintraege: Sequence[Logeintrag]) -> dict[str, Any]:

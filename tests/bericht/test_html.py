@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from strategie.ausgabe.html import bericht as html_bericht
+from strategie.ausgabe.html.bericht import bericht_html
+from strategie.ausgabe.html.steckbriefe import steckbriefe_html
+from strategie.ausgabe.html.stil import css_text, esc
 from strategie.auswertung.bericht import Bericht, erstelle_bericht
 from strategie.auswertung.filter import Filter
-from strategie.bericht import html as html_bericht
-from strategie.bericht.html import bericht_html
-from strategie.bericht.html_stil import css_text, esc
-from strategie.bericht.steckbriefe_html import steckbriefe_html
 from strategie.modell.ziel import ziel_aus_daten
 from strategie.speicher.laden import lade_speicher
 from tests.bericht.dom import EXTERN, SVG, alle, eins, klassen, parse, text, zellen

@@ -12,10 +12,10 @@ from types import ModuleType
 
 import pytest
 
+from strategie.ausgabe.html.bericht import bericht_html
+from strategie.ausgabe.html.steckbriefe import steckbriefe_html
+from strategie.ausgabe.html.stil import dokument
 from strategie.auswertung.bericht import erstelle_bericht
-from strategie.bericht.html import bericht_html
-from strategie.bericht.html_stil import dokument
-from strategie.bericht.steckbriefe_html import steckbriefe_html
 from strategie.speicher.laden import lade_speicher
 from tests.conftest import PROJEKT
 

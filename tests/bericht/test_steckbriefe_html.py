@@ -7,9 +7,9 @@ import re
 
 import pytest
 
+from strategie.ausgabe.html.steckbriefe import steckbriefe_html
 from strategie.auswertung.bericht import Bericht, erstelle_bericht
 from strategie.auswertung.filter import Filter
-from strategie.bericht.steckbriefe_html import steckbriefe_html
 from strategie.speicher.laden import lade_speicher
 from tests.bericht.dom import EXTERN, SVG, alle, eins, klassen, parse, text, zellen
 from tests.conftest import BEISPIEL

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from strategie.bericht.svg import kennzahl_svg, status_balken_svg
-from strategie.farben import STATUS_HEX
+from strategie.ausgabe.farben import STATUS_HEX
+from strategie.ausgabe.html.svg import kennzahl_svg, status_balken_svg
 from strategie.modell.ziel import Kennzahl, Messwert
 from tests.bericht.dom import SVG, parse
 

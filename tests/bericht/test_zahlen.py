@@ -9,9 +9,10 @@ from pathlib import Path
 import jsonschema
 
 from strategie import api
+from strategie.ausgabe.json.bericht import bericht_daten
+from strategie.ausgabe.json.schema import SCHEMA
 from strategie.auswertung.bericht import erstelle_bericht
 from strategie.auswertung.filter import Filter
-from strategie.bericht.daten import SCHEMA, bericht_daten
 from strategie.speicher.laden import lade_speicher
 from strategie.speicher.stand import lade_stand
 from tests.conftest import BEISPIEL, PROJEKT

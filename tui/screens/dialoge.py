@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from strategie.farben import ampel_farbe, status_farbe
+from strategie.ausgabe.farben import ampel_farbe, status_farbe
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.operationen import Setze, Zielaenderung
 from strategie.modell.rahmen import Wert

@@ -11,16 +11,16 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from strategie.auswertung.zusammenfassung import fasse_zusammen
-from strategie.modell.rahmen import Rahmen
-from strategie.modell.ziel import Ziel
-from strategie.zusammenfassung_ansicht import (
+from strategie.ausgabe.terminal.zusammenfassung import (
     auffaellig_tabelle,
     kennzahlen_tabelle,
     leuchttuerme_tabelle,
     matrix_farbig,
     status_tabelle,
 )
+from strategie.auswertung.zusammenfassung import fasse_zusammen
+from strategie.modell.rahmen import Rahmen
+from strategie.modell.ziel import Ziel
 
 ZEILEN_HOECHSTENS = 200
 """Longer lists are cut: rendering thousands of table rows would freeze the screen."""

@@ -14,11 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from strategie.ausgabe.terminal.verlauf import eintrag_ansicht
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.ziel import Ziel
 from strategie.text.sicher import entschaerfe
 from strategie.verlauf.eintraege import Verlaufseintrag, commit_anzeige, verlauf
-from strategie.verlauf_ausgabe import eintrag_ansicht
 
 
 class VerlaufScreen(Screen[None]):

@@ -17,8 +17,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
+from strategie.ausgabe.farben import ampel_farbe, status_farbe
 from strategie.auswertung.auswahl import SPALTENTITEL
-from strategie.farben import ampel_farbe, status_farbe
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de
 from strategie.text.sicher import entschaerfe

@@ -11,9 +11,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from strategie.ausgabe.farben import ampel_farbe, status_farbe
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.auswertung.matrix import Matrix
-from strategie.farben import ampel_farbe, status_farbe
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Kennzahl, Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de

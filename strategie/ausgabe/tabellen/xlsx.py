@@ -1,8 +1,7 @@
-"""The report as tables for spreadsheets: CSV for German Excel and XLSX (overview + one per Amt)."""
+"""The report and the Steckbriefe as XLSX workbooks: overview, one sheet per Amt, Kennzahlen."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections import Counter
@@ -14,97 +13,16 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from strategie.ausgabe.tabellen.zeilen import (
+    KENNZAHLSPALTEN,
+    ZIELSPALTEN,
+    kennzahl_zeilen,
+    ziel_zeilen,
+)
 from strategie.auswertung.bericht import Bericht
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, zahl_de
 from strategie.text.sicher import entschaerfe
-
-ZIELSPALTEN = (
-    "ID", "Titel", "Amt", "Organisationseinheit", "Handlungsfeld", "Umsetzungsstand", "Ampel",
-    "Leuchtturm", "Steckbrief-Stand", "Maßnahmen", "davon abgeschlossen", "davon überfällig",
-    "Kennzahlen", "davon nicht auf Kurs", "Mittel Plan (€)", "Mittel Ist (€)",
-    "Personal (VZÄ)", "Hinweise",
-)
-"""Columns of the CSV and of the per-Amt sheets (documented in the README)."""
-
-KENNZAHLSPALTEN = ("Ziel", "Kennzahl", "Einheit", "Richtung", "Basiswert", "zuletzt",
-                   "Stichtag", "Zielwert", "Fortschritt (%)", "Bewertung")
-
-_FORMEL_ZEICHEN = ("=", "+", "-", "@", "\t", "\r")
-"""A text cell starting with one of these would be taken for a formula by a spreadsheet."""
-
-
-def ziel_zeilen(bericht: Bericht) -> list[list[Any]]:
-    """One row per goal of the report: typed values (numbers, dates, texts)."""
-    z = bericht.zusammenfassung
-    hinweise = {a.ziel.id: a.hinweise for a in z.auffaellig}
-    nicht_auf_kurs: Counter[str] = Counter(k.ziel.id for k in z.kennzahlen
-                                           if k.bewertung == "nicht auf Kurs")
-    erledigt = {w.name for w in bericht.rahmen.massnahmenstatus if w.abgeschlossen}
-    zeilen = []
-    for ziel in bericht.ziele:
-        amt = bericht.rahmen.amt(ziel.amt)
-        haushalt = ziel.haushalt
-        massnahmen = ziel.massnahmen
-        zeilen.append([
-            ziel.id, ziel.titel, ziel.amt, amt.name if amt else ziel.amt, ziel.handlungsfeld,
-            ziel.status, ziel.ampel, "ja" if ziel.leuchtturm else "nein", _stand(ziel),
-            len(massnahmen), sum(m.status in erledigt for m in massnahmen),
-            sum(1 for h in hinweise.get(ziel.id, ()) if h.art == "massnahme"),
-            len(ziel.kennzahlen), nicht_auf_kurs.get(ziel.id, 0),
-            haushalt.mittel_plan if haushalt else None, haushalt.mittel_ist if haushalt else None,
-            haushalt.personal_vzae if haushalt else None,
-            "\n".join(" ".join(h.text.split()) for h in hinweise.get(ziel.id, ())),
-        ])
-    return zeilen
-
-
-def kennzahl_zeilen(bericht: Bericht) -> list[list[Any]]:
-    """One row per Kennzahl: Basiswert, latest Messwert, Zielwert, progress and verdict."""
-    return [[k.ziel.id, k.kennzahl.name, k.kennzahl.einheit, k.kennzahl.richtung,
-             k.kennzahl.basiswert, k.letzter.wert if k.letzter else None,
-             k.letzter.stichtag if k.letzter else None, k.kennzahl.zielwert,
-             None if k.fortschritt is None else round(100 * k.fortschritt, 1), k.bewertung]
-            for k in bericht.zusammenfassung.kennzahlen]
-
-
-def _stand(ziel: Ziel) -> dt.date | None:
-    return ziel.steckbrief.stand if ziel.steckbrief else None
-
-
-def _textzelle(text: str) -> str:
-    """Goal text for a spreadsheet: control characters visible, never a formula."""
-    text = entschaerfe(text)
-    return "'" + text if text.startswith(_FORMEL_ZEICHEN) else text
-
-
-def _csv_wert(wert: Any) -> str:
-    """German Excel's notation: decimal comma, dates TT.MM.JJJJ, empty for none."""
-    if wert is None:
-        return ""
-    if isinstance(wert, bool):
-        return "ja" if wert else "nein"
-    if isinstance(wert, dt.date):
-        return datum_de(wert)
-    if isinstance(wert, float):
-        return zahl_de(wert, leer="").replace(".", "")
-    if isinstance(wert, int):
-        return str(wert)
-    return _textzelle(str(wert).replace("\n", " | "))
-
-
-def bericht_csv(bericht: Bericht) -> str:
-    """The report's goals as CSV for German Excel: ';', decimal comma, UTF-8 with BOM."""
-    puffer = io.StringIO()
-    puffer.write("\ufeff")
-    schreiber = csv.writer(puffer, delimiter=";", lineterminator="\r\n")
-    schreiber.writerow(ZIELSPALTEN)
-    for zeile in ziel_zeilen(bericht):
-        schreiber.writerow([_csv_wert(w) for w in zeile])
-    return puffer.getvalue()
-
-
-# -- XLSX ----------------------------------------------------------------------------------
 
 _KOPF_SCHRIFT = Font(bold=True, color="FFFFFF")
 _KOPF_FUELLUNG = PatternFill("solid", fgColor="1F4E79")

@@ -6,8 +6,8 @@ import html
 import re
 from collections.abc import Mapping
 
+from strategie.ausgabe.farben import AMPEL_HEX, STATUS_HEX
 from strategie.auswertung.bericht import Bericht
-from strategie.farben import AMPEL_HEX, STATUS_HEX
 from strategie.text.format import datum_de
 from strategie.text.sicher import entschaerfe
 

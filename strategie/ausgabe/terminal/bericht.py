@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from dataclasses import replace
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from strategie.ausgabe.farben import ampel_farbe, status_farbe
 from strategie.ausgabe.terminal.sicher import sicherer_text
-from strategie.auswertung.bericht import Bericht
-from strategie.auswertung.zusammenfassung import HINWEISARTEN
-from strategie.farben import ampel_farbe, status_farbe
-from strategie.text.kuerzen import kuerze
-from strategie.text.sicher import entschaerfe
-from strategie.verlauf_ausgabe import eintrag_ansicht
-from strategie.zusammenfassung_ansicht import (
+from strategie.ausgabe.terminal.verlauf import eintrag_ansicht
+from strategie.ausgabe.terminal.zusammenfassung import (
     auffaellig_tabelle,
     kennzahlen_tabelle,
     leuchttuerme_tabelle,
     matrix_farbig,
     status_tabelle,
 )
+from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.zusammenfassung import HINWEISARTEN
+from strategie.text.kuerzen import kuerze
+from strategie.text.sicher import entschaerfe
 
 LISTE_HOECHSTENS = 25
 """Rows of a list in the terminal; the full lists are in the other formats."""
@@ -138,3 +139,11 @@ def bericht_terminal(bericht: Bericht) -> RenderableType:
     if bericht.aenderungen is not None:
         teile.append(aenderungen_teil(bericht))
     return Group(*teile)
+
+
+def terminal_text(bericht: Bericht, breite: int = 80) -> str:
+    """The terminal report as plain text of *breite* columns (for files and scripts)."""
+    puffer = io.StringIO()
+    Console(file=puffer, width=breite, color_system=None, highlight=False,
+            force_terminal=False).print(bericht_terminal(bericht))
+    return puffer.getvalue()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from strategie.bericht.html_stil import UNBEKANNT_HEX, esc
-from strategie.farben import STATUS_HEX
+from strategie.ausgabe.farben import STATUS_HEX
+from strategie.ausgabe.html.stil import UNBEKANNT_HEX, esc
 from strategie.modell.ziel import Kennzahl
 from strategie.text.format import mit_einheit, zahl_de
 from strategie.text.kuerzen import kuerze

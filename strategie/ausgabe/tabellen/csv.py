@@ -1,16 +1,18 @@
-"""Goal lists as data: JSON (stable, documented) and CSV (semicolon, for German spreadsheets)."""
+"""CSV for German spreadsheets: the goal list of ``liste`` and the report's goal table."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
+from strategie.ausgabe.tabellen.zeilen import ZIELSPALTEN, ziel_zeilen
+from strategie.auswertung.bericht import Bericht
 from strategie.modell.ziel import Ziel
-from strategie.text.sicher import entschaerfe, json_sicher
+from strategie.text.format import datum_de, zahl_de
+from strategie.text.sicher import entschaerfe
 
 CSV_SPALTEN = (
     "id", "titel", "amt", "handlungsfeld", "aktionsbereiche", "status", "ampel", "leuchtturm",
@@ -18,18 +20,6 @@ CSV_SPALTEN = (
     "massnahmen", "massnahmen_abgeschlossen", "kennzahlen", "datei",
 )
 """Columns of ``liste --format csv``; documented in the README and stable."""
-
-
-def _iso(wert: object) -> str:
-    if isinstance(wert, (dt.date, dt.time)):
-        return wert.isoformat()
-    raise TypeError(f"nicht als JSON darstellbar: {type(wert).__name__}")
-
-
-def als_json(ziele: Sequence[Ziel]) -> str:
-    """A JSON array with one object per goal, fields under their TOML names, dates ISO-8601."""
-    return json_sicher(json.dumps([z.daten for z in ziele], ensure_ascii=False, indent=2,
-                                  default=_iso))
 
 
 def _wahr(wert: bool | None) -> str:
@@ -69,4 +59,40 @@ def als_csv(ziele: Sequence[Ziel], abgeschlossen: frozenset[str] = frozenset()) 
         zeile = csv_zeile(ziel, abgeschlossen)
         schreiber.writerow({k: entschaerfe(v) if isinstance(v, str) else v
                             for k, v in zeile.items()})
+    return puffer.getvalue()
+
+
+_FORMEL_ZEICHEN = ("=", "+", "-", "@", "\t", "\r")
+"""A text cell starting with one of these would be taken for a formula by a spreadsheet."""
+
+
+def _textzelle(text: str) -> str:
+    """Goal text for a spreadsheet: control characters visible, never a formula."""
+    text = entschaerfe(text)
+    return "'" + text if text.startswith(_FORMEL_ZEICHEN) else text
+
+
+def _csv_wert(wert: Any) -> str:
+    """German Excel's notation: decimal comma, dates TT.MM.JJJJ, empty for none."""
+    if wert is None:
+        return ""
+    if isinstance(wert, bool):
+        return "ja" if wert else "nein"
+    if isinstance(wert, dt.date):
+        return datum_de(wert)
+    if isinstance(wert, float):
+        return zahl_de(wert, leer="").replace(".", "")
+    if isinstance(wert, int):
+        return str(wert)
+    return _textzelle(str(wert).replace("\n", " | "))
+
+
+def bericht_csv(bericht: Bericht) -> str:
+    """The report's goals as CSV for German Excel: ';', decimal comma, UTF-8 with BOM."""
+    puffer = io.StringIO()
+    puffer.write("\ufeff")
+    schreiber = csv.writer(puffer, delimiter=";", lineterminator="\r\n")
+    schreiber.writerow(ZIELSPALTEN)
+    for zeile in ziel_zeilen(bericht):
+        schreiber.writerow([_csv_wert(w) for w in zeile])
     return puffer.getvalue()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from strategie.auswertung.bericht import Bericht
-from strategie.auswertung.zusammenfassung import Hinweis, Kennzahlstand
-from strategie.bericht.html_stil import (
+from strategie.ausgabe.html.stil import (
     ampel_html,
     bewertung_html,
     dokument,
@@ -13,7 +11,9 @@ from strategie.bericht.html_stil import (
     status_html,
     text_html,
 )
-from strategie.bericht.svg import kennzahl_svg
+from strategie.ausgabe.html.svg import kennzahl_svg
+from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.zusammenfassung import Hinweis, Kennzahlstand
 from strategie.modell.feld import STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.rahmen import Amt
 from strategie.modell.ziel import Ziel

@@ -6,9 +6,9 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from strategie.ausgabe.farben import ampel_farbe, status_farbe
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.auswertung.zusammenfassung import Zusammenfassung
-from strategie.farben import ampel_farbe, status_farbe
 from strategie.modell.rahmen import Rahmen
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import entschaerfe

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
+from strategie.ausgabe.markdown.text import md_text, tabelle
+from strategie.ausgabe.markdown.verlauf import md_eintrag
 from strategie.auswertung.bericht import Bericht
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
 from strategie.verlauf.eintraege import nach_ziel
-from strategie.verlauf_ausgabe import md_eintrag, md_text
-
-
-def _zelle(text: object) -> str:
-    """A table cell: escaped, on one line."""
-    return md_text(" ".join(str(text).split()))
-
-
-def tabelle(kopf: Sequence[str], zeilen: Iterable[Sequence[object]],
-            rechts: Sequence[int] = ()) -> list[str]:
-    """A pipe table; columns whose index is in *rechts* are right-aligned."""
-    trenner = ["---:" if i in rechts else "---" for i in range(len(kopf))]
-    ergebnis = ["| " + " | ".join(kopf) + " |", "| " + " | ".join(trenner) + " |"]
-    ergebnis += ["| " + " | ".join(_zelle(w) for w in zeile) + " |" for zeile in zeilen]
-    return [*ergebnis, ""]
 
 
 def _grundlage(bericht: Bericht) -> list[str]:

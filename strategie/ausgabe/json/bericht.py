@@ -1,0 +1,99 @@
+"""The report as plain data with stable German keys: the JSON format of ``bericht``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from strategie.ausgabe.json.kodierung import als_json
+from strategie.ausgabe.json.listen import eintrag_json
+from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.zusammenfassung import Kennzahlstand
+from strategie.modell.ziel import Ziel
+
+FORMAT_VERSION = 1
+"""Raised only for incompatible changes; keys may be added within a version."""
+
+
+def ziel_kurz(ziel: Ziel) -> dict[str, Any]:
+    """The fields of a goal a report lists (the whole goal: ``strategie liste --format json``)."""
+    stand = ziel.steckbrief.stand if ziel.steckbrief else None
+    return {"id": ziel.id, "titel": ziel.titel, "amt": ziel.amt,
+            "handlungsfeld": ziel.handlungsfeld, "status": ziel.status,
+            "ampel": ziel.ampel or None, "leuchtturm": ziel.leuchtturm,
+            "steckbrief_stand": stand.isoformat() if stand else None, "datei": ziel.pfad}
+
+
+def kennzahl_daten(stand: Kennzahlstand) -> dict[str, Any]:
+    """One Kennzahl's progress: Basiswert → latest Messwert → Zielwert, and the verdict."""
+    k = stand.kennzahl
+    return {"ziel": stand.ziel.id, "kennzahl": k.name, "einheit": k.einheit or None,
+            "richtung": k.richtung, "basiswert": k.basiswert, "zielwert": k.zielwert,
+            "letzter_wert": stand.letzter.wert if stand.letzter else None,
+            "letzter_stichtag": stand.letzter.stichtag.isoformat() if stand.letzter else None,
+            "fortschritt": None if stand.fortschritt is None else round(stand.fortschritt, 4),
+            "bewertung": stand.bewertung,
+            "messwerte": [{"stichtag": m.stichtag.isoformat(), "wert": m.wert}
+                          for m in sorted(k.messwerte, key=lambda m: m.stichtag)]}
+
+
+def bericht_daten(bericht: Bericht) -> dict[str, Any]:
+    """The whole report as JSON-ready data (documented in the README, schema: ``schema.SCHEMA``)."""
+    z, rahmen, g = bericht.zusammenfassung, bericht.rahmen, bericht.grundlage
+    status_werte = [w.name for w in rahmen.umsetzungsstand]
+    ampel_werte = [w.name for w in rahmen.ampel]
+    aemter = rahmen.aemter_in_anlagenfolge()
+    matrix = z.matrix
+    leer: Counter[str] = Counter()
+    return {
+        "format": "strategie-bericht",
+        "version": FORMAT_VERSION,
+        "titel": bericht.titel,
+        "grundlage": {
+            "speicher": g.speicher, "commit": g.commit, "stichtag":
+            g.stichtag.isoformat() if g.stichtag else None, "erstellt": g.erstellt.isoformat(),
+            "arbeitskopie": g.arbeitskopie, "ungespeichert": g.ungespeichert,
+            "filter": g.filter or None},
+        "stichtag": bericht.stichtag.isoformat(),
+        "steckbrief_max_alter_monate": z.max_alter_monate,
+        "anzahl_ziele": z.anzahl,
+        "matrix": {
+            "zeilen": [{"amt": kuerzel,
+                        "handlungsfelder": {str(h): matrix.zellen.get((kuerzel, h), 0)
+                                            for h in matrix.handlungsfelder},
+                        "summe": matrix.zeilensumme(kuerzel)} for kuerzel in matrix.aemter],
+            "spaltensummen": {str(h): matrix.spaltensumme(h) for h in matrix.handlungsfelder},
+            "gesamt": matrix.gesamt},
+        "nach_status": {w: z.nach_status.get(w, 0) for w in status_werte},
+        "nach_ampel": {w: z.nach_ampel.get(w, 0) for w in [*ampel_werte, "–"]},
+        "aemter": [{"kuerzel": a.kuerzel, "name": a.name, "anlage": a.anlage,
+                    "anzahl": sum(z.status_je_amt.get(a.kuerzel, leer).values()),
+                    "nach_status": {w: z.status_je_amt.get(a.kuerzel, leer)[w]
+                                    for w in status_werte},
+                    "nach_ampel": {w: z.ampel_je_amt.get(a.kuerzel, leer)[w]
+                                   for w in [*ampel_werte, "–"]}} for a in aemter],
+        "zaehlung": [{"amt": amt, "handlungsfeld": hf, "status": status, "ampel": ampel,
+                      "anzahl": anzahl}
+                     for (amt, hf, status, ampel), anzahl in sorted(z.zaehlung.items())],
+        "leuchttuerme": [ziel_kurz(ziel) for ziel in z.leuchttuerme],
+        "aufmerksamkeit": [{**ziel_kurz(a.ziel),
+                            "hinweise": [{"art": h.art, "text": h.text} for h in a.hinweise]}
+                           for a in z.auffaellig],
+        "kennzahlen": [kennzahl_daten(k) for k in z.kennzahlen],
+        "aenderungen": None if bericht.aenderungen is None else {
+            "seit": bericht.aenderungen.seit, "bis": bericht.aenderungen.bis,
+            "eintraege": [eintrag_json(e) for e in bericht.aenderungen.eintraege]},
+        "ziele": [ziel_kurz(ziel) for ziel in bericht.ziele],
+        "befunde": [{"datei": str(b.pfad), "zeile": b.zeile, "feld": b.feld or None,
+                     "meldung": b.meldung} for b in bericht.befunde],
+    }
+
+
+EINGERUECKT_BIS = 2000
+"""Reports of up to this many goals are indented for reading; larger ones are compact
+(Python's JSON encoder is about five times slower when it indents)."""
+
+
+def bericht_json(bericht: Bericht) -> str:
+    """The report as JSON text (control characters escaped)."""
+    return als_json(bericht_daten(bericht), eingerueckt=len(bericht.ziele) <= EINGERUECKT_BIS)

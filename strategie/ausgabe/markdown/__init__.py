@@ -1,0 +1,1 @@
+"""Markdown for pasting into a Vorlage: the report, the Steckbriefe, the history."""

@@ -1,1 +1,0 @@
-"""Reports for committees and scripts: the Sachstandsbericht and the Maßnahmensteckbriefe."""
