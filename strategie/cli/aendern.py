@@ -26,8 +26,10 @@ from strategie.modell.feld import (
     modell_an_pfad,
 )
 from strategie.modell.operationen import Anhaengen, Operation, Setze, Zielaenderung
+from strategie.modell.rahmen import Rahmen
 from strategie.modell.vergleich import beschreibe
 from strategie.modell.werte import datum_aus_text, normalisiere, wert_aus_text, zahl_aus_text
+from strategie.modell.ziel import Ziel
 from strategie.speicher.ablage import datei_des_ziels
 from strategie.speicher.finden import finde_speicher
 from strategie.speicher.rahmendatei import lade_rahmen
@@ -159,6 +161,17 @@ def _feld(pfad: str) -> Feld:
     return eintrag
 
 
+def _lies_ziel(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Ziel:
+    """The goal as its file has it now (read and checked alone), or a German error."""
+    pfad = datei_des_ziels(verzeichnis, rahmen, ziel_id)
+    ziel, befunde = lade_ziel(verzeichnis, pfad.relative_to(verzeichnis).as_posix(),
+                              pfad.read_bytes(), rahmen)
+    if ziel is None:
+        raise StrategieFehler("Die Zieldatei ist fehlerhaft:\n" + "\n".join(
+            b.als_zeile() for b in befunde))
+    return ziel
+
+
 def befehl_status(args: argparse.Namespace) -> int:
     """strategie status ID... WERT -m KOMMENTAR."""
     rahmen = lade_rahmen(finde_speicher(getattr(args, "store", None)))
@@ -182,12 +195,7 @@ def befehl_steckbrief(args: argparse.Namespace) -> int:
              "finanzielle_beurteilung": args.finanzielle_beurteilung,
              "inhaltliche_beurteilung": args.inhaltliche_beurteilung}
     if all(t is None for t in texte.values()):
-        pfad = datei_des_ziels(verzeichnis, rahmen, args.id)
-        ziel, befunde = lade_ziel(verzeichnis, pfad.relative_to(verzeichnis).as_posix(),
-                                  pfad.read_bytes(), rahmen)
-        if ziel is None:
-            raise StrategieFehler("Die Zieldatei ist fehlerhaft:\n" + "\n".join(
-                b.als_zeile() for b in befunde))
+        ziel = _lies_ziel(verzeichnis, rahmen, args.id)
         alt = {t: str(ziel.wert(f"steckbrief.{t}") or "") for t in STECKBRIEF_TEXTE}
         eingabe = (sys.stdin.read() if not sys.stdin.isatty()
                    else _im_editor(vorlage(ziel.id, ziel.titel, alt)))
@@ -237,12 +245,7 @@ def befehl_messwert(args: argparse.Namespace) -> int:
     """strategie messwert ID KENNZAHL STICHTAG WERT."""
     verzeichnis = finde_speicher(getattr(args, "store", None))
     rahmen = lade_rahmen(verzeichnis)
-    pfad = datei_des_ziels(verzeichnis, rahmen, args.id)
-    ziel, befunde = lade_ziel(verzeichnis, pfad.relative_to(verzeichnis).as_posix(),
-                              pfad.read_bytes(), rahmen)
-    if ziel is None:
-        raise StrategieFehler("Die Zieldatei ist fehlerhaft:\n" + "\n".join(
-            b.als_zeile() for b in befunde))
+    ziel = _lies_ziel(verzeichnis, rahmen, args.id)
     nummer = _kennzahl_nummer(ziel.daten, args.kennzahl)
     stichtag = datum_aus_text(args.stichtag)
     vorhanden = ziel.daten["kennzahlen"][nummer - 1].get("messwerte", [])

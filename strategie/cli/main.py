@@ -17,6 +17,7 @@ from strategie.cli import (
     lesen,
     pruefen,
 )
+from strategie.cli.app import starte_app
 from strategie.cli.gemeinsam import fehlerkonsole
 from strategie.modell.befund import StrategieFehler
 from strategie.text.sicher import entschaerfe
@@ -72,24 +73,15 @@ def baue_parser() -> argparse.ArgumentParser:
         gruppe.registriere(befehle, gemeinsam)
     tui = befehle.add_parser("tui", parents=[gemeinsam], help="die Terminal-App öffnen",
                              description="Öffnet die Terminal-App auf dem Zielspeicher.")
-    tui.set_defaults(ausfuehren=_starte_app)
+    tui.set_defaults(ausfuehren=starte_app)
     return parser
-
-
-def _starte_app(args: argparse.Namespace) -> int:
-    from strategie.speicher.finden import finde_speicher
-
-    verzeichnis = finde_speicher(getattr(args, "store", None))
-    from tui.app import starte  # lazy: the core never imports textual at module level
-
-    return starte(verzeichnis)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = baue_parser()
     args = parser.parse_args(argv)
-    ausfuehren = getattr(args, "ausfuehren", _starte_app)
+    ausfuehren = getattr(args, "ausfuehren", starte_app)
     try:
         return int(ausfuehren(args) or ERFOLG)
     except StrategieFehler as fehler:
