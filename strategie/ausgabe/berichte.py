@@ -7,6 +7,9 @@ from strategie.auswertung.bericht import Bericht
 BERICHTSFORMATE = ("terminal", "markdown", "html", "json", "csv", "xlsx")
 STECKBRIEFFORMATE = ("html", "markdown", "xlsx")
 BINAERE_FORMATE = frozenset({"xlsx"})
+FORMATNAMEN = {"terminal": "Text", "markdown": "Markdown", "html": "HTML", "json": "JSON",
+               "csv": "CSV", "xlsx": "XLSX"}
+"""The formats' names in messages."""
 ENDUNGEN = {"terminal": ".txt", "markdown": ".md", "html": ".html", "json": ".json",
             "csv": ".csv", "xlsx": ".xlsx"}
 

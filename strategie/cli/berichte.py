@@ -9,6 +9,7 @@ from pathlib import Path
 from strategie.aendern.atomar import schreibe_atomar
 from strategie.ausgabe.berichte import (
     BERICHTSFORMATE,
+    FORMATNAMEN,
     STECKBRIEFFORMATE,
     rendere_bericht,
     rendere_steckbriefe,
@@ -24,9 +25,6 @@ from strategie.cli.gemeinsam import (
     standoptionen,
 )
 from strategie.modell.befund import StrategieFehler, anzeigepfad
-
-FORMATNAMEN = {"terminal": "Text", "markdown": "Markdown", "html": "HTML", "json": "JSON",
-               "csv": "CSV", "xlsx": "XLSX"}
 
 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:

@@ -19,7 +19,7 @@ from tomlkit.items import (
     Whitespace,
 )
 
-from strategie.modell.feld import ZIEL, Abschnitt, Eintrag, Feld, feld_an_pfad
+from strategie.modell.feld import ZIEL, Abschnitt, Eintrag, Feld, feld_an_pfad, pfadteile
 from strategie.modell.operationen import Operation, Setze
 from strategie.toml.gestalten import gestalte
 from strategie.toml.zeilen import key_lines
@@ -106,10 +106,13 @@ def _gehe_zu(dokument: Container, teile: list[str], anlegen: bool) -> tuple[Any,
     """
     knoten: Any = dokument
     abschnitt: Abschnitt = ZIEL
-    i = 0
-    while i < len(teile) - 1:
-        name = teile[i]
-        eintrag = abschnitt.feld(name)
+    for teil in pfadteile(".".join(teile)):
+        if teil.stelle == len(teile) - 1:
+            break
+        if teil.nummer:
+            knoten = knoten[int(teil.name) - 1]
+            continue
+        name, eintrag = teil.name, teil.eintrag
         assert isinstance(eintrag, Abschnitt), name
         if name not in knoten:
             if not anlegen:
@@ -121,10 +124,6 @@ def _gehe_zu(dokument: Container, teile: list[str], anlegen: bool) -> tuple[Any,
                 knoten[name] = neu
         knoten = knoten[name]
         abschnitt = eintrag
-        i += 1
-        if eintrag.liste:
-            knoten = knoten[int(teile[i]) - 1]
-            i += 1
     return knoten, abschnitt
 
 

@@ -28,6 +28,14 @@ def _kopie(ziel: Path) -> Path:
     return ziel
 
 
+def _mit_falschem_import(kopie: Path, modul: str, zeile: str) -> subprocess.CompletedProcess[str]:
+    """lint-imports on *kopie* after *zeile* was appended to the module file *modul*."""
+    datei = kopie / modul
+    datei.write_text(datei.read_text(encoding="utf-8") + f"\n{zeile}  # falsch\n",
+                     encoding="utf-8")
+    return _lint_imports(kopie)
+
+
 def test_die_schichten_halten() -> None:
     ergebnis = _lint_imports(PROJEKT)
     assert ergebnis.returncode == 0, ergebnis.stdout + ergebnis.stderr
@@ -39,10 +47,7 @@ def test_ein_falscher_import_bricht_den_vertrag(tmp_path: Path) -> None:
     sauber = _lint_imports(kopie)
     assert sauber.returncode == 0, sauber.stdout + sauber.stderr
 
-    modul = kopie / "strategie" / "modell" / "feld.py"
-    modul.write_text(modul.read_text(encoding="utf-8") + "\nimport strategie.cli  # falsch\n",
-                     encoding="utf-8")
-    falsch = _lint_imports(kopie)
+    falsch = _mit_falschem_import(kopie, "strategie/modell/feld.py", "import strategie.cli")
     assert falsch.returncode != 0, falsch.stdout
     assert "strategie.modell is not allowed to import strategie.cli" in falsch.stdout
     assert "strategie.modell.feld -> strategie.cli" in falsch.stdout
@@ -50,9 +55,6 @@ def test_ein_falscher_import_bricht_den_vertrag(tmp_path: Path) -> None:
 
 def test_der_kern_importiert_die_app_nicht(tmp_path: Path) -> None:
     kopie = _kopie(tmp_path / "kopie")
-    modul = kopie / "strategie" / "ausgabe" / "farben.py"
-    modul.write_text(modul.read_text(encoding="utf-8") + "\nimport textual  # falsch\n",
-                     encoding="utf-8")
-    falsch = _lint_imports(kopie)
+    falsch = _mit_falschem_import(kopie, "strategie/ausgabe/farben.py", "import textual")
     assert falsch.returncode != 0, falsch.stdout
     assert "strategie.ausgabe.farben -> textual" in falsch.stdout

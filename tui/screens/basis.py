@@ -25,7 +25,7 @@ def ohne_blinken(screen: ModalScreen[object]) -> None:
 
 
 class Aenderungsdialog(ModalScreen["Ergebnis | None"]):  # type: ignore[name-defined]
-    """A dialog whose result is a commit: it calls ``strategie.bearbeiten.aendere`` itself.
+    """A dialog whose result is a commit: it calls ``strategie.aendern.bearbeiten.aendere`` itself.
 
     The dialog stays open until the commit succeeded; a refused change (invalid value,
     missing Begründung, hand edits, a hook …) is shown in the dialog and nothing is saved.
