@@ -5,6 +5,7 @@ from __future__ import annotations
 from strategie.ausgabe.markdown.text import md_text, tabelle
 from strategie.ausgabe.markdown.verlauf import md_eintrag
 from strategie.auswertung.bericht import Bericht
+from strategie.modell.feld import STECKBRIEF_TEXTE, STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
 from strategie.verlauf.eintraege import nach_ziel
@@ -134,12 +135,10 @@ def steckbrief_markdown(ziel: Ziel, bericht: Bericht) -> list[str]:
                       ) if ziel.massnahmen else ["Keine Maßnahmen erfasst.", ""]
     steckbrief = ziel.steckbrief
     stand = f" (Stand {datum_de(steckbrief.stand)})" if steckbrief and steckbrief.stand else ""
-    zeilen += [f"**Aktueller Stand der Umsetzung**{stand}", "",
-               *_absatz(steckbrief.aktueller_stand if steckbrief else ""),
-               "**Finanzielle Beurteilung der Verwaltung**", "",
-               *_absatz(steckbrief.finanzielle_beurteilung if steckbrief else ""),
-               "**Inhaltliche Beurteilung der Verwaltung**", "",
-               *_absatz(steckbrief.inhaltliche_beurteilung if steckbrief else "")]
+    for name in STECKBRIEF_TEXTE:
+        zusatz = stand if name == STECKBRIEF_TEXTE[0] else ""
+        zeilen += [f"**{STECKBRIEF_UEBERSCHRIFTEN[name]}**{zusatz}", "",
+                   *_absatz(getattr(steckbrief, name) if steckbrief else "")]
     if ziel.haushalt:
         h = ziel.haushalt
         zeilen += ["**Haushalt**", ""]

@@ -20,6 +20,7 @@ from strategie.ausgabe.tabellen.zeilen import (
     ziel_zeilen,
 )
 from strategie.auswertung.bericht import Bericht
+from strategie.modell.feld import STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, zahl_de
 from strategie.text.sicher import entschaerfe
@@ -154,8 +155,7 @@ def _als_bytes(mappe: Workbook, bericht: Bericht) -> bytes:
 STECKBRIEFSPALTEN = (
     "ID", "Titel", "Handlungsfeld", "Aktionsbereiche", "Leuchtturm", "Wirkungsziel",
     "Leistungsziel", "Maßnahmen", "Umsetzungsstand", "Ampel", "Begründung", "Stand",
-    "Aktueller Stand der Umsetzung", "Finanzielle Beurteilung der Verwaltung",
-    "Inhaltliche Beurteilung der Verwaltung", "Kennzahlen",
+    *STECKBRIEF_UEBERSCHRIFTEN.values(), "Kennzahlen",
 )
 
 

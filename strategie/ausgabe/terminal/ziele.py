@@ -14,6 +14,7 @@ from rich.text import Text
 from strategie.ausgabe.farben import ampel_farbe, status_farbe
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.auswertung.matrix import Matrix
+from strategie.modell.feld import STECKBRIEF_TEXTE, STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Kennzahl, Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
@@ -176,14 +177,12 @@ def ziel_ansicht(ziel: Ziel, rahmen: Rahmen) -> RenderableType:
         teile.append(_abschnitt("Maßnahmen", tabelle))
     if ziel.steckbrief:
         sb = ziel.steckbrief
-        inhalt = Group(
-            Text("Aktueller Stand der Umsetzung", style="bold"),
-            Padding(_text_oder_leer(sb.aktueller_stand), (0, 0, 1, 2)),
-            Text("Finanzielle Beurteilung der Verwaltung", style="bold"),
-            Padding(_text_oder_leer(sb.finanzielle_beurteilung), (0, 0, 1, 2)),
-            Text("Inhaltliche Beurteilung der Verwaltung", style="bold"),
-            Padding(_text_oder_leer(sb.inhaltliche_beurteilung), (0, 0, 0, 2)),
-        )
+        absaetze: list[RenderableType] = []
+        for name in STECKBRIEF_TEXTE:
+            unten = 0 if name == STECKBRIEF_TEXTE[-1] else 1
+            absaetze += [Text(STECKBRIEF_UEBERSCHRIFTEN[name], style="bold"),
+                         Padding(_text_oder_leer(getattr(sb, name)), (0, 0, unten, 2))]
+        inhalt = Group(*absaetze)
         teile.append(_abschnitt(f"Maßnahmensteckbrief – Stand {datum_de(sb.stand)}", inhalt))
     if ziel.kennzahlen:
         tabelle = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
