@@ -1,4 +1,4 @@
 """Tables for spreadsheets: CSV for German Excel (liste, bericht) and XLSX (bericht, Steckbriefe).
 
-Every text cell is neutralised and never becomes a formula.
+May import what ``ausgabe`` may; openpyxl is loaded only for XLSX.
 """
