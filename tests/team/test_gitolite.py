@@ -121,3 +121,16 @@ def test_gitolite_selbst_verweigert_ohne_schreibrecht_und_ohne_schluessel(
                     "ls-remote", mit_hook.url(), check=False)
     assert ergebnis.returncode != 0
     assert "Permission denied (publickey)." in ergebnis.stderr
+
+
+def test_option_env_gibt_dem_hook_einstellungen_mit(gitolite: Gitolite, tmp_path: Path) -> None:
+    """``option ENV.NAME = wert`` in gitolite.conf reaches the hook as ``GL_OPTION_NAME``."""
+    gitolite.konfiguriere(f"repo {REPO}\n    RW+ = admin\n    RW = anna\n"
+                          f"    option hook.pre-receive = {HOOK_NAME}\n"
+                          "    option ENV.STRATEGIE_PUSHER = GL_USER\n")
+    gitolite.schreibe_hook('#!/bin/sh\necho "Einstellung=[$GL_OPTION_STRATEGIE_PUSHER]"\n')
+    anna = gitolite.klon(tmp_path / "anna", ANNA)
+    anna.aendere_zeile("SA-01", "status", "umgesetzt")
+    ergebnis = anna.push()
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert "remote: Einstellung=[GL_USER]" in ergebnis.stderr
