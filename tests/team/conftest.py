@@ -25,18 +25,33 @@ def neues_team(tmp_path: Path) -> Callable[[int], Team]:
     return anlegen
 
 
+@pytest.fixture(scope="session")
+def gitolite_vorlage(tmp_path_factory: pytest.TempPathFactory) -> Gitolite | str:
+    """One gitolite server per test process, set up once; tests get copies (or the reason
+    why there is none)."""
+    grund = gitolite_fehlt()
+    if grund:
+        return grund
+    wurzel = tmp_path_factory.mktemp("gitolite-vorlage")
+    konfig = wurzel / "gitconfig"
+    konfig.write_text("[init]\n\tdefaultBranch = main\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as umgebung:  # the session has no git_umgebung
+        umgebung.setenv("GIT_CONFIG_GLOBAL", str(konfig))
+        umgebung.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        server = Gitolite(wurzel / "server")
+        server.einrichten(["anna", "bernd", "clara", "dirk"])
+        server.fuelle_mit_beispiel()
+    return server
+
+
 @pytest.fixture
-def gitolite(tmp_path: Path) -> Gitolite:
+def gitolite(gitolite_vorlage: Gitolite | str, tmp_path: Path) -> Gitolite:
     """A gitolite server with accounts anna, bernd, clara, dirk and the repository strategie.
 
     strategie holds the example store (one commit, pushed by admin) and has our
     repo-specific pre-receive hook (``Gitolite.schreibe_hook`` sets its program; until then it
     accepts everything). Clones: ``gitolite.klon(pfad, TEAM[i])``.
     """
-    grund = gitolite_fehlt()
-    if grund:
-        pytest.skip(f"gitolite-Tests übersprungen: {grund}")
-    server = Gitolite(tmp_path / "gitolite")
-    server.einrichten(["anna", "bernd", "clara", "dirk"])
-    server.fuelle_mit_beispiel()
-    return server
+    if isinstance(gitolite_vorlage, str):
+        pytest.skip(f"gitolite-Tests übersprungen: {gitolite_vorlage}")
+    return gitolite_vorlage.kopie(tmp_path / "gitolite")

@@ -265,9 +265,7 @@ class Gitolite:
         self._rc_aendern()
         self.hook_datei.parent.mkdir(parents=True)
         self.schreibe_hook(ANNEHMEN)
-        self.ssh.write_text(SSHD_ERSATZ.format(python=sys.executable, home=str(self.home)),
-                            encoding="utf-8")
-        self.ssh.chmod(0o755)
+        self._schreibe_ssh()
         admin = self.wurzel / "gitolite-admin"
         lauf(self.wurzel, "-c", f"core.sshCommand={self.ssh_befehl('admin')}", "clone", "-q",
              self.url("gitolite-admin"), admin.name)
@@ -278,6 +276,26 @@ class Gitolite:
             f"    option hook.pre-receive = {HOOK_NAME}\n")
         # the project's branch is main; gitolite created the repository with git's default
         lauf(self.bare, "symbolic-ref", "HEAD", "refs/heads/main", env=self.server_umgebung())
+
+    def _schreibe_ssh(self) -> None:
+        self.ssh.write_text(SSHD_ERSATZ.format(python=sys.executable, home=str(self.home)),
+                            encoding="utf-8")
+        self.ssh.chmod(0o755)
+
+    def kopie(self, ziel: Path) -> Gitolite:
+        """An independent copy of this server at *ziel* (setting one up takes seconds).
+
+        gitolite writes absolute paths only into symlinks (the repositories' hooks) and the
+        sshd stand-in; both are pointed at the copy.
+        """
+        shutil.copytree(self.wurzel, ziel, symlinks=True)
+        for pfad in ziel.rglob("*"):
+            if pfad.is_symlink() and (alt := os.readlink(pfad)).startswith(f"{self.wurzel}/"):
+                pfad.unlink()
+                pfad.symlink_to(ziel / Path(alt).relative_to(self.wurzel))
+        kopie = Gitolite(ziel)
+        kopie._schreibe_ssh()
+        return kopie
 
     def _rc_aendern(self) -> None:
         """Switch on LOCAL_CODE (managed on the server) and the repo-specific-hooks trigger."""

@@ -92,6 +92,10 @@ def test_gitolite_installiert_den_hook_ueber_die_option(gitolite: Gitolite) -> N
     """``option hook.pre-receive = NAME`` links NAME from LOCAL_CODE behind gitolite's driver."""
     hooks = gitolite.bare / "hooks"
     treiber = gitolite.home / "local" / "hooks" / "multi-hook-driver"
+    for alt in hooks.glob("pre-receive*"):
+        alt.unlink()
+    gitolite.konfiguriere(f"repo {REPO}\n    RW+ = admin\n"
+                          f"    option hook.pre-receive = {HOOK_NAME}\n")  # gitolite links anew
     assert (hooks / "pre-receive").is_symlink()
     assert Path(os.readlink(hooks / "pre-receive")) == treiber
     assert Path(os.readlink(hooks / f"pre-receive.h00-{HOOK_NAME}")) == gitolite.hook_datei
