@@ -1,7 +1,10 @@
-"""Working together on one shared remote: sync, the field-level merge driver for goal files,
-Zuständigkeit (who may change what) and the server hook that enforces it.
+"""Collaboration: sync with a shared remote, the field-level merge driver, Zuständigkeit, the
+server hook (issue 10).
 
-Empty for now: this is the room for that work. May import: ``auswertung``, ``aendern``,
-``verlauf``, ``speicher``, ``git``, ``toml``, ``modell``, ``text``. Not ``ausgabe`` (its
-independent sibling), ``cli`` or ``api``; the CLI and the app call into it.
+Layer: above ``strategie.auswertung``, beside ``strategie.ausgabe``; may import from the layers
+below (auswertung, aendern, verlauf, speicher, git, toml, modell, text), never from ``cli``,
+``api`` or ``ausgabe``. ``zusammenfuehren`` (the three-way merge of one goal's data) is pure
+and imports nothing from strategie at all.
+
+This ``__init__`` imports nothing, so that importing one module of the package stays cheap.
 """

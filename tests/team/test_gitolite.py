@@ -1,0 +1,140 @@
+"""Under gitolite, our pre-receive hook sees the pusher gitolite authenticated, and can refuse."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.team.gitserver import HOOK_NAME, REPO, TEAM, Gitolite, lauf
+
+ANNA, BERND, CLARA, DIRK = TEAM[:4]
+
+PROTOKOLL_HOOK = """\
+#!/bin/sh
+# says whom gitolite authenticated; refuses a push whose new tip says [ablehnen]
+echo "strategie-hook: GL_USER=$GL_USER GL_REPO=$GL_REPO"
+while read alt neu ref; do
+    if git log -1 --format=%s "$neu" | grep -q '\\[ablehnen\\]'; then
+        echo "Abgelehnt: $GL_USER darf $ref nicht so ändern (Testregel)." >&2
+        exit 1
+    fi
+done
+exit 0
+"""
+
+
+def server_kopf(server: Gitolite) -> str:
+    return lauf(server.bare, "rev-parse", "main").stdout.strip()
+
+
+@pytest.fixture
+def mit_hook(gitolite: Gitolite) -> Gitolite:
+    gitolite.schreibe_hook(PROTOKOLL_HOOK)
+    return gitolite
+
+
+def test_hook_sieht_den_von_gitolite_angemeldeten_nutzer(mit_hook: Gitolite, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # what the pusher's own environment says is irrelevant: sshd does not pass it on, and
+    # gitolite-shell sets GL_USER itself from its argument in authorized_keys
+    monkeypatch.setenv("GL_USER", "mallory")
+    anna = mit_hook.klon(tmp_path / "anna", ANNA)
+    bernd = mit_hook.klon(tmp_path / "bernd", BERND)
+
+    kopf = anna.aendere_zeile("SA-01", "status", "umgesetzt")
+    ergebnis = anna.push()
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert f"remote: strategie-hook: GL_USER=anna GL_REPO={REPO}" in ergebnis.stderr
+    assert server_kopf(mit_hook) == kopf
+
+    bernd.git("pull", "-q", "--ff-only")
+    kopf = bernd.aendere_zeile("AKJF-01", "status", "umgesetzt")
+    ergebnis = bernd.push()
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert "remote: strategie-hook: GL_USER=bernd" in ergebnis.stderr
+    assert "mallory" not in ergebnis.stderr
+    assert server_kopf(mit_hook) == kopf
+
+
+def test_der_schluessel_entscheidet_nicht_der_autor(mit_hook: Gitolite, tmp_path: Path) -> None:
+    """A commit authored as Anna Berger, pushed with Bernd's key, is Bernd's push."""
+    klon = mit_hook.klon(tmp_path / "bernd", BERND)
+    klon.git("config", "user.name", ANNA.name)
+    klon.git("config", "user.email", ANNA.email)
+    klon.aendere_zeile("SA-02", "status", "umgesetzt")
+    ergebnis = klon.push()
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert "GL_USER=bernd" in ergebnis.stderr
+    assert klon.git("log", "-1", "--format=%an").stdout.strip() == ANNA.name
+
+
+def test_ablehnung_des_hooks_laesst_den_server_unveraendert(mit_hook: Gitolite,
+                                                            tmp_path: Path) -> None:
+    clara = mit_hook.klon(tmp_path / "clara", CLARA)
+    vorher = lauf(mit_hook.bare, "for-each-ref").stdout
+    clara.aendere_zeile("AGV-01", "status", "umgesetzt", "AGV-01 umgesetzt [ablehnen]")
+    ergebnis = clara.push()
+    assert ergebnis.returncode != 0
+    assert "remote: strategie-hook: GL_USER=clara" in ergebnis.stderr
+    assert ("remote: Abgelehnt: clara darf refs/heads/main nicht so ändern (Testregel)."
+            in ergebnis.stderr)
+    assert "pre-receive hook declined" in ergebnis.stderr
+    assert lauf(mit_hook.bare, "for-each-ref").stdout == vorher
+    # the refused commit did not enter the repository (receive-pack's quarantine)
+    unbekannt = lauf(mit_hook.bare, "cat-file", "-e", clara.kopf(), check=False)
+    assert unbekannt.returncode != 0
+
+
+def test_gitolite_installiert_den_hook_ueber_die_option(gitolite: Gitolite) -> None:
+    """``option hook.pre-receive = NAME`` links NAME from LOCAL_CODE behind gitolite's driver."""
+    hooks = gitolite.bare / "hooks"
+    treiber = gitolite.home / "local" / "hooks" / "multi-hook-driver"
+    for alt in hooks.glob("pre-receive*"):
+        alt.unlink()
+    gitolite.konfiguriere(f"repo {REPO}\n    RW+ = admin\n"
+                          f"    option hook.pre-receive = {HOOK_NAME}\n")  # gitolite links anew
+    assert (hooks / "pre-receive").is_symlink()
+    assert Path(os.readlink(hooks / "pre-receive")) == treiber
+    assert Path(os.readlink(hooks / f"pre-receive.h00-{HOOK_NAME}")) == gitolite.hook_datei
+    # gitolite keeps its own update hook, which checks the access rules per ref
+    assert (hooks / "update").is_symlink()
+
+
+def test_gitolite_selbst_verweigert_ohne_schreibrecht_und_ohne_schluessel(
+        mit_hook: Gitolite, tmp_path: Path) -> None:
+    mit_hook.konfiguriere(f"repo {REPO}\n    RW+ = admin\n    RW = anna\n    R = dirk\n"
+                          f"    option hook.pre-receive = {HOOK_NAME}\n")
+    dirk = mit_hook.klon(tmp_path / "dirk", DIRK)
+    vorher = server_kopf(mit_hook)
+    dirk.aendere_zeile("DEZ-01", "status", "umgesetzt")
+    ergebnis = dirk.push()
+    assert ergebnis.returncode != 0
+    assert "DENIED" in ergebnis.stderr and "dirk" in ergebnis.stderr
+    assert "strategie-hook" not in ergebnis.stderr  # refused before any hook ran
+    assert server_kopf(mit_hook) == vorher
+
+    fremd = tmp_path / "fremd"
+    lauf(tmp_path, "init", "-q", str(fremd))
+    schluessel = tmp_path / "fremd-schluessel"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(schluessel)],
+                   check=True)
+    ergebnis = lauf(fremd, "-c", f"core.sshCommand={mit_hook.ssh} -i {schluessel}",
+                    "ls-remote", mit_hook.url(), check=False)
+    assert ergebnis.returncode != 0
+    assert "Permission denied (publickey)." in ergebnis.stderr
+
+
+def test_option_env_gibt_dem_hook_einstellungen_mit(gitolite: Gitolite, tmp_path: Path) -> None:
+    """``option ENV.NAME = wert`` in gitolite.conf reaches the hook as ``GL_OPTION_NAME``."""
+    gitolite.konfiguriere(f"repo {REPO}\n    RW+ = admin\n    RW = anna\n"
+                          f"    option hook.pre-receive = {HOOK_NAME}\n"
+                          "    option ENV.STRATEGIE_PUSHER = GL_USER\n")
+    gitolite.schreibe_hook('#!/bin/sh\necho "Einstellung=[$GL_OPTION_STRATEGIE_PUSHER]"\n')
+    anna = gitolite.klon(tmp_path / "anna", ANNA)
+    anna.aendere_zeile("SA-01", "status", "umgesetzt")
+    ergebnis = anna.push()
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert "remote: Einstellung=[GL_USER]" in ergebnis.stderr
