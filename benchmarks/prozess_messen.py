@@ -31,7 +31,10 @@ FRIST_S = 120.0
 
 _FREMDE_VARIABLEN = ("STRATEGIE_STORE", "COLUMNS", "LINES", "TASKRC", "TASKDATA", "GIT_DIR",
                      "GIT_WORK_TREE", "GIT_INDEX_FILE", "PYTHONPROFILEIMPORTTIME",
-                     "PYTHONSTARTUP")
+                     "PYTHONSTARTUP", "PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED")
+"""Variables a user's shell does not normally set and that change what is measured: without
+bytecode caching every start compiles each module from source (~0.1 s for strategie), and
+unbuffered output writes JSON in many small pieces."""
 
 
 class MessFehler(RuntimeError):

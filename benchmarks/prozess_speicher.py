@@ -78,8 +78,8 @@ class Speicher:
         """The goal changed by most commits, and how many commits touched its file."""
         pfade = git(self.wurzel, "log", "--format=", "--name-only", "--", "ziele").split()
         zaehler = Counter(p for p in pfade if not p.endswith("strategie.toml"))
-        pfad, anzahl = zaehler.most_common(1)[0]
-        return Path(pfad).stem, anzahl
+        pfad = max(sorted(zaehler), key=zaehler.__getitem__)  # ties: the first path
+        return Path(pfad).stem, zaehler[pfad]
 
 
 def speicher(basis: Path, anzahl: int) -> Speicher:

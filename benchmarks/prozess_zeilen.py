@@ -149,8 +149,8 @@ class Befehle:
     def verlauf(self) -> tuple[Befehl, Befehl]:
         ziel_id, eintraege = self.s.meiste_aenderungen()
         pfad = self.s.datei(ziel_id).relative_to(self.s.ordner).as_posix()
-        ours = self.strategie("verlauf", f"`verlauf ID` ({eintraege} Commits)", "verlauf",
-                              ziel_id)
+        commits = "1 Commit" if eintraege == 1 else f"{eintraege} Commits"
+        ours = self.strategie("verlauf", f"`verlauf ID` ({commits})", "verlauf", ziel_id)
         log = Befehl(f"git-log{self.tag}", "`git log -p -- Pfad`",
                      ("git", "log", "-p", "--", pfad), cwd=self.s.ordner)
         return ours, log

@@ -133,8 +133,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         laeufe = args.laeufe_gross if gruppe.ziele >= 50_000 else args.laeufe
         ergebnisse = messe(gruppe, laeufe)
-        print(markdown(gruppe, ergebnisse, laeufe) + "\n", flush=True)
-        gemessen.append(gruppe_json(gruppe, ergebnisse, laeufe))
+        last = os.getloadavg()[0]
+        print(markdown(gruppe, ergebnisse, laeufe) + f"\n\nLast (1 min) danach: "
+              f"{last:.1f}\n".replace(".", ","), flush=True)
+        gemessen.append(gruppe_json(gruppe, ergebnisse, laeufe) | {"last_1min_danach": last})
     for name in sorted(set(args.nur or ()) - treffer):
         hinweise.append(f"--nur {name}: keine Zeile heißt so")
     for hinweis in hinweise:
