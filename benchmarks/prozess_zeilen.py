@@ -60,6 +60,16 @@ Pruefung = Callable[[bytes], str | None]
 Vorher = Callable[[], Sequence[str] | None]
 
 
+SCHLUESSEL = {
+    "Programmstart": ("hilfe", "hilfe-task", "version", "import"),
+    "Speicher": ("liste-json", "liste-json-task", "liste-amt-task", "liste-pipe-task",
+                 "liste-kalt", "boden-git", "bericht-json", "matrix", "zeige", "zeige-task",
+                 "zeige-46", "verlauf", "verlauf-task", "status", "status-task", "app"),
+    "Team": ("sync-nichts", "sync-eine"),
+}
+"""The row keys of each kind of group (``--nur`` matches their beginnings)."""
+
+
 @dataclass(frozen=True)
 class Ziel:
     """A target of the issues: ratio to the row's peer, median time, peak memory."""

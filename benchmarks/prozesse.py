@@ -31,7 +31,7 @@ from benchmarks.prozess_messen import Befehl, Messung, im_wechsel, rss_messbar
 from benchmarks.prozess_speicher import TASK_INSTALLIEREN, TIME_INSTALLIEREN, speicher, taskwarrior
 from benchmarks.prozess_speicher import team as team_aufbauen
 from benchmarks.prozess_tabelle import Ergebnis, gruppe_json, markdown
-from benchmarks.prozess_zeilen import Gruppe, groesse, programmstart, team
+from benchmarks.prozess_zeilen import SCHLUESSEL, Gruppe, groesse, programmstart, team
 
 ERGEBNISSE = Path(__file__).resolve().parent / "ergebnisse"
 GROESSEN = (46, 1000, 10_000, 50_000)
@@ -72,14 +72,22 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _ausgewaehlt(gruppe: Gruppe, nur: list[str] | None) -> Gruppe:
+    unbekannt = {z.schluessel for z in gruppe.zeilen} - {k for a in SCHLUESSEL.values() for k in a}
+    assert not unbekannt, f"Zeilen fehlen in SCHLUESSEL: {unbekannt}"
     if nur:
         gruppe.zeilen = [z for z in gruppe.zeilen if any(z.schluessel.startswith(n) for n in nur)]
     return gruppe
 
 
+def _gewaehlt(art: str, nur: list[str] | None) -> bool:
+    """Whether ``--nur`` leaves any row of this kind of group."""
+    return not nur or any(k.startswith(n) for k in SCHLUESSEL[art] for n in nur)
+
+
 def gruppen(args: argparse.Namespace, groessen: list[int], hinweise: list[str]
             ) -> Iterator[Gruppe]:
-    """The groups to measure, each built (and its stores prepared) just before it runs."""
+    """The groups to measure, each built (and its stores prepared) just before it runs;
+    groups of which ``--nur`` leaves nothing are not prepared at all."""
     basis: Path = args.speicherordner
     basis.mkdir(parents=True, exist_ok=True)
     tw_fehlt = shutil.which("task") is None
@@ -90,12 +98,13 @@ def gruppen(args: argparse.Namespace, groessen: list[int], hinweise: list[str]
         hinweise.append(f"/usr/bin/time fehlt, der Speicherbedarf (max. RSS) bleibt leer. "
                         f"Installieren: {TIME_INSTALLIEREN}")
     klein = speicher(basis, KLEIN)
-    yield programmstart(None if tw_fehlt else taskwarrior(basis, klein), klein)
-    for anzahl in groessen:
+    if _gewaehlt("Programmstart", args.nur):
+        yield programmstart(None if tw_fehlt else taskwarrior(basis, klein), klein)
+    for anzahl in groessen if _gewaehlt("Speicher", args.nur) else ():
         s = speicher(basis, anzahl)
         tw = taskwarrior(basis, s) if anzahl == 10_000 else None
         yield groesse(s, speicher(basis, KLEIN), tw)
-    if 10_000 in groessen:
+    if 10_000 in groessen and _gewaehlt("Team", args.nur):
         yield team(team_aufbauen(basis, speicher(basis, 10_000)))
 
 
@@ -124,11 +133,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{maschine['kerne']} Kerne, Last {maschine['last_1min']:.1f}, Python "
           f"{maschine['python']}, {maschine['git']}, taskwarrior "
           f"{maschine['taskwarrior'] or '–'}.\n", flush=True)
-    treffer: set[str] = set()
     for gruppe in gruppen(args, groessen, hinweise):
-        alle = [z.schluessel for z in gruppe.zeilen]
         gruppe = _ausgewaehlt(gruppe, args.nur)
-        treffer.update(n for n in args.nur or () if any(k.startswith(n) for k in alle))
         if not gruppe.zeilen:
             continue
         laeufe = args.laeufe_gross if gruppe.ziele >= 50_000 else args.laeufe
@@ -137,8 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         print(markdown(gruppe, ergebnisse, laeufe) + f"\n\nLast (1 min) danach: "
               f"{last:.1f}\n".replace(".", ","), flush=True)
         gemessen.append(gruppe_json(gruppe, ergebnisse, laeufe) | {"last_1min_danach": last})
-    for name in sorted(set(args.nur or ()) - treffer):
-        hinweise.append(f"--nur {name}: keine Zeile heißt so")
+    alle = [k for art in SCHLUESSEL.values() for k in art]
+    for name in args.nur or ():
+        if not any(k.startswith(name) for k in alle):
+            hinweise.append(f"--nur {name}: keine Zeile heißt so (Zeilen: {', '.join(alle)})")
     for hinweis in hinweise:
         print(f"Hinweis: {hinweis}")
     daten = {"beginn": beginn, "rechner": maschine, "laeufe": args.laeufe,
