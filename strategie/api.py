@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
 from pathlib import Path
 
 from strategie.ausgabe.berichte import (
@@ -47,16 +46,24 @@ def oeffne(pfad: str | os.PathLike[str] | None = None, *, stand: str | dt.date |
     return lade(Path(verzeichnis), stichtag=stichtag, rev=rev)
 
 
-def auswahl(speicher: Zielspeicher, *, amt: Iterable[str] = (),
-            handlungsfeld: Iterable[str | int] = (), status: Iterable[str] = (),
-            ampel: Iterable[str] = (), aktionsbereich: Iterable[str] = (),
-            leuchtturm: bool | None = None, suche: str = "") -> Filter:
-    """Filter criteria, checked against the store's vocabularies (abbreviations allowed)."""
-    return filter_aus_angaben(speicher.rahmen, aemter=list(amt),
-                              handlungsfelder=[str(h) for h in handlungsfeld],
-                              status=list(status), ampeln=list(ampel),
-                              aktionsbereiche=list(aktionsbereich), leuchtturm=leuchtturm,
-                              suche=suche)
+def _als_text(wert: object) -> str:
+    return {True: "ja", False: "nein", None: "ohne"}.get(wert, str(wert))  # type: ignore[call-overload]
+
+
+def auswahl(speicher: Zielspeicher, *, leuchtturm: bool | None = None, suche: str = "",
+            **kriterien: object) -> Filter:
+    """Filter criteria, checked against the store's vocabularies (abbreviations allowed).
+
+    Keywords are the CLI's filter options: ``amt``, ``handlungsfeld``, ``status``, ``ampel``,
+    ``aktionsbereich``, ``umsetzungsjahr``, ``art``, ``haushaltsneutral``, ``raum``,
+    ``phase``, ``liga``; each takes one value or a list (numbers and True/False/None as such:
+    ``umsetzungsjahr=2027``, ``haushaltsneutral=False``).
+    """
+    angaben = {}
+    for option, werte in kriterien.items():
+        liste = werte if isinstance(werte, (list, tuple, set, frozenset)) else [werte]
+        angaben[option] = [_als_text(w) for w in liste]
+    return filter_aus_angaben(speicher.rahmen, leuchtturm=leuchtturm, suche=suche, **angaben)
 
 
 def filtere(speicher: Zielspeicher, **kriterien: object) -> list[Ziel]:
