@@ -8,10 +8,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from strategie.auswertung.kennzahlen import Kennzahlstand, bewerte_kennzahl, kennzahl_regel
 from strategie.auswertung.matrix import Matrix, zaehle_matrix
 from strategie.modell.rahmen import Rahmen
-from strategie.modell.ziel import Kennzahl, Messwert, Ziel
-from strategie.text.format import datum_de, mit_einheit
+from strategie.modell.ziel import Ziel
+from strategie.text.format import datum_de
+
+__all__ = ["Auffaelligkeit", "Hinweis", "Kennzahlstand", "Massstab", "Zusammenfassung",
+           "fasse_zusammen", "hinweise_zu", "monate_zurueck"]
 
 
 def monate_zurueck(datum: dt.date, monate: int) -> dt.date:
@@ -45,51 +49,6 @@ class Auffaelligkeit:
 
 
 @dataclass(frozen=True)
-class Kennzahlstand:
-    """Progress of one Kennzahl: Basiswert → latest Messwert → Zielwert."""
-
-    ziel: Ziel
-    kennzahl: Kennzahl
-    letzter: Messwert | None
-    fortschritt: float | None
-    """Share of the way from Basiswert to Zielwert (1.0 = reached; negative = wrong way)."""
-    bewertung: str
-    """'erreicht', 'auf Kurs', 'nicht auf Kurs' or 'keine Messwerte'."""
-
-    def beschreibung(self) -> str:
-        """'61 % → 59,1 % (30.06.2026) → Ziel 66 %'."""
-        k = self.kennzahl
-        letzter = "–"
-        if self.letzter:
-            letzter = (f"{mit_einheit(self.letzter.wert, k.einheit)} "
-                       f"({datum_de(self.letzter.stichtag)})")
-        return (f"{mit_einheit(k.basiswert, k.einheit)} → {letzter} → Ziel "
-                f"{mit_einheit(k.zielwert, k.einheit)}")
-
-
-def bewerte_kennzahl(ziel: Ziel, kennzahl: Kennzahl) -> Kennzahlstand:
-    """Whether a Kennzahl is on track, given the direction that counts as good."""
-    werte = sorted(kennzahl.messwerte, key=lambda m: m.stichtag)
-    letzter = werte[-1] if werte else None
-    if letzter is None:
-        return Kennzahlstand(ziel, kennzahl, None, None, "keine Messwerte")
-    vorzeichen = -1.0 if kennzahl.richtung == "fallend" else 1.0
-    basis = kennzahl.basiswert if kennzahl.basiswert is not None else werte[0].wert
-    fortschritt = None
-    if kennzahl.zielwert is not None and kennzahl.zielwert != basis:
-        fortschritt = (letzter.wert - basis) / (kennzahl.zielwert - basis)
-    besser_als_basis = (letzter.wert - basis) * vorzeichen > 0
-    zuletzt_falsch = len(werte) > 1 and (letzter.wert - werte[-2].wert) * vorzeichen < 0
-    if kennzahl.zielwert is not None and (letzter.wert - kennzahl.zielwert) * vorzeichen >= 0:
-        bewertung = "erreicht"
-    elif besser_als_basis and not zuletzt_falsch:
-        bewertung = "auf Kurs"
-    else:
-        bewertung = "nicht auf Kurs"
-    return Kennzahlstand(ziel, kennzahl, letzter, fortschritt, bewertung)
-
-
-@dataclass(frozen=True)
 class Massstab:
     """What counts as needing attention, fixed once for a whole summary."""
 
@@ -101,6 +60,10 @@ class Massstab:
     """Umsetzungsstand values whose Steckbrief need not be kept current."""
     erledigt: frozenset[str]
     """Maßnahme status values that count as done."""
+    messwert_grenze: dt.date
+    """A Kennzahl whose latest Messwert is older has no current values."""
+    toleranz_prozent: float = 0.0
+    """How far a Kennzahl may lag behind its line and still be 'auf Kurs'."""
 
     @classmethod
     def aus(cls, rahmen: Rahmen, heute: dt.date, max_alter_monate: int) -> Massstab:
@@ -108,7 +71,9 @@ class Massstab:
         ruhend = {w.name for w in rahmen.umsetzungsstand if w.abgeschlossen}
         return cls(heute, max_alter_monate, monate_zurueck(heute, max_alter_monate),
                    frozenset(ruhend | {"zurückgestellt", "entfallen"}),
-                   frozenset(w.name for w in rahmen.massnahmenstatus if w.abgeschlossen))
+                   frozenset(w.name for w in rahmen.massnahmenstatus if w.abgeschlossen),
+                   monate_zurueck(heute, rahmen.messwert_max_alter_monate),
+                   rahmen.kennzahl_toleranz_prozent)
 
 
 def hinweise_zu(ziel: Ziel, massstab: Massstab) -> tuple[Hinweis, ...]:
@@ -159,6 +124,8 @@ class Zusammenfassung:
     zaehlung: Counter[tuple[str, int, str, str]] = field(default_factory=Counter)
     """Goals per (Amt, Handlungsfeld, Umsetzungsstand, Ampel); every other count derives
     from it. An Ampel that is not set counts as '–'."""
+    kennzahl_regel: str = ""
+    """The rule of the Kennzahl verdicts, as every report states it (``kennzahl_regel``)."""
 
 
 def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None = None,
@@ -183,7 +150,9 @@ def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None 
         if hinweise := hinweise_zu(ziel, massstab):
             auffaellig.append(Auffaelligkeit(ziel, hinweise))
         if "kennzahlen" in ziel.daten:
-            kennzahlen.extend(bewerte_kennzahl(ziel, k) for k in ziel.kennzahlen)
+            kennzahlen.extend(bewerte_kennzahl(
+                ziel, k, toleranz_prozent=massstab.toleranz_prozent,
+                messwert_grenze=massstab.messwert_grenze) for k in ziel.kennzahlen)
     return Zusammenfassung(
         heute=heute,
         anzahl=len(ziele),
@@ -199,4 +168,6 @@ def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None 
         max_alter_monate=monate,
         ampel_je_hf=ampel_je_hf,
         zaehlung=Counter((z.amt, z.handlungsfeld, z.status, z.ampel or "–") for z in ziele),
+        kennzahl_regel=kennzahl_regel(rahmen.kennzahl_toleranz_prozent,
+                                      rahmen.messwert_max_alter_monate),
     )

@@ -32,8 +32,11 @@ def euro_de(wert: float | int | None) -> str:
     return "–" if wert is None else f"{zahl_de(wert, 0)} €"
 
 
-def mit_einheit(wert: float | int | None, einheit: str) -> str:
-    """A value with its unit: '62,5 %', '14 Tage'."""
+def mit_einheit(wert: float | int | None, einheit: str, stellen: int | None = None) -> str:
+    """A value with its unit: '62,5 %', '14 Tage' (*stellen*: at most so many decimals)."""
     if wert is None:
         return "–"
-    return f"{zahl_de(wert)} {einheit}".strip()
+    if stellen is not None:
+        wert = round(wert, stellen)
+        stellen = None if float(wert).is_integer() else stellen
+    return f"{zahl_de(wert, stellen)} {einheit}".strip()

@@ -51,8 +51,9 @@ def test_raum_und_phase_kommen_aus_dem_vokabular_des_rahmens(beispiel: Path) -> 
 
 def test_kennzahl_mit_datierter_basis_und_ziel(beispiel: Path) -> None:
     datei = beispiel / "sa" / "SA-05.toml"
-    _ersetze(datei, "zieljahr = 2027", 'zieljahr = 2027\nbasisjahr = 2023\n'
-                                       'zielstichtag = 2027-06-30\nraeume = ["Singen"]')
+    _ersetze(datei, "basisjahr = 2022", "basisjahr = 2023")
+    _ersetze(datei, "zieljahr = 2027", 'zieljahr = 2027\nzielstichtag = 2027-06-30\n'
+                                       'raeume = ["Singen"]')
     speicher = lade_speicher(beispiel, cache=False)
     kennzahl = speicher.ziel("SA-05").kennzahlen[0]  # type: ignore[union-attr]
     assert kennzahl.basisdatum == dt.date(2023, 12, 31)

@@ -16,6 +16,7 @@ from strategie.ausgabe.html.stil import (
 )
 from strategie.ausgabe.html.svg import kennzahl_svg, status_balken_svg
 from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.kennzahlen import BEWERTUNGEN
 from strategie.auswertung.zusammenfassung import HINWEISARTEN, Auffaelligkeit, Hinweis
 from strategie.modell.rahmen import Amt
 from strategie.modell.ziel import Ziel
@@ -27,8 +28,6 @@ KENNZAHL_DIAGRAMME = 60
 SCHWERE = {"rot": 0, "entfallen": 1, "zurückgestellt": 2, "gelb": 3, "massnahme": 4,
            "steckbrief": 5}
 """Order of the attention list: the most serious Hinweis of a goal first."""
-BEWERTUNGEN = ("nicht auf Kurs", "auf Kurs", "erreicht", "keine Messwerte")
-"""Order of the Kennzahlen: those off track first."""
 
 ZUSATZ_STIL = """
 .kacheln { display: grid; grid-template-columns: repeat(5, 1fr); gap: 2mm; margin: 0 0 4mm; }
@@ -261,8 +260,9 @@ def _kennzahlen(bericht: Bericht) -> str:
             f"<td>{esc(stand.beschreibung())}</td><td>{bewertung_html(stand.bewertung)}</td>"
             f'<td class="c-diagramm">{diagramm}</td></tr>')
     return (f"{kopf}<p>{zahl_de(len(staende))} Kennzahlen: {uebersicht}. Basiswert → letzter "
-            "Messwert → Zielwert, die nicht auf Kurs zuerst; im Verlauf gestrichelt: Basis "
+            "Messwert → Zielwert, die gefährdeten zuerst; im Verlauf gestrichelt: Basis "
             f"(grau) und Ziel (grün).{grenze}</p>"
+            f'<p class="klein regel">{esc(bericht.zusammenfassung.kennzahl_regel)}</p>'
             '<table class="ziele"><thead><tr><th class="c-id">Ziel</th><th>Kennzahl</th>'
             '<th>Basis → zuletzt → Ziel</th><th class="c-bew">Bewertung</th>'
             f'<th class="c-diagramm">Verlauf</th></tr></thead><tbody>{"".join(zeilen)}</tbody>'

@@ -101,7 +101,8 @@ tr, .block { break-inside: avoid; }
 .marke { white-space: nowrap; }
 .stern { color: #b8860b; }
 .b-erreicht, .b-auf-kurs { color: #1b5e20; font-weight: bold; }
-.b-nicht-auf-kurs { color: #b71c1c; font-weight: bold; }
+.b-gefaehrdet { color: #b71c1c; font-weight: bold; }
+.b-keine-aktuellen-messwerte { color: #8a5a00; font-weight: bold; }
 .b-keine-messwerte { color: var(--grau); }
 .seite-neu { break-before: page; }
 svg { display: block; max-width: 100%; height: auto; }
@@ -167,7 +168,7 @@ def status_html(status: str, anzahl: str = "") -> str:
 
 
 def bewertung_html(bewertung: str) -> str:
-    """A Kennzahl's verdict in its colour: erreicht, auf Kurs, nicht auf Kurs, keine Messwerte."""
+    """A Kennzahl's verdict in its colour (``kennzahlen.BEWERTUNGEN``)."""
     return f'<span class="{klasse("b", bewertung)}">{esc(bewertung)}</span>'
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from strategie.ausgabe.json.bericht import FORMAT_VERSION
+from strategie.auswertung.kennzahlen import BEWERTUNGEN, LINIE, TREND
 
 SCHEMA_ID = "https://strategie.invalid/schema/bericht.schema.json"
 
@@ -71,13 +72,25 @@ SCHEMA: dict[str, Any] = {
         "kennzahlen": {"type": "array", "items": _objekt({
             "ziel": _TEXT, "kennzahl": _TEXT, "einheit": _TEXT_ODER_NULL, "richtung": _TEXT,
             "basiswert": _ZAHL_ODER_NULL, "zielwert": _ZAHL_ODER_NULL,
+            "basisdatum": {**_DATUM_ODER_NULL, "description": "Basisstichtag, sonst 31.12. "
+                           "des Basisjahrs"},
+            "zieldatum": {**_DATUM_ODER_NULL, "description": "Zielstichtag, sonst 31.12. des "
+                          "Zieljahrs"},
+            "zieljahr": {"type": ["integer", "null"]},
+            "raeume": {"type": "array", "items": _TEXT},
             "letzter_wert": _ZAHL_ODER_NULL, "letzter_stichtag": _DATUM_ODER_NULL,
+            "erwartet": {**_ZAHL_ODER_NULL, "description": "Wo die Linie vom Basis- zum "
+                         "Zielwert den Wert am letzten Stichtag erwartet"},
             "fortschritt": _ZAHL_ODER_NULL,
-            "bewertung": {"enum": ["erreicht", "auf Kurs", "nicht auf Kurs",
-                                   "keine Messwerte"]},
+            "bewertung": {"enum": list(BEWERTUNGEN)},
+            "regel": {"enum": [LINIE, TREND, None], "description": "linie: gemessen an der "
+                      "Linie von Basis zu Ziel; trend: ohne Basis- oder Zieltermin, am "
+                      "vorherigen Wert"},
             "messwerte": {"type": "array", "items": _objekt({"stichtag": _DATUM,
                                                               "wert": {"type": "number"}})},
         })},
+        "kennzahl_regel": {**_TEXT, "description": "Die Regel der Bewertungen, wie sie im "
+                           "Bericht steht."},
         "aenderungen": {"oneOf": [{"type": "null"}, _objekt({
             "seit": _TEXT, "bis": _TEXT_ODER_NULL,
             "eintraege": {"type": "array", "items": _objekt({

@@ -68,12 +68,16 @@ def bericht_markdown(bericht: Bericht) -> str:
     if z.kennzahlen:
         zeilen += ["## Kennzahlen", ""]
         zeilen += tabelle(
-            ["Ziel", "Kennzahl", "Basiswert", "zuletzt", "Stichtag", "Zielwert", "Bewertung"],
+            ["Ziel", "Kennzahl", "Basiswert", "zuletzt", "Stichtag", "erwartet", "Zielwert",
+             "Zieljahr", "Bewertung"],
             [(k.ziel.id, k.kennzahl.name, mit_einheit(k.kennzahl.basiswert, k.kennzahl.einheit),
               mit_einheit(k.letzter.wert if k.letzter else None, k.kennzahl.einheit),
               datum_de(k.letzter.stichtag if k.letzter else None),
-              mit_einheit(k.kennzahl.zielwert, k.kennzahl.einheit), k.bewertung)
-             for k in z.kennzahlen], rechts=(2, 3, 5))
+              mit_einheit(k.erwartet, k.kennzahl.einheit, 1),
+              mit_einheit(k.kennzahl.zielwert, k.kennzahl.einheit), k.zieljahr or "–",
+              k.bewertung)
+             for k in z.kennzahlen], rechts=(2, 3, 5, 6))
+        zeilen += [md_text(z.kennzahl_regel), ""]
 
     if bericht.aenderungen is not None:
         zeitraum = bericht.aenderungen

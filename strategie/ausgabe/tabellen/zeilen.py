@@ -7,25 +7,27 @@ from collections import Counter
 from typing import Any
 
 from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.kennzahlen import GEFAEHRDET
 from strategie.modell.ziel import Ziel
 
 ZIELSPALTEN = (
     "ID", "Titel", "Amt", "Organisationseinheit", "Handlungsfeld", "Umsetzungsstand", "Ampel",
     "Leuchtturm", "Steckbrief-Stand", "Maßnahmen", "davon abgeschlossen", "davon überfällig",
-    "Kennzahlen", "davon nicht auf Kurs", "Mittel Plan (€)", "Mittel Ist (€)",
+    "Kennzahlen", "davon gefährdet", "Mittel Plan (€)", "Mittel Ist (€)",
     "Personal (VZÄ)", "Hinweise",
 )
 """Columns of the CSV and of the per-Amt sheets (documented in the README)."""
 
-KENNZAHLSPALTEN = ("Ziel", "Kennzahl", "Einheit", "Richtung", "Basiswert", "zuletzt",
-                   "Stichtag", "Zielwert", "Fortschritt (%)", "Bewertung")
+KENNZAHLSPALTEN = ("Ziel", "Kennzahl", "Einheit", "Richtung", "Basiswert", "Basisdatum",
+                   "zuletzt", "Stichtag", "erwartet", "Zielwert", "Zieldatum", "Fortschritt (%)",
+                   "Bewertung")
 
 def ziel_zeilen(bericht: Bericht) -> list[list[Any]]:
     """One row per goal of the report: typed values (numbers, dates, texts)."""
     z = bericht.zusammenfassung
     hinweise = {a.ziel.id: a.hinweise for a in z.auffaellig}
-    nicht_auf_kurs: Counter[str] = Counter(k.ziel.id for k in z.kennzahlen
-                                           if k.bewertung == "nicht auf Kurs")
+    gefaehrdet: Counter[str] = Counter(k.ziel.id for k in z.kennzahlen
+                                       if k.bewertung == GEFAEHRDET)
     erledigt = {w.name for w in bericht.rahmen.massnahmenstatus if w.abgeschlossen}
     zeilen = []
     for ziel in bericht.ziele:
@@ -37,7 +39,7 @@ def ziel_zeilen(bericht: Bericht) -> list[list[Any]]:
             ziel.status, ziel.ampel, "ja" if ziel.leuchtturm else "nein", _stand(ziel),
             len(massnahmen), sum(m.status in erledigt for m in massnahmen),
             sum(1 for h in hinweise.get(ziel.id, ()) if h.art == "massnahme"),
-            len(ziel.kennzahlen), nicht_auf_kurs.get(ziel.id, 0),
+            len(ziel.kennzahlen), gefaehrdet.get(ziel.id, 0),
             haushalt.mittel_plan if haushalt else None, haushalt.mittel_ist if haushalt else None,
             haushalt.personal_vzae if haushalt else None,
             "\n".join(" ".join(h.text.split()) for h in hinweise.get(ziel.id, ())),
@@ -48,8 +50,10 @@ def ziel_zeilen(bericht: Bericht) -> list[list[Any]]:
 def kennzahl_zeilen(bericht: Bericht) -> list[list[Any]]:
     """One row per Kennzahl: Basiswert, latest Messwert, Zielwert, progress and verdict."""
     return [[k.ziel.id, k.kennzahl.name, k.kennzahl.einheit, k.kennzahl.richtung,
-             k.kennzahl.basiswert, k.letzter.wert if k.letzter else None,
-             k.letzter.stichtag if k.letzter else None, k.kennzahl.zielwert,
+             k.kennzahl.basiswert, k.kennzahl.basisdatum, k.letzter.wert if k.letzter else None,
+             k.letzter.stichtag if k.letzter else None,
+             None if k.erwartet is None else round(k.erwartet, 2), k.kennzahl.zielwert,
+             k.kennzahl.zieldatum,
              None if k.fortschritt is None else round(100 * k.fortschritt, 1), k.bewertung]
             for k in bericht.zusammenfassung.kennzahlen]
 

@@ -12,7 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from strategie.ausgabe.farben import ampel_farbe, status_farbe
+from strategie.ausgabe.farben import BEWERTUNGSFARBEN, ampel_farbe, status_farbe
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.ausgabe.terminal.verlauf import eintrag_ansicht
 from strategie.ausgabe.terminal.zusammenfassung import (
@@ -23,6 +23,7 @@ from strategie.ausgabe.terminal.zusammenfassung import (
     status_tabelle,
 )
 from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.kennzahlen import BEWERTUNGEN, GEFAEHRDET, VERALTET
 from strategie.auswertung.zusammenfassung import HINWEISARTEN
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import entschaerfe
@@ -92,11 +93,10 @@ def hinweis_uebersicht(bericht: Bericht) -> Text:
 def kennzahlen_uebersicht(bericht: Bericht) -> Text:
     """How many Kennzahlen are reached, on track, off track or without values."""
     zaehler = Counter(k.bewertung for k in bericht.zusammenfassung.kennzahlen)
-    farben = {"erreicht": "green", "auf Kurs": "green", "nicht auf Kurs": "red",
-              "keine Messwerte": "dim"}
     text = Text()
-    for bewertung, farbe in farben.items():
-        text.append(f"{bewertung}: {zaehler.get(bewertung, 0)}   ", style=farbe)
+    for bewertung in BEWERTUNGEN:
+        text.append(f"{bewertung}: {zaehler.get(bewertung, 0)}   ",
+                    style=BEWERTUNGSFARBEN[bewertung])
     return text
 
 
@@ -135,7 +135,8 @@ def bericht_terminal(bericht: Bericht) -> RenderableType:
               auffaellig_tabelle(z, LISTE_HOECHSTENS, TEXT_HOECHSTENS)]
     if z.kennzahlen:
         teile += [Text("\nKennzahlen", style="bold italic"), kennzahlen_uebersicht(bericht),
-                  kennzahlen_tabelle(z, LISTE_HOECHSTENS, nur="nicht auf Kurs")]
+                  kennzahlen_tabelle(z, LISTE_HOECHSTENS, nur=(GEFAEHRDET, VERALTET)),
+                  Text(z.kennzahl_regel, style="dim")]
     if bericht.aenderungen is not None:
         teile.append(aenderungen_teil(bericht))
     return Group(*teile)

@@ -6,10 +6,11 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from strategie.ausgabe.farben import ampel_farbe, status_farbe
+from strategie.ausgabe.farben import BEWERTUNGSFARBEN, ampel_farbe, status_farbe
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.auswertung.zusammenfassung import Zusammenfassung
 from strategie.modell.rahmen import Rahmen
+from strategie.text.format import mit_einheit
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import entschaerfe
 
@@ -129,21 +130,22 @@ def auffaellig_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
 
 
 def kennzahlen_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = None,
-                       nur: str | None = None) -> Table:
+                       nur: tuple[str, ...] | None = None) -> Table:
     """Kennzahl progress: Basiswert → latest Messwert → Zielwert, on or off track.
 
-    *nur* limits the rows to one verdict (e.g. 'nicht auf Kurs'); *grenze* to a number.
+    *nur* limits the rows to some verdicts (e.g. 'gefährdet'); *grenze* to a number.
     """
-    staende = [k for k in zusammenfassung.kennzahlen if nur is None or k.bewertung == nur]
+    staende = [k for k in zusammenfassung.kennzahlen if nur is None or k.bewertung in nur]
     tabelle = Table(title="Kennzahlen", box=box.SIMPLE, title_justify="left")
     tabelle.add_column("ID", no_wrap=True, style="bold")
     tabelle.add_column("Kennzahl", ratio=1)
     tabelle.add_column("Basis → aktuell → Ziel", ratio=1)
+    tabelle.add_column("erwartet", justify="right", no_wrap=True)
     tabelle.add_column("Bewertung", no_wrap=True)
-    farben = {"erreicht": "green", "auf Kurs": "green", "nicht auf Kurs": "red"}
     for stand in staende[:grenze]:
         tabelle.add_row(stand.ziel.id, sicherer_text(stand.kennzahl.name),
                         sicherer_text(stand.beschreibung()),
-                        Text(stand.bewertung, style=farben.get(stand.bewertung, "dim")))
+                        mit_einheit(stand.erwartet, stand.kennzahl.einheit, 1),
+                        Text(stand.bewertung, style=BEWERTUNGSFARBEN.get(stand.bewertung, "")))
     _weitere(tabelle, len(staende), grenze)
     return tabelle
