@@ -20,18 +20,21 @@ from strategie.ausgabe.berichte import (
     BERICHTSFORMATE,
     STECKBRIEFFORMATE,
     rendere_bericht,
+    rendere_jahresplanung,
     rendere_steckbriefe,
 )
 from strategie.auswertung.bericht import Bericht, erstelle_bericht
 from strategie.auswertung.filter import Filter, filter_aus_angaben
+from strategie.auswertung.jahresplanung import Jahresplanung, erstelle_jahresplanung
 from strategie.modell.werte import datum_aus_text
 from strategie.modell.ziel import Ziel
 from strategie.speicher.finden import finde_speicher
 from strategie.speicher.laden import Zielspeicher
 from strategie.speicher.stand import lade
 
-__all__ = ["BERICHTSFORMATE", "STECKBRIEFFORMATE", "Bericht", "Filter", "Ziel", "Zielspeicher",
-           "auswahl", "bericht", "filtere", "oeffne", "rendere", "steckbriefe"]
+__all__ = ["BERICHTSFORMATE", "STECKBRIEFFORMATE", "Bericht", "Filter", "Jahresplanung", "Ziel",
+           "Zielspeicher", "auswahl", "bericht", "filtere", "jahresplanung", "oeffne", "rendere",
+           "steckbriefe"]
 
 
 def oeffne(pfad: str | os.PathLike[str] | None = None, *, stand: str | dt.date | None = None,
@@ -78,8 +81,17 @@ def bericht(speicher: Zielspeicher, *, seit: str | None = None, bis: str | None 
                             seit=seit, bis=bis, max_alter_monate=monate)
 
 
-def rendere(bericht: Bericht, format: str = "markdown") -> str | bytes:  # noqa: A002
-    """The Sachstandsbericht as terminal text, markdown, html, json, csv (str) or xlsx (bytes)."""
+def jahresplanung(speicher: Zielspeicher, jahr: int, **kriterien: object) -> Jahresplanung:
+    """The goals proposed for Haushaltsjahr *jahr* by Amt, with Mittel, Personal and sums."""
+    return erstelle_jahresplanung(speicher, jahr, kriterien=auswahl(speicher, **kriterien))  # type: ignore[arg-type]
+
+
+def rendere(bericht: Bericht | Jahresplanung, format: str = "markdown"  # noqa: A002
+            ) -> str | bytes:
+    """A Sachstandsbericht or a Jahresplanung as terminal text, markdown, html, json, csv (str)
+    or xlsx (bytes)."""
+    if isinstance(bericht, Jahresplanung):
+        return rendere_jahresplanung(bericht, format)
     return rendere_bericht(bericht, format)
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from strategie.auswertung.haushalt import Mittelsumme
 from strategie.auswertung.kennzahlen import Kennzahlstand, bewerte_kennzahl, kennzahl_regel
 from strategie.auswertung.matrix import Matrix, zaehle_matrix
 from strategie.modell.rahmen import Rahmen
@@ -126,6 +127,10 @@ class Zusammenfassung:
     from it. An Ampel that is not set counts as '–'."""
     kennzahl_regel: str = ""
     """The rule of the Kennzahl verdicts, as every report states it (``kennzahl_regel``)."""
+    mittel: Mittelsumme = field(default_factory=Mittelsumme)
+    """Mittel and Personal of all these goals."""
+    je_umsetzungsjahr: dict[int | None, Mittelsumme] = field(default_factory=dict)
+    """Goals, Mittel and Personal per Umsetzungsjahr, years ascending, None (no year) last."""
 
 
 def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None = None,
@@ -141,7 +146,10 @@ def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None 
     auffaellig: list[Auffaelligkeit] = []
     kennzahlen: list[Kennzahlstand] = []
     massstab = Massstab.aus(rahmen, heute, monate)
+    je_jahr: dict[int | None, Mittelsumme] = {}
     for ziel in ziele:
+        jahr = ziel.umsetzungsjahr
+        je_jahr[jahr] = je_jahr.get(jahr, Mittelsumme()).plus(ziel)
         status_je_amt.setdefault(ziel.amt, Counter())[ziel.status] += 1
         ampel_je_amt.setdefault(ziel.amt, Counter())[ziel.ampel or "–"] += 1
         ampel_je_zelle.setdefault((ziel.amt, ziel.handlungsfeld), Counter())[
@@ -170,4 +178,6 @@ def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None 
         zaehlung=Counter((z.amt, z.handlungsfeld, z.status, z.ampel or "–") for z in ziele),
         kennzahl_regel=kennzahl_regel(rahmen.kennzahl_toleranz_prozent,
                                       rahmen.messwert_max_alter_monate),
+        mittel=sum(je_jahr.values(), Mittelsumme()),
+        je_umsetzungsjahr=dict(sorted(je_jahr.items(), key=lambda e: (e[0] is None, e[0] or 0))),
     )

@@ -29,8 +29,11 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
         description="Gibt das JSON Schema (draft-07) einer Zieldatei aus, erzeugt aus Modell "
                     "und Rahmen – für Editoren, die Zieldateien beim Tippen prüfen. Mit "
                     "--bericht das Schema von 'strategie bericht --format json'.")
-    schema.add_argument("--bericht", action="store_true",
-                        help="das Schema des JSON-Berichts statt das einer Zieldatei")
+    welches = schema.add_mutually_exclusive_group()
+    welches.add_argument("--bericht", action="store_true",
+                         help="das Schema des JSON-Berichts statt das einer Zieldatei")
+    welches.add_argument("--jahresplanung", action="store_true",
+                         help="das Schema von 'strategie jahresplanung --format json'")
     schema.set_defaults(ausfuehren=befehl_schema)
 
 
@@ -61,11 +64,15 @@ def _melde(befunde: tuple[Befund, ...]) -> None:
 
 
 def befehl_schema(args: argparse.Namespace) -> int:
-    """strategie schema [--bericht]."""
+    """strategie schema [--bericht | --jahresplanung]."""
     if args.bericht:
         from strategie.ausgabe.json.schema import SCHEMA
 
         schema = SCHEMA
+    elif args.jahresplanung:
+        from strategie.ausgabe.json.schema import JAHRESPLANUNG_SCHEMA
+
+        schema = JAHRESPLANUNG_SCHEMA
     else:
         schema = ziel_schema(lade_rahmen(finde_speicher(getattr(args, "store", None))))
     sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")

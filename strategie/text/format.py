@@ -40,3 +40,8 @@ def mit_einheit(wert: float | int | None, einheit: str, stellen: int | None = No
         wert = round(wert, stellen)
         stellen = None if float(wert).is_integer() else stellen
     return f"{zahl_de(wert, stellen)} {einheit}".strip()
+
+
+def anzahl_de(anzahl: int, einzahl: str, mehrzahl: str) -> str:
+    """'1 Ziel', '12 Ziele', '12.345 Ziele'."""
+    return f"{zahl_de(anzahl)} {einzahl if anzahl == 1 else mehrzahl}"

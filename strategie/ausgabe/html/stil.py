@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from strategie.ausgabe.farben import AMPEL_HEX, STATUS_HEX
 from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.text.format import datum_de
 from strategie.text.sicher import entschaerfe
 
@@ -179,7 +180,7 @@ def text_html(text: str, leer: str = "keine Angabe") -> str:
     return f'<p class="absatz">{esc(text.strip())}</p>'
 
 
-def grundlage_html(bericht: Bericht) -> str:
+def grundlage_html(bericht: Bericht | Jahresplanung) -> str:
     """The box stating the report's basis: store, commit, Stichtag, time, selection, defects."""
     g = bericht.grundlage
     zeilen = [("Zielspeicher", esc(g.speicher))]

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from strategie.ausgabe.json.jahresplanung import summe_daten
 from strategie.ausgabe.json.kodierung import als_json
 from strategie.ausgabe.json.listen import eintrag_json
 from strategie.auswertung.bericht import Bericht
@@ -22,10 +23,17 @@ Messwerte' instead of 'nicht auf Kurs')."""
 def ziel_kurz(ziel: Ziel) -> dict[str, Any]:
     """The fields of a goal a report lists (the whole goal: ``strategie liste --format json``)."""
     stand = ziel.steckbrief.stand if ziel.steckbrief else None
+    haushalt = ziel.haushalt
     return {"id": ziel.id, "titel": ziel.titel, "amt": ziel.amt,
             "handlungsfeld": ziel.handlungsfeld, "status": ziel.status,
             "ampel": ziel.ampel or None, "leuchtturm": ziel.leuchtturm,
-            "steckbrief_stand": stand.isoformat() if stand else None, "datei": ziel.pfad}
+            "steckbrief_stand": stand.isoformat() if stand else None, "datei": ziel.pfad,
+            "art": ziel.art or None, "umsetzungsjahr": ziel.umsetzungsjahr,
+            "haushaltsneutral": ziel.haushaltsneutral,
+            "mittel_plan": haushalt.mittel_plan if haushalt else None,
+            "mittel_ist": haushalt.mittel_ist if haushalt else None,
+            "personal_vzae": haushalt.personal_vzae if haushalt else None,
+            "raeume": list(ziel.raeume), "phase": ziel.phase or None, "liga": ziel.liga}
 
 
 def kennzahl_daten(stand: Kennzahlstand) -> dict[str, Any]:
@@ -90,6 +98,9 @@ def bericht_daten(bericht: Bericht) -> dict[str, Any]:
         "aufmerksamkeit": [{**ziel_kurz(a.ziel),
                             "hinweise": [{"art": h.art, "text": h.text} for h in a.hinweise]}
                            for a in z.auffaellig],
+        "mittel": summe_daten(z.mittel),
+        "umsetzungsjahre": [{"jahr": jahr, **summe_daten(summe)}
+                            for jahr, summe in z.je_umsetzungsjahr.items()],
         "kennzahlen": [kennzahl_daten(k) for k in z.kennzahlen],
         "kennzahl_regel": z.kennzahl_regel,
         "aenderungen": None if bericht.aenderungen is None else {

@@ -1,13 +1,15 @@
-"""The JSON Schema (draft-07) of ``strategie bericht --format json``, published in schema/."""
+"""The JSON Schemas (draft-07) of ``bericht`` and ``jahresplanung --format json`` (in schema/)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from strategie.ausgabe.json.bericht import FORMAT_VERSION
+from strategie.ausgabe.json.jahresplanung import FORMAT_VERSION as PLAN_VERSION
 from strategie.auswertung.kennzahlen import BEWERTUNGEN, LINIE, TREND
 
 SCHEMA_ID = "https://strategie.invalid/schema/bericht.schema.json"
+JAHRESPLANUNG_ID = "https://strategie.invalid/schema/jahresplanung.schema.json"
 
 _TEXT = {"type": "string"}
 _TEXT_ODER_NULL = {"type": ["string", "null"]}
@@ -30,7 +32,29 @@ _ZIEL_KURZ = {
     "id": _TEXT, "titel": _TEXT, "amt": _TEXT, "handlungsfeld": {"type": "integer"},
     "status": _TEXT, "ampel": _TEXT_ODER_NULL, "leuchtturm": {"type": "boolean"},
     "steckbrief_stand": _DATUM_ODER_NULL, "datei": _TEXT,
+    "art": _TEXT_ODER_NULL, "umsetzungsjahr": {"type": ["integer", "null"]},
+    "haushaltsneutral": {"type": ["boolean", "null"]}, "mittel_plan": _ZAHL_ODER_NULL,
+    "mittel_ist": _ZAHL_ODER_NULL, "personal_vzae": _ZAHL_ODER_NULL,
+    "raeume": {"type": "array", "items": _TEXT}, "phase": _TEXT_ODER_NULL,
+    "liga": {"type": "boolean"},
 }
+
+_GRUNDLAGE = _objekt({
+    "speicher": _TEXT, "commit": _TEXT_ODER_NULL, "stichtag": _DATUM_ODER_NULL,
+    "erstellt": {"type": "string", "format": "date-time"},
+    "arbeitskopie": {"type": "boolean"}, "ungespeichert": {"type": "boolean"},
+    "filter": _TEXT_ODER_NULL,
+}, "Woher die Zahlen stammen: Speicher, Commit, Stichtag, Erstellungszeit.")
+_BEFUNDE = {"type": "array", "items": _objekt({
+    "datei": _TEXT, "zeile": {"type": ["integer", "null"]}, "feld": _TEXT_ODER_NULL,
+    "meldung": _TEXT})}
+
+_EURO = {"type": ["number", "null"], "minimum": 0}
+_SUMME = _objekt({
+    "anzahl": _ANZAHL, "mittel_plan": {"type": "number"}, "mittel_ist": {"type": "number"},
+    "personal_vzae": {"type": "number"}, "mit_plan": _ANZAHL, "mit_ist": _ANZAHL,
+    "mit_personal": _ANZAHL, "haushaltsneutral": _ANZAHL, "ohne_planansatz": _ANZAHL,
+}, "Summen über die Ziele mit Angabe; mit_*: wie viele Ziele eine Angabe haben.")
 
 SCHEMA: dict[str, Any] = {
     "$schema": "http://json-schema.org/draft-07/schema#",
@@ -40,12 +64,7 @@ SCHEMA: dict[str, Any] = {
         "format": {"const": "strategie-bericht"},
         "version": {"const": FORMAT_VERSION},
         "titel": _TEXT,
-        "grundlage": _objekt({
-            "speicher": _TEXT, "commit": _TEXT_ODER_NULL, "stichtag": _DATUM_ODER_NULL,
-            "erstellt": {"type": "string", "format": "date-time"},
-            "arbeitskopie": {"type": "boolean"}, "ungespeichert": {"type": "boolean"},
-            "filter": _TEXT_ODER_NULL,
-        }, "Woher die Zahlen stammen: Speicher, Commit, Stichtag, Erstellungszeit."),
+        "grundlage": _GRUNDLAGE,
         "stichtag": _DATUM,
         "steckbrief_max_alter_monate": _ANZAHL,
         "anzahl_ziele": _ANZAHL,
@@ -69,6 +88,12 @@ SCHEMA: dict[str, Any] = {
                 "art": {"enum": ["rot", "gelb", "zurückgestellt", "entfallen", "steckbrief",
                                  "massnahme"]},
                 "text": _TEXT})}})},
+        "mittel": _SUMME,
+        "umsetzungsjahre": {"type": "array", "description": "Ziele, Mittel und Personal je "
+                            "Umsetzungsjahr; jahr null: ohne Umsetzungsjahr", "items": {
+                                **_SUMME, "required": ["jahr", *_SUMME["required"]],
+                                "properties": {"jahr": {"type": ["integer", "null"]},
+                                               **_SUMME["properties"]}}},
         "kennzahlen": {"type": "array", "items": _objekt({
             "ziel": _TEXT, "kennzahl": _TEXT, "einheit": _TEXT_ODER_NULL, "richtung": _TEXT,
             "basiswert": _ZAHL_ODER_NULL, "zielwert": _ZAHL_ODER_NULL,
@@ -104,9 +129,37 @@ SCHEMA: dict[str, Any] = {
             })},
         })]},
         "ziele": {"type": "array", "items": _objekt(_ZIEL_KURZ)},
-        "befunde": {"type": "array", "items": _objekt({
-            "datei": _TEXT, "zeile": {"type": ["integer", "null"]}, "feld": _TEXT_ODER_NULL,
-            "meldung": _TEXT})},
+        "befunde": _BEFUNDE,
     }),
 }
 """JSON Schema (draft-07) of ``strategie bericht --format json``; published in schema/."""
+
+JAHRESPLANUNG_SCHEMA: dict[str, Any] = {
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "$id": JAHRESPLANUNG_ID,
+    "title": "Jahresplanung (strategie jahresplanung JAHR --format json)",
+    **_objekt({
+        "format": {"const": "strategie-jahresplanung"},
+        "version": {"const": PLAN_VERSION},
+        "titel": _TEXT,
+        "jahr": {"type": "integer"},
+        "hinweis": _TEXT_ODER_NULL,
+        "grundlage": _GRUNDLAGE,
+        "erlaeuterung": _TEXT,
+        "aemter": {"type": "array", "items": _objekt({
+            "kuerzel": _TEXT, "name": _TEXT, "anlage": {"type": "integer"},
+            "ziele": {"type": "array", "items": _objekt({
+                "id": _TEXT, "titel": _TEXT, "amt": _TEXT, "handlungsfeld": {"type": "integer"},
+                "art": _TEXT_ODER_NULL, "status": _TEXT,
+                "haushaltsneutral": {"type": ["boolean", "null"]}, "produkt": _TEXT_ODER_NULL,
+                "mittel_plan": _EURO, "mittel_ist": _EURO,
+                "personal_vzae": {"type": ["number", "null"], "minimum": 0}, "datei": _TEXT})},
+            "summe": _SUMME})},
+        "summe": _SUMME,
+        "entfallen": {"type": "array", "items": _TEXT},
+        "ohne_jahr": {"type": "array", "items": _TEXT,
+                      "description": "Offene Ziele ohne Umsetzungsjahr"},
+        "befunde": _BEFUNDE,
+    }),
+}
+"""JSON Schema (draft-07) of ``strategie jahresplanung --format json``; published in schema/."""

@@ -49,6 +49,16 @@ def bericht_markdown(bericht: Bericht) -> str:
                         _anteil(z.nach_ampel.get(w.name, 0), z.anzahl))
                        for w in rahmen.ampel], rechts=(1, 2))
 
+    zeilen += ["### Umsetzungsjahre und Mittel", ""]
+    m = z.mittel
+    zeilen += tabelle(
+        ["Umsetzungsjahr", "Ziele", "haushaltsneutral", "Mittel Plan", "Mittel Ist",
+         "Personal (VZÄ)"],
+        [*([jahr or "ohne Angabe", s.anzahl, s.haushaltsneutral, euro_de(s.plan),
+            euro_de(s.ist), zahl_de(s.personal)] for jahr, s in z.je_umsetzungsjahr.items()),
+         ["Summe", m.anzahl, m.haushaltsneutral, euro_de(m.plan), euro_de(m.ist),
+          zahl_de(m.personal)]], rechts=range(1, 6))
+
     zeilen += ["## Leuchttürme", ""]
     zeilen += tabelle(["ID", "Titel", "Umsetzungsstand", "Ampel"],
                       [(ziel.id, ziel.titel, ziel.status, ziel.ampel or "–")
@@ -97,9 +107,12 @@ def bericht_markdown(bericht: Bericht) -> str:
     for amt in bericht.aemter():
         ziele = bericht.ziele_von(amt.kuerzel)
         zeilen += [f"### Anlage {amt.anlage} – {md_text(amt.name)} ({len(ziele)} Ziele)", ""]
-        zeilen += tabelle(["ID", "Titel", "HF", "Umsetzungsstand", "Ampel", "Steckbrief-Stand"],
+        zeilen += tabelle(["ID", "Titel", "HF", "Umsetzungsstand", "Ampel", "Steckbrief-Stand",
+                           "Umsetzungsjahr", "Mittel Plan"],
                           [(ziel.id, ziel.titel, ziel.handlungsfeld, ziel.status,
-                            ziel.ampel or "–", _stand(ziel)) for ziel in ziele], rechts=(2,))
+                            ziel.ampel or "–", _stand(ziel), ziel.umsetzungsjahr or "–",
+                            euro_de(ziel.haushalt.mittel_plan if ziel.haushalt else None))
+                           for ziel in ziele], rechts=(2, 6, 7))
     return "\n".join(zeilen).rstrip() + "\n"
 
 

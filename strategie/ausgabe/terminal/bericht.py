@@ -21,6 +21,7 @@ from strategie.ausgabe.terminal.zusammenfassung import (
     leuchttuerme_tabelle,
     matrix_farbig,
     status_tabelle,
+    umsetzungsjahre_tabelle,
 )
 from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.kennzahlen import BEWERTUNGEN, GEFAEHRDET, VERALTET
@@ -128,6 +129,7 @@ def bericht_terminal(bericht: Bericht) -> RenderableType:
         matrix_farbig(z, bericht.rahmen),
         status_je_amt(bericht),
         status_tabelle(z, bericht.rahmen),
+        umsetzungsjahre_tabelle(z),
     ]
     if z.leuchttuerme:
         teile.append(leuchttuerme_tabelle(z, LISTE_HOECHSTENS))

@@ -10,7 +10,7 @@ from strategie.ausgabe.farben import BEWERTUNGSFARBEN, ampel_farbe, status_farbe
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.auswertung.zusammenfassung import Zusammenfassung
 from strategie.modell.rahmen import Rahmen
-from strategie.text.format import mit_einheit
+from strategie.text.format import euro_de, mit_einheit, zahl_de
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import entschaerfe
 
@@ -148,4 +148,22 @@ def kennzahlen_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
                         mit_einheit(stand.erwartet, stand.kennzahl.einheit, 1),
                         Text(stand.bewertung, style=BEWERTUNGSFARBEN.get(stand.bewertung, "")))
     _weitere(tabelle, len(staende), grenze)
+    return tabelle
+
+
+def umsetzungsjahre_tabelle(zusammenfassung: Zusammenfassung) -> Table:
+    """Goals, Mittel (Plan, Ist) and Personal per Umsetzungsjahr, with the total."""
+    tabelle = Table(title="Umsetzungsjahre und Mittel", box=box.SIMPLE, title_justify="left",
+                    show_footer=True)
+    gesamt = zusammenfassung.mittel
+    tabelle.add_column("Umsetzungsjahr", no_wrap=True, footer="Summe")
+    tabelle.add_column("Ziele", justify="right", footer=str(gesamt.anzahl))
+    tabelle.add_column("haushalts-\nneutral", justify="right", footer=str(gesamt.haushaltsneutral))
+    tabelle.add_column("Plan", justify="right", no_wrap=True, footer=euro_de(gesamt.plan))
+    tabelle.add_column("Ist", justify="right", no_wrap=True, footer=euro_de(gesamt.ist))
+    tabelle.add_column("VZÄ", justify="right", no_wrap=True, footer=zahl_de(gesamt.personal))
+    for jahr, summe in zusammenfassung.je_umsetzungsjahr.items():
+        tabelle.add_row(str(jahr) if jahr else "ohne Angabe", str(summe.anzahl),
+                        str(summe.haushaltsneutral), euro_de(summe.plan), euro_de(summe.ist),
+                        zahl_de(summe.personal))
     return tabelle
