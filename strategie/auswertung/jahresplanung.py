@@ -14,13 +14,10 @@ from strategie.auswertung.filter import Filter
 from strategie.auswertung.grundlage import Grundlage, ermittle_grundlage
 from strategie.auswertung.haushalt import Mittelsumme, summiere
 from strategie.modell.befund import Befund, StrategieFehler
-from strategie.modell.rahmen import Amt, Rahmen
+from strategie.modell.rahmen import ENTFALLEN, Amt, Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.speicher.laden import Zielspeicher
 from strategie.text.format import datum_de
-
-ENTFALLEN = "entfallen"
-"""The Umsetzungsstand of a retired goal: it is no longer proposed for any year."""
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,13 @@ from collections.abc import Iterator
 
 from strategie.auswertung.zusammenfassung import monate_zurueck
 from strategie.modell.befund import Befund
-from strategie.modell.rahmen import Rahmen
+from strategie.modell.rahmen import ENTFALLEN, Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.speicher.laden import Zielspeicher
 from strategie.text.format import datum_de
 from strategie.toml.zeilen import key_lines, line_in
 
-RUHEND = frozenset({"entfallen"})
+RUHEND = frozenset({ENTFALLEN})
 """Umsetzungsstand values whose goals need no current Messwerte (retired goals)."""
 
 

@@ -128,7 +128,8 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     zurueck.set_defaults(ausfuehren=befehl_rueckgaengig)
 
 
-def _melde(ergebnis: Ergebnis) -> None:
+def melde(ergebnis: Ergebnis) -> None:
+    """Say what was saved: 'Gespeichert <commit>  <subject>'."""
     ausgabe = konsole()
     ausgabe.print(Text.assemble(("Gespeichert ", "green"), (ergebnis.kurz, "bold"), "  ",
                                 entschaerfe(ergebnis.betreff)))
@@ -150,7 +151,7 @@ def _speichere(args: argparse.Namespace, aenderungen: Sequence[Zielaenderung]) -
         if not frage_ja("Speichern?"):
             konsole().print("Nichts geändert.", markup=False)
             return 0  # declining is no error (exit code 1 is for 'pruefen' findings)
-    _melde(aendere(verzeichnis, aenderungen, args.kommentar, **optionen))
+    melde(aendere(verzeichnis, aenderungen, args.kommentar, **optionen))
     return 0
 
 
@@ -198,7 +199,7 @@ def befehl_steckbrief(args: argparse.Namespace) -> int:
         ziel = _lies_ziel(verzeichnis, rahmen, args.id)
         alt = {t: str(ziel.wert(f"steckbrief.{t}") or "") for t in STECKBRIEF_TEXTE}
         eingabe = (sys.stdin.read() if not sys.stdin.isatty()
-                   else _im_editor(vorlage(ziel.id, ziel.titel, alt)))
+                   else im_editor(vorlage(ziel.id, ziel.titel, alt)))
         texte = dict(lies_vorlage(eingabe))
     leer = [k for k, v in texte.items() if v is not None and not v.strip()]
     if leer:
@@ -212,9 +213,10 @@ def befehl_steckbrief(args: argparse.Namespace) -> int:
     return _speichere(args, [Zielaenderung(args.id, tuple(operationen))])
 
 
-def _im_editor(text: str) -> str:
+def im_editor(text: str, *, prefix: str = "steckbrief-", suffix: str = ".md") -> str:
+    """Open *text* in $VISUAL/$EDITOR (vi) and return what was saved."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    with tempfile.NamedTemporaryFile("w", suffix=".md", prefix="steckbrief-", delete=False,
+    with tempfile.NamedTemporaryFile("w", suffix=suffix, prefix=prefix, delete=False,
                                      encoding="utf-8") as datei:
         datei.write(text)
     try:
@@ -293,6 +295,6 @@ def befehl_rueckgaengig(args: argparse.Namespace) -> int:
     if not args.ja and not frage_ja("Rückgängig machen?"):
         konsole().print("Nichts geändert.", markup=False)
         return 0
-    _melde(rueckgaengig(verzeichnis, plan.commit.commit, kommentar=args.kommentar,
+    melde(rueckgaengig(verzeichnis, plan.commit.commit, kommentar=args.kommentar,
                         erzwingen=args.erzwingen))
     return 0

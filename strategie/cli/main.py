@@ -13,6 +13,7 @@ from strategie.cli import (
     argparse_de,  # noqa: F401  (installs German argparse texts)
     berichte,
     einrichten,
+    fortschreibung,
     geschichte,
     lesen,
     pruefen,
@@ -41,7 +42,7 @@ Exit-Codes:
   {ABGEBROCHEN}  abgebrochen (Strg+C)
 """
 
-BEFEHLSGRUPPEN = (lesen, aendern, geschichte, berichte, pruefen, einrichten)
+BEFEHLSGRUPPEN = (lesen, aendern, fortschreibung, geschichte, berichte, pruefen, einrichten)
 
 
 class _Parser(argparse.ArgumentParser):

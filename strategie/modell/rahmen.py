@@ -116,6 +116,10 @@ class Rahmen:
         return tuple(sorted(self.aemter, key=lambda a: a.anlage))
 
 
+ENTFALLEN = "entfallen"
+"""The Umsetzungsstand of a retired goal: its file and history stay, it is proposed for no
+year any more ('strategie entfallen')."""
+
 FESTE_VOKABULARE: dict[str, tuple[str, ...]] = {
     "art": ("Projekt", "laufende Tätigkeit"),
     "richtung": ("steigend", "fallend"),
