@@ -102,11 +102,7 @@ class Dimension:
 
 
 def _raeume(ziel: Ziel) -> tuple[object, ...]:
-    """The Räume of a goal and of its Kennzahlen (raw data: no Kennzahl objects built)."""
-    raeume = list(ziel.daten.get("raeume", ()))
-    for kennzahl in ziel.daten.get("kennzahlen", ()):
-        raeume += [r for r in kennzahl.get("raeume", ()) if r not in raeume]
-    return tuple(raeume) or (None,)
+    return ziel.bezugsraeume or (None,)
 
 
 def _jahre(_: Rahmen, ziele: Sequence[Ziel]) -> Sequence[object]:

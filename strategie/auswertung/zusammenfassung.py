@@ -131,6 +131,9 @@ class Zusammenfassung:
     """Mittel and Personal of all these goals."""
     je_umsetzungsjahr: dict[int | None, Mittelsumme] = field(default_factory=dict)
     """Goals, Mittel and Personal per Umsetzungsjahr, years ascending, None (no year) last."""
+    je_raum: dict[str, tuple[Ziel, ...]] = field(default_factory=dict)
+    """The goals that refer to each Raum (themselves or with a Kennzahl), frame order; Räume
+    no goal names are left out."""
 
 
 def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None = None,
@@ -147,7 +150,10 @@ def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None 
     kennzahlen: list[Kennzahlstand] = []
     massstab = Massstab.aus(rahmen, heute, monate)
     je_jahr: dict[int | None, Mittelsumme] = {}
+    je_raum: dict[str, list[Ziel]] = {w.name: [] for w in rahmen.raeume}
     for ziel in ziele:
+        for raum in ziel.bezugsraeume:
+            je_raum.setdefault(raum, []).append(ziel)
         jahr = ziel.umsetzungsjahr
         je_jahr[jahr] = je_jahr.get(jahr, Mittelsumme()).plus(ziel)
         status_je_amt.setdefault(ziel.amt, Counter())[ziel.status] += 1
@@ -180,4 +186,5 @@ def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None 
                                       rahmen.messwert_max_alter_monate),
         mittel=sum(je_jahr.values(), Mittelsumme()),
         je_umsetzungsjahr=dict(sorted(je_jahr.items(), key=lambda e: (e[0] is None, e[0] or 0))),
+        je_raum={raum: tuple(liste) for raum, liste in je_raum.items() if liste},
     )

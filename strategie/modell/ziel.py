@@ -171,6 +171,14 @@ class Ziel:
         return tuple(self.daten.get("raeume", ()))
 
     @property
+    def bezugsraeume(self) -> tuple[str, ...]:
+        """The Räume of the goal and of its Kennzahlen, each once (raw data: fast)."""
+        raeume = list(self.daten.get("raeume", ()))
+        for kennzahl in self.daten.get("kennzahlen", ()):
+            raeume += [r for r in kennzahl.get("raeume", ()) if r not in raeume]
+        return tuple(raeume)
+
+    @property
     def phase(self) -> str:
         """Its phase in the Steuerungskreislauf ('' if not given)."""
         return str(self.daten.get("phase", ""))

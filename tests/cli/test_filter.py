@@ -139,3 +139,55 @@ def test_jede_filteroption_hat_einen_deutschen_hilfetext(cli) -> None:  # type: 
     for dimension in DIMENSIONEN:
         assert f"--{dimension.option}" in hilfe
         assert dimension.hilfe.split()[0] in hilfe
+
+
+def _bezugsraeume(ziel: dict[str, Any]) -> set[str]:
+    return set(ziel.get("raeume", ())) | {r for k in ziel.get("kennzahlen", ())
+                                          for r in k.get("raeume", ())}
+
+
+@pytest.mark.parametrize(("optionen", "passt"), [
+    (["--raum", "sing"], lambda z: "Singen" in _bezugsraeume(z)),
+    (["--raum", "Landkreis gesamt"], lambda z: "Landkreis gesamt" in _bezugsraeume(z)),
+    (["--raum", "ohne"], lambda z: not _bezugsraeume(z)),
+    (["--phase", "steuern"], lambda z: z.get("phase") == "Steuern und Umsetzen"),
+    (["--phase", "Wirkungsmessung"], lambda z: z.get("phase") == "Wirkungsmessung und Controlling"),
+    (["--liga"], lambda z: z.get("liga") is True),
+    (["--liga", "nein"], lambda z: not z.get("liga")),
+    (["--liga", "--amt", "SA"], lambda z: z.get("liga") is True and z["amt"] == "SA"),
+])
+def test_raum_phase_liga_wie_das_orakel(cli, optionen, passt) -> None:  # type: ignore[no-untyped-def]
+    ergebnis = cli("liste", *optionen, "--format", "json", "--store", str(BEISPIEL))
+    assert ergebnis.code == 0, ergebnis.err
+    erwartet = {z["id"] for z in _orakel() if passt(z)}
+    assert _ids(ergebnis.out) == erwartet and erwartet
+
+
+def test_beispiel_nutzt_raum_phase_und_liga() -> None:
+    orakel = _orakel()
+    assert sum(1 for z in orakel if z.get("liga")) == 12  # the Liga's goals, section 3.2
+    assert {z["id"] for z in orakel if "Singen" in _bezugsraeume(z)} == {"AGV-02", "BE-02",
+                                                                         "SA-05"}
+    assert sum(1 for z in orakel if "phase" in z) == 7
+    # the distribution over Amt × Handlungsfeld is that of section 5.1, unchanged
+    zellen = Counter((z["amt"], z["handlungsfeld"]) for z in orakel)
+    assert zellen[("DEZ", 4)] == 7 and zellen[("AKJF", 3)] == 3 and sum(zellen.values()) == 46
+
+
+def test_bericht_mit_abschnitt_je_raum(cli) -> None:  # type: ignore[no-untyped-def]
+    daten = json.loads(cli("bericht", "--format", "json", "--store", str(BEISPIEL)).out)
+    orakel = _orakel()
+    erwartet = [(r, sorted(z["id"] for z in orakel if r in _bezugsraeume(z)))
+                for r in ("Landkreis gesamt", "Konstanz", "Singen", "Radolfzell",
+                          "übrige Gemeinden")]
+    assert [(e["raum"], sorted(e["ziele"])) for e in daten["raeume"]] == [
+        (r, ids) for r, ids in erwartet if ids]
+    sa05 = next(z for z in daten["ziele"] if z["id"] == "SA-05")
+    assert (sa05["raeume"], sa05["phase"], sa05["liga"]) == (
+        ["Singen", "Radolfzell"], "Steuern und Umsetzen", True)
+    markdown = cli("bericht", "--format", "markdown", "--store", str(BEISPIEL)).out
+    assert "| Singen | 3 | AGV-02, BE-02, SA-05 |" in markdown
+    gefiltert = json.loads(cli("bericht", "--raum", "Radolfzell", "--format", "json",
+                               "--store", str(BEISPIEL)).out)
+    assert gefiltert["anzahl_ziele"] == 3 and gefiltert["grundlage"]["filter"] == (
+        "Raum: Radolfzell")

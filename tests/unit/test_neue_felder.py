@@ -37,10 +37,10 @@ def test_neue_felder_stehen_in_der_feldspezifikation() -> None:
 
 
 def test_raum_und_phase_kommen_aus_dem_vokabular_des_rahmens(beispiel: Path) -> None:
-    datei = beispiel / "sa" / "SA-01.toml"
+    datei = beispiel / "sa" / "SA-06.toml"
     _ersetze(datei, 'status = ', 'raeume = ["Singen", "Mond"]\nphase = "Planung"\nliga = "ja"\n'
                                  'status = ')
-    befunde = _befunde(beispiel, "SA-01")
+    befunde = _befunde(beispiel, "SA-06")
     assert any(b.startswith("raeume: \"Mond\" ist kein gültiger Wert für Räume (erlaubt: "
                             "Landkreis gesamt, Konstanz, Singen") for b in befunde), befunde
     assert any(b.startswith('phase: "Planung" ist kein gültiger Wert für Phase im '
@@ -70,7 +70,11 @@ def test_rahmen_ohne_raeume_und_phasen_ist_gueltig(beispiel: Path) -> None:
     rahmen.write_text(text[:text.index("# Räume, auf die")], encoding="utf-8")
     geladen = lade_rahmen(beispiel)
     assert geladen.raeume == () and geladen.phasen == ()
-    assert lade_speicher(beispiel, cache=False).befunde == ()
+    # the example goals that name a Raum or a Phase are then refused, with the reason
+    befunde = _befunde(beispiel, "SA-05")
+    assert 'raeume: "Singen" ist kein gültiger Wert für Räume (die Rahmendatei nennt keine ' \
+           "Werte für Räume)" in befunde
+    assert len({b.pfad for b in lade_speicher(beispiel, cache=False).befunde}) == 6 + 7 - 1
 
 
 @pytest.mark.parametrize(("alt", "neu", "meldung"), [

@@ -101,6 +101,8 @@ def bericht_daten(bericht: Bericht) -> dict[str, Any]:
         "mittel": summe_daten(z.mittel),
         "umsetzungsjahre": [{"jahr": jahr, **summe_daten(summe)}
                             for jahr, summe in z.je_umsetzungsjahr.items()],
+        "raeume": [{"raum": raum, "ziele": [ziel.id for ziel in ziele]}
+                   for raum, ziele in z.je_raum.items()],
         "kennzahlen": [kennzahl_daten(k) for k in z.kennzahlen],
         "kennzahl_regel": z.kennzahl_regel,
         "aenderungen": None if bericht.aenderungen is None else {

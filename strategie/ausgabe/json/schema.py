@@ -94,6 +94,9 @@ SCHEMA: dict[str, Any] = {
                                 **_SUMME, "required": ["jahr", *_SUMME["required"]],
                                 "properties": {"jahr": {"type": ["integer", "null"]},
                                                **_SUMME["properties"]}}},
+        "raeume": {"type": "array", "description": "Die Ziele je Raum (selbst oder mit einer "
+                   "Kennzahl), in der Reihenfolge des Rahmens", "items": _objekt({
+                       "raum": _TEXT, "ziele": {"type": "array", "items": _TEXT}})},
         "kennzahlen": {"type": "array", "items": _objekt({
             "ziel": _TEXT, "kennzahl": _TEXT, "einheit": _TEXT_ODER_NULL, "richtung": _TEXT,
             "basiswert": _ZAHL_ODER_NULL, "zielwert": _ZAHL_ODER_NULL,

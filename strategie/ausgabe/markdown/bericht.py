@@ -59,6 +59,13 @@ def bericht_markdown(bericht: Bericht) -> str:
          ["Summe", m.anzahl, m.haushaltsneutral, euro_de(m.plan), euro_de(m.ist),
           zahl_de(m.personal)]], rechts=range(1, 6))
 
+    if z.je_raum:
+        zeilen += ["### Ziele je Raum", "",
+                   "Ziele, die sich selbst oder mit einer Kennzahl auf den Raum beziehen.", ""]
+        zeilen += tabelle(["Raum", "Ziele", "IDs"],
+                          [(raum, len(ziele), ", ".join(z.id for z in ziele))
+                           for raum, ziele in z.je_raum.items()], rechts=(1,))
+
     zeilen += ["## Leuchttürme", ""]
     zeilen += tabelle(["ID", "Titel", "Umsetzungsstand", "Ampel"],
                       [(ziel.id, ziel.titel, ziel.status, ziel.ampel or "–")

@@ -20,6 +20,7 @@ from strategie.ausgabe.terminal.zusammenfassung import (
     kennzahlen_tabelle,
     leuchttuerme_tabelle,
     matrix_farbig,
+    raeume_tabelle,
     status_tabelle,
     umsetzungsjahre_tabelle,
 )
@@ -131,6 +132,8 @@ def bericht_terminal(bericht: Bericht) -> RenderableType:
         status_tabelle(z, bericht.rahmen),
         umsetzungsjahre_tabelle(z),
     ]
+    if z.je_raum:
+        teile.append(raeume_tabelle(z, TEXT_HOECHSTENS))
     if z.leuchttuerme:
         teile.append(leuchttuerme_tabelle(z, LISTE_HOECHSTENS))
     teile += [Text("Braucht Aufmerksamkeit", style="bold italic"), hinweis_uebersicht(bericht),

@@ -167,3 +167,16 @@ def umsetzungsjahre_tabelle(zusammenfassung: Zusammenfassung) -> Table:
                         str(summe.haushaltsneutral), euro_de(summe.plan), euro_de(summe.ist),
                         zahl_de(summe.personal))
     return tabelle
+
+
+def raeume_tabelle(zusammenfassung: Zusammenfassung, textlaenge: int | None = None) -> Table:
+    """The goals per Raum (themselves or with a Kennzahl), in the frame's order."""
+    tabelle = Table(title="Ziele je Raum", box=box.SIMPLE, title_justify="left")
+    tabelle.add_column("Raum", no_wrap=True)
+    tabelle.add_column("Ziele", justify="right")
+    tabelle.add_column("IDs", ratio=1)
+    for raum, ziele in zusammenfassung.je_raum.items():
+        tabelle.add_row(sicherer_text(raum), str(len(ziele)),
+                        sicherer_text(kuerze(", ".join(z.id for z in ziele), textlaenge,
+                                             wortweise=True)))
+    return tabelle
