@@ -15,8 +15,9 @@ from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de
 
-__all__ = ["Auffaelligkeit", "Hinweis", "Kennzahlstand", "Massstab", "Zusammenfassung",
-           "fasse_zusammen", "hinweise_zu", "monate_zurueck"]
+__all__ = ["HANDLUNGSBEDARF", "Auffaelligkeit", "Hinweis", "Kennzahlstand", "Massstab",
+           "Zusammenfassung", "fasse_zusammen", "handlungsbedarf_regel", "hinweise_zu",
+           "monate_zurueck"]
 
 
 def monate_zurueck(datum: dt.date, monate: int) -> dt.date:
@@ -33,6 +34,16 @@ class Hinweis:
     art: str
     """'rot', 'gelb', 'zurückgestellt', 'entfallen', 'steckbrief', 'massnahme'."""
     text: str
+
+
+HANDLUNGSBEDARF = "Handlungsbedarf"
+"""The reports' heading for the goals that need a decision or an update."""
+
+
+def handlungsbedarf_regel(max_alter_monate: int) -> str:
+    """What counts as Handlungsbedarf, in one sentence as every report states it."""
+    return (f"Ampel rot oder gelb (mit Begründung), zurückgestellte und entfallene Ziele, "
+            f"Steckbriefe älter als {max_alter_monate} Monate, Maßnahmen über ihrem Termin.")
 
 
 HINWEISARTEN = {"rot": "Ampel rot", "gelb": "Ampel gelb", "zurückgestellt": "zurückgestellt",
@@ -95,7 +106,7 @@ def hinweise_zu(ziel: Ziel, massstab: Massstab) -> tuple[Hinweis, ...]:
     if ziel.status not in massstab.ruhend and (stand is None or stand < massstab.grenze):
         hinweise.append(Hinweis("steckbrief", (
             f"Steckbrief älter als {massstab.max_alter_monate} Monate "
-            f"(Stand {datum_de(stand)})" if stand else "kein Steckbrief-Stand")))
+            f"(Stand {datum_de(stand)})" if stand else "Steckbrief ohne Stand")))
     for nummer, massnahme in enumerate(daten.get("massnahmen", ()), start=1):
         termin, status = massnahme.get("termin"), massnahme.get("status", "")
         if termin and termin < massstab.heute and status not in massstab.erledigt:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from strategie.ausgabe.markdown.text import md_text, tabelle
 from strategie.ausgabe.markdown.verlauf import md_eintrag
 from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.zusammenfassung import HANDLUNGSBEDARF, handlungsbedarf_regel
 from strategie.modell.feld import STECKBRIEF_TEXTE, STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
@@ -72,14 +73,12 @@ def bericht_markdown(bericht: Bericht) -> str:
                        for ziel in z.leuchttuerme]
                       ) if z.leuchttuerme else ["Keine Leuchttürme in dieser Auswahl.", ""]
 
-    zeilen += ["## Braucht Aufmerksamkeit", "",
-               f"Ampel rot oder gelb, zurückgestellt oder entfallen, Steckbrief älter als "
-               f"{z.max_alter_monate} Monate, Maßnahmen über ihrem Termin.", ""]
+    zeilen += [f"## {HANDLUNGSBEDARF}", "", handlungsbedarf_regel(z.max_alter_monate), ""]
     for eintrag in z.auffaellig:
         zeilen.append(f"- **{md_text(eintrag.ziel.id)}** {md_text(eintrag.ziel.titel)}")
         zeilen += [f"  - {md_text(' '.join(h.text.split()))}" for h in eintrag.hinweise]
     if not z.auffaellig:
-        zeilen.append("Keine.")
+        zeilen.append(f"Kein {HANDLUNGSBEDARF}.")
     zeilen.append("")
 
     if z.kennzahlen:

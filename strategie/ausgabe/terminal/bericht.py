@@ -26,7 +26,7 @@ from strategie.ausgabe.terminal.zusammenfassung import (
 )
 from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.kennzahlen import BEWERTUNGEN, GEFAEHRDET, VERALTET
-from strategie.auswertung.zusammenfassung import HINWEISARTEN
+from strategie.auswertung.zusammenfassung import HANDLUNGSBEDARF, HINWEISARTEN
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import entschaerfe
 
@@ -89,7 +89,7 @@ def hinweis_uebersicht(bericht: Bericht) -> Text:
         if arten.get(art):
             farbe = ampel_farbe(art) or ("yellow" if art == "zurückgestellt" else "")
             text.append(f"{titel}: {arten[art]}   ", style=farbe)
-    return text or Text("Keine Auffälligkeiten.", style="green")
+    return text or Text(f"Kein {HANDLUNGSBEDARF}.", style="green")
 
 
 def kennzahlen_uebersicht(bericht: Bericht) -> Text:
@@ -136,7 +136,7 @@ def bericht_terminal(bericht: Bericht) -> RenderableType:
         teile.append(raeume_tabelle(z, TEXT_HOECHSTENS))
     if z.leuchttuerme:
         teile.append(leuchttuerme_tabelle(z, LISTE_HOECHSTENS))
-    teile += [Text("Braucht Aufmerksamkeit", style="bold italic"), hinweis_uebersicht(bericht),
+    teile += [Text(HANDLUNGSBEDARF, style="bold italic"), hinweis_uebersicht(bericht),
               auffaellig_tabelle(z, LISTE_HOECHSTENS, TEXT_HOECHSTENS)]
     if z.kennzahlen:
         teile += [Text("\nKennzahlen", style="bold italic"), kennzahlen_uebersicht(bericht),

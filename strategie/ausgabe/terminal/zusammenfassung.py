@@ -8,7 +8,7 @@ from rich.text import Text
 
 from strategie.ausgabe.farben import BEWERTUNGSFARBEN, ampel_farbe, status_farbe
 from strategie.ausgabe.terminal.sicher import sicherer_text
-from strategie.auswertung.zusammenfassung import Zusammenfassung
+from strategie.auswertung.zusammenfassung import HANDLUNGSBEDARF, Zusammenfassung
 from strategie.modell.rahmen import Rahmen
 from strategie.text.format import euro_de, mit_einheit, zahl_de
 from strategie.text.kuerzen import kuerze
@@ -108,7 +108,7 @@ def auffaellig_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
     With *grenze*, only that many goals are listed (Rich tables cost ~0.4 ms a row); with
     *textlaenge*, each note is shortened to that many characters.
     """
-    tabelle = Table(title=(f"Braucht Aufmerksamkeit ({len(zusammenfassung.auffaellig)} Ziele; "
+    tabelle = Table(title=(f"{HANDLUNGSBEDARF} ({len(zusammenfassung.auffaellig)} Ziele; "
                            f"Steckbrief älter als {zusammenfassung.max_alter_monate} Monate "
                            "gilt als veraltet)"),
                     box=box.SIMPLE, title_justify="left", show_lines=False)
