@@ -42,16 +42,7 @@ class Mittelsumme:
 
     def plus(self, ziel: Ziel) -> Mittelsumme:
         """This sum with one more goal."""
-        haushalt = ziel.haushalt
-        plan = haushalt.mittel_plan if haushalt else None
-        ist = haushalt.mittel_ist if haushalt else None
-        personal = haushalt.personal_vzae if haushalt else None
-        neutral = ziel.haushaltsneutral is True
-        return Mittelsumme(
-            self.anzahl + 1, self.mittel_plan + (plan or 0.0), self.mittel_ist + (ist or 0.0),
-            self.personal_vzae + (personal or 0.0), self.mit_plan + (plan is not None),
-            self.mit_ist + (ist is not None), self.mit_personal + (personal is not None),
-            self.haushaltsneutral + neutral, self.ohne_planansatz + (not neutral and plan is None))
+        return self + summiere((ziel,))
 
     def __add__(self, andere: Mittelsumme) -> Mittelsumme:
         return Mittelsumme(**{f.name: getattr(self, f.name) + getattr(andere, f.name)
@@ -59,8 +50,24 @@ class Mittelsumme:
 
 
 def summiere(ziele: Iterable[Ziel]) -> Mittelsumme:
-    """The Mittel and Personal of these goals."""
-    summe = Mittelsumme()
+    """The Mittel and Personal of these goals (read from the raw data: fast for many)."""
+    anzahl = mit_plan = mit_ist = mit_personal = neutral = ohne = 0
+    plan = ist = personal = 0.0
     for ziel in ziele:
-        summe = summe.plus(ziel)
-    return summe
+        daten = ziel.daten
+        haushalt = daten.get("haushalt") or {}
+        anzahl += 1
+        if (wert := haushalt.get("mittel_plan")) is not None:
+            plan += wert
+            mit_plan += 1
+        elif daten.get("haushaltsneutral") is not True:
+            ohne += 1
+        if (wert := haushalt.get("mittel_ist")) is not None:
+            ist += wert
+            mit_ist += 1
+        if (wert := haushalt.get("personal_vzae")) is not None:
+            personal += wert
+            mit_personal += 1
+        neutral += daten.get("haushaltsneutral") is True
+    return Mittelsumme(anzahl, float(plan), float(ist), float(personal), mit_plan, mit_ist,
+                       mit_personal, neutral, ohne)

@@ -7,8 +7,9 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from strategie.auswertung.haushalt import Mittelsumme
+from strategie.auswertung.haushalt import Mittelsumme, summiere
 from strategie.auswertung.kennzahlen import Kennzahlstand, bewerte_kennzahl, kennzahl_regel
 from strategie.auswertung.matrix import Matrix, zaehle_matrix
 from strategie.modell.rahmen import Rahmen
@@ -147,6 +148,17 @@ class Zusammenfassung:
     no goal names are left out."""
 
 
+def _zaehler(zaehler: dict[_K, Counter[str]], schluessel: _K) -> Counter[str]:
+    """The counter under *schluessel*, made on first use (not one per goal, as setdefault)."""
+    gefunden = zaehler.get(schluessel)
+    if gefunden is None:
+        gefunden = zaehler[schluessel] = Counter()
+    return gefunden
+
+
+_K = TypeVar("_K")
+
+
 def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None = None,
                    max_alter_monate: int | None = None) -> Zusammenfassung:
     """Compute the summary of these goals as of *heute* (default: today)."""
@@ -160,18 +172,17 @@ def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None 
     auffaellig: list[Auffaelligkeit] = []
     kennzahlen: list[Kennzahlstand] = []
     massstab = Massstab.aus(rahmen, heute, monate)
-    je_jahr: dict[int | None, Mittelsumme] = {}
+    je_jahr: dict[int | None, list[Ziel]] = {}
     je_raum: dict[str, list[Ziel]] = {w.name: [] for w in rahmen.raeume}
     for ziel in ziele:
         for raum in ziel.bezugsraeume:
             je_raum.setdefault(raum, []).append(ziel)
-        jahr = ziel.umsetzungsjahr
-        je_jahr[jahr] = je_jahr.get(jahr, Mittelsumme()).plus(ziel)
-        status_je_amt.setdefault(ziel.amt, Counter())[ziel.status] += 1
-        ampel_je_amt.setdefault(ziel.amt, Counter())[ziel.ampel or "–"] += 1
-        ampel_je_zelle.setdefault((ziel.amt, ziel.handlungsfeld), Counter())[
-            ziel.ampel or "–"] += 1
-        ampel_je_hf.setdefault(ziel.handlungsfeld, Counter())[ziel.ampel or "–"] += 1
+        je_jahr.setdefault(ziel.umsetzungsjahr, []).append(ziel)
+        ampel = ziel.ampel or "–"
+        _zaehler(status_je_amt, ziel.amt)[ziel.status] += 1
+        _zaehler(ampel_je_amt, ziel.amt)[ampel] += 1
+        _zaehler(ampel_je_zelle, (ziel.amt, ziel.handlungsfeld))[ampel] += 1
+        _zaehler(ampel_je_hf, ziel.handlungsfeld)[ampel] += 1
         if hinweise := hinweise_zu(ziel, massstab):
             auffaellig.append(Auffaelligkeit(ziel, hinweise))
         if "kennzahlen" in ziel.daten:
@@ -195,7 +206,8 @@ def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None 
         zaehlung=Counter((z.amt, z.handlungsfeld, z.status, z.ampel or "–") for z in ziele),
         kennzahl_regel=kennzahl_regel(rahmen.kennzahl_toleranz_prozent,
                                       rahmen.messwert_max_alter_monate),
-        mittel=sum(je_jahr.values(), Mittelsumme()),
-        je_umsetzungsjahr=dict(sorted(je_jahr.items(), key=lambda e: (e[0] is None, e[0] or 0))),
+        mittel=summiere(ziele),
+        je_umsetzungsjahr={jahr: summiere(je_jahr[jahr]) for jahr in sorted(
+            je_jahr, key=lambda j: (j is None, j or 0))},
         je_raum={raum: tuple(liste) for raum, liste in je_raum.items() if liste},
     )

@@ -173,10 +173,16 @@ class Ziel:
     @property
     def bezugsraeume(self) -> tuple[str, ...]:
         """The Räume of the goal and of its Kennzahlen, each once (raw data: fast)."""
-        raeume = list(self.daten.get("raeume", ()))
-        for kennzahl in self.daten.get("kennzahlen", ()):
-            raeume += [r for r in kennzahl.get("raeume", ()) if r not in raeume]
-        return tuple(raeume)
+        daten = self.daten
+        raeume = daten.get("raeume", ())
+        kennzahlen = daten.get("kennzahlen", ())
+        if not kennzahlen:
+            return tuple(raeume)
+        alle = list(raeume)
+        for kennzahl in kennzahlen:
+            if "raeume" in kennzahl:
+                alle += [r for r in kennzahl["raeume"] if r not in alle]
+        return tuple(alle)
 
     @property
     def phase(self) -> str:
@@ -220,7 +226,8 @@ class Ziel:
         """The Kennzahlen with their Messwerte."""
         return tuple(
             _teil(Kennzahl, k, "kennzahlen")._replace(messwerte=tuple(
-                _teil(Messwert, m, "kennzahlen.messwerte") for m in k.get("messwerte", ())))
+                Messwert(m["stichtag"], float(m["wert"]), m.get("anmerkung", ""))
+                for m in k.get("messwerte", ())))
             for k in self.daten.get("kennzahlen", ())
         )
 
@@ -270,15 +277,19 @@ def _teil(klasse: type[_Teil], daten: dict[str, Any], pfad: str) -> _Teil:
     """A part of a goal (Haushalt, Kennzahl …) from its table, the field specification's way.
 
     A field the specification adds is taken over as soon as the class has an attribute of
-    that name; numbers become float and lists tuples.
+    that name; numbers become float and lists tuples (sub-lists are left to the caller).
     """
-    umwandeln = _UMWANDLUNGEN[pfad]
-    felder = klasse._fields  # type: ignore[attr-defined]
-    werte = {name: umwandeln[name](wert) if name in umwandeln else wert
-             for name, wert in daten.items() if name in felder and name != "messwerte"}
+    felder = _FELDER[klasse]
+    werte = {name: wert for name, wert in daten.items() if name in felder}
+    for name, umwandeln in _UMWANDLUNGEN[pfad].items():
+        if name in werte:
+            werte[name] = umwandeln(werte[name])
     return klasse(**werte)
 
 
+_FELDER: dict[type, frozenset[str]] = {
+    klasse: frozenset(klasse._fields) - {"messwerte"}
+    for klasse in (Haushalt, Steckbrief, Massnahme, Kennzahl, Messwert, Beschluss)}
 def ziel_aus_daten(daten: dict[str, Any], pfad: str) -> Ziel:
     """Build a Ziel from data that ``strategie.speicher.validierung`` has accepted."""
     return Ziel(
