@@ -36,7 +36,7 @@ ABGEBROCHEN = 130
 EXIT_CODES = f"""\
 Exit-Codes:
   {ERFOLG}    erfolgreich
-  {BEFUNDE}    'pruefen' hat Befunde gefunden
+  {BEFUNDE}    'pruefen' hat Befunde gefunden (mit --streng auch: Hinweise)
   {AUFRUFFEHLER}    falscher Aufruf (unbekannte Option, fehlende Angabe)
   {FEHLER}    Fehler (kein Zielspeicher, unbekanntes Ziel, ungültiger Wert, git-Fehler)
   {ABGEBROCHEN}  abgebrochen (Strg+C)
