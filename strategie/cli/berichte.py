@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from rich.console import RenderableType
+
 from strategie.aendern.atomar import schreibe_atomar
 from strategie.ausgabe.berichte import (
     BERICHTSFORMATE,
@@ -133,17 +135,34 @@ def befehl_bericht(args: argparse.Namespace) -> int:
     with fortschritt(4 if args.seit else 3) as schritt:
         bericht = _erstelle(args, schritt, mit_zeitraum=True)
         schritt(f"Schreibe den Bericht ({FORMATNAMEN[args.format]})")
-        if args.format == "terminal" and not args.ausgabe:
-            from strategie.ausgabe.terminal.bericht import bericht_terminal
-
-            ansicht = bericht_terminal(bericht)
-        else:
-            inhalt = rendere_bericht(bericht, args.format)
-    if args.format == "terminal" and not args.ausgabe:
-        konsole().print(ansicht)
-    else:
-        _gib_aus(inhalt, args, "Bericht", bericht)
+        ergebnis = _rendere(args, bericht)
+    _zeige(ergebnis, args, "Bericht", bericht)
     return 0
+
+
+def _rendere(args: argparse.Namespace, modell: Bericht | Jahresplanung
+             ) -> RenderableType | str | bytes:
+    """The view for the terminal (Rich, at its width), or the text/bytes for --format."""
+    if args.format == "terminal" and not args.ausgabe:
+        if isinstance(modell, Jahresplanung):
+            from strategie.ausgabe.terminal.jahresplanung import jahresplanung_terminal
+
+            return jahresplanung_terminal(modell)
+        from strategie.ausgabe.terminal.bericht import bericht_terminal
+
+        return bericht_terminal(modell)
+    if isinstance(modell, Jahresplanung):
+        return rendere_jahresplanung(modell, args.format)
+    return rendere_bericht(modell, args.format)
+
+
+def _zeige(ergebnis: RenderableType | str | bytes, args: argparse.Namespace, was: str,
+           modell: Bericht | Jahresplanung) -> None:
+    if args.format == "terminal" and not args.ausgabe:
+        konsole().print(ergebnis)
+    else:
+        assert isinstance(ergebnis, (str, bytes))
+        _gib_aus(ergebnis, args, was, modell)
 
 
 def befehl_steckbriefe(args: argparse.Namespace) -> int:
@@ -169,14 +188,6 @@ def befehl_jahresplanung(args: argparse.Namespace) -> int:
         planung = erstelle_jahresplanung(speicher, args.jahr,
                                          kriterien=filter_aus_args(args, speicher))
         schritt(f"Schreibe die Jahresplanung ({FORMATNAMEN[args.format]})")
-        if args.format == "terminal" and not args.ausgabe:
-            from strategie.ausgabe.terminal.jahresplanung import jahresplanung_terminal
-
-            ansicht = jahresplanung_terminal(planung)
-        else:
-            inhalt = rendere_jahresplanung(planung, args.format)
-    if args.format == "terminal" and not args.ausgabe:
-        konsole().print(ansicht)
-    else:
-        _gib_aus(inhalt, args, "Jahresplanung", planung)
+        ergebnis = _rendere(args, planung)
+    _zeige(ergebnis, args, "Jahresplanung", planung)
     return 0

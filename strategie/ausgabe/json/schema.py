@@ -56,14 +56,18 @@ _SUMME = _objekt({
     "mit_personal": _ANZAHL, "haushaltsneutral": _ANZAHL, "ohne_planansatz": _ANZAHL,
 }, "Summen über die Ziele mit Angabe; mit_*: wie viele Ziele eine Angabe haben.")
 
-SCHEMA: dict[str, Any] = {
-    "$schema": "http://json-schema.org/draft-07/schema#",
-    "$id": SCHEMA_ID,
-    "title": "Sachstandsbericht (strategie bericht --format json)",
-    **_objekt({
-        "format": {"const": "strategie-bericht"},
-        "version": {"const": FORMAT_VERSION},
-        "titel": _TEXT,
+def _dokument(schema_id: str, titel: str, format_name: str, version: int,
+              eigenschaften: dict[str, Any]) -> dict[str, Any]:
+    """A draft-07 schema of one of our JSON documents: format, version, title, then the rest."""
+    return {"$schema": "http://json-schema.org/draft-07/schema#", "$id": schema_id,
+            "title": titel, **_objekt({"format": {"const": format_name},
+                                        "version": {"const": version}, "titel": _TEXT,
+                                        **eigenschaften})}
+
+
+SCHEMA: dict[str, Any] = _dokument(
+    SCHEMA_ID, "Sachstandsbericht (strategie bericht --format json)", "strategie-bericht",
+    FORMAT_VERSION, {
         "grundlage": _GRUNDLAGE,
         "stichtag": _DATUM,
         "steckbrief_max_alter_monate": _ANZAHL,
@@ -133,18 +137,12 @@ SCHEMA: dict[str, Any] = {
         })]},
         "ziele": {"type": "array", "items": _objekt(_ZIEL_KURZ)},
         "befunde": _BEFUNDE,
-    }),
-}
+    })
 """JSON Schema (draft-07) of ``strategie bericht --format json``; published in schema/."""
 
-JAHRESPLANUNG_SCHEMA: dict[str, Any] = {
-    "$schema": "http://json-schema.org/draft-07/schema#",
-    "$id": JAHRESPLANUNG_ID,
-    "title": "Jahresplanung (strategie jahresplanung JAHR --format json)",
-    **_objekt({
-        "format": {"const": "strategie-jahresplanung"},
-        "version": {"const": PLAN_VERSION},
-        "titel": _TEXT,
+JAHRESPLANUNG_SCHEMA: dict[str, Any] = _dokument(
+    JAHRESPLANUNG_ID, "Jahresplanung (strategie jahresplanung JAHR --format json)",
+    "strategie-jahresplanung", PLAN_VERSION, {
         "jahr": {"type": "integer"},
         "hinweis": _TEXT_ODER_NULL,
         "grundlage": _GRUNDLAGE,
@@ -163,6 +161,5 @@ JAHRESPLANUNG_SCHEMA: dict[str, Any] = {
         "ohne_jahr": {"type": "array", "items": _TEXT,
                       "description": "Offene Ziele ohne Umsetzungsjahr"},
         "befunde": _BEFUNDE,
-    }),
-}
+    })
 """JSON Schema (draft-07) of ``strategie jahresplanung --format json``; published in schema/."""

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from dataclasses import replace
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from strategie.ausgabe.farben import BEWERTUNGSFARBEN, ampel_farbe, status_farbe
-from strategie.ausgabe.terminal.sicher import sicherer_text
+from strategie.ausgabe.terminal.sicher import klartext, sicherer_text
 from strategie.ausgabe.terminal.verlauf import eintrag_ansicht
 from strategie.ausgabe.terminal.zusammenfassung import (
     auffaellig_tabelle,
@@ -149,7 +148,4 @@ def bericht_terminal(bericht: Bericht) -> RenderableType:
 
 def terminal_text(bericht: Bericht, breite: int = 80) -> str:
     """The terminal report as plain text of *breite* columns (for files and scripts)."""
-    puffer = io.StringIO()
-    Console(file=puffer, width=breite, color_system=None, highlight=False,
-            force_terminal=False).print(bericht_terminal(bericht))
-    return puffer.getvalue()
+    return klartext(bericht_terminal(bericht), breite)

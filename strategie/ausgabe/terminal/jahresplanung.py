@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
-
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from strategie.ausgabe.farben import status_farbe
-from strategie.ausgabe.terminal.sicher import sicherer_text
+from strategie.ausgabe.terminal.sicher import klartext, sicherer_text
 from strategie.auswertung.haushalt import Mittelsumme
 from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.text.format import anzahl_de, euro_de, zahl_de
@@ -110,7 +108,4 @@ def jahresplanung_terminal(planung: Jahresplanung) -> RenderableType:
 
 def jahresplanung_text(planung: Jahresplanung, breite: int = 100) -> str:
     """The terminal rendering as plain text of *breite* columns (for files and scripts)."""
-    puffer = io.StringIO()
-    Console(file=puffer, width=breite, color_system=None, highlight=False,
-            force_terminal=False).print(jahresplanung_terminal(planung))
-    return puffer.getvalue()
+    return klartext(jahresplanung_terminal(planung), breite)
