@@ -8,11 +8,11 @@ from strategie.auswertung.jahresplanung import Jahresplanung, Planzeile
 from strategie.text.format import anzahl_de, datum_de, euro_de, zahl_de
 
 ZUSATZ_STIL = """
-table.plan { table-layout: fixed; }
-table.plan .c-id { width: 16mm; } table.plan .c-art { width: 24mm; }
-table.plan .c-status { width: 28mm; } table.plan .c-neutral { width: 17mm; }
-table.plan .c-produkt { width: 15mm; } table.plan .c-geld { width: 21mm; }
-table.plan .c-vzae { width: 12mm; }
+table.plan { table-layout: fixed; font-size: 8pt; }
+table.plan .c-id { width: 14mm; } table.plan .c-art { width: 17mm; }
+table.plan .c-status { width: 26mm; } table.plan .c-neutral { width: 19mm; }
+table.plan .c-produkt { width: 14mm; } table.plan .c-geld { width: 18mm; }
+table.plan .c-vzae { width: 9mm; }
 table.plan tfoot td, table.plan tfoot th, table.summen tfoot td, table.summen tfoot th {
   font-weight: bold; border-top: 1pt solid var(--akzent); }
 section.amt { break-inside: avoid-page; }
@@ -42,7 +42,7 @@ def _zeile(zeile: Planzeile) -> str:
 def _amt(planung: Jahresplanung, nummer: int) -> str:
     amtplan = planung.aemter[nummer]
     kopf = ('<thead><tr><th class="c-id">ID</th><th>Titel</th><th class="c-art">Art</th>'
-            '<th class="c-status">Umsetzungsstand</th><th class="c-neutral">haushalts&shy;'
+            '<th class="c-status">Umsetzungs&shy;stand</th><th class="c-neutral">haushalts&shy;'
             'neutral</th><th class="c-produkt">Produkt</th><th class="c-geld zahl">Mittel '
             'Plan</th><th class="c-geld zahl">Mittel Ist</th><th class="c-vzae zahl">VZÄ</th>'
             "</tr></thead>")
