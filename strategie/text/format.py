@@ -28,8 +28,10 @@ def zeitpunkt(datum: dt.datetime) -> str:
 
 
 def euro_de(wert: float | int | None) -> str:
-    """45.000 € (or – for none)."""
-    return "–" if wert is None else f"{zahl_de(wert, 0)} €"
+    """4.500 €, 45.000 € – money with the thousands dot from 1.000 on (or – for none)."""
+    if wert is None:
+        return "–"
+    return f"{wert:,.0f} €".replace(",", ".")
 
 
 def mit_einheit(wert: float | int | None, einheit: str, stellen: int | None = None) -> str:

@@ -193,6 +193,7 @@ def test_sachstandsbericht_zeigt_umsetzungsjahr_und_mittel(cli) -> None:  # type
     markdown = cli("bericht", "--format", "markdown", "--store", str(BEISPIEL)).out
     assert "### Umsetzungsjahre und Mittel" in markdown
     assert "| 2027 | 10 | 4 | 169.000 € | – | 1 |" in markdown
+    assert "| 2026 | 7 | 4 | 125.000 € | 4.500 € | – |" in markdown  # money: 4.500, not 4500
     zeile = next(z for z in csv.DictReader(io.StringIO(
         cli("bericht", "--format", "csv", "--store", str(BEISPIEL)).out.lstrip("\ufeff")),
         delimiter=";") if z["ID"] == "AMI-05")
