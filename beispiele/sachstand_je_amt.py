@@ -30,7 +30,7 @@ def main() -> int:
         z = bericht.zusammenfassung
         erledigt = z.nach_status["umgesetzt"] + z.nach_status["im Regelbetrieb"]
         print(f"{amt.kuerzel:5} {z.anzahl:3} Ziele, {erledigt:3} umgesetzt, "
-              f"{z.nach_ampel['rot']:2} rot, {len(z.auffaellig):3} brauchen Aufmerksamkeit")
+              f"{z.nach_ampel['rot']:2} rot, {len(z.auffaellig):3} mit Handlungsbedarf")
         datei = ordner / f"sachstand-{amt.kuerzel.lower()}.md"
         datei.write_text(str(api.rendere(bericht, "markdown")), encoding="utf-8")
     print(f"Grundlage: {bericht.grundlage.zeile()}")

@@ -14,25 +14,27 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
 from pathlib import Path
 
 from strategie.ausgabe.berichte import (
     BERICHTSFORMATE,
     STECKBRIEFFORMATE,
     rendere_bericht,
+    rendere_jahresplanung,
     rendere_steckbriefe,
 )
 from strategie.auswertung.bericht import Bericht, erstelle_bericht
 from strategie.auswertung.filter import Filter, filter_aus_angaben
+from strategie.auswertung.jahresplanung import Jahresplanung, erstelle_jahresplanung
 from strategie.modell.werte import datum_aus_text
 from strategie.modell.ziel import Ziel
 from strategie.speicher.finden import finde_speicher
 from strategie.speicher.laden import Zielspeicher
 from strategie.speicher.stand import lade
 
-__all__ = ["BERICHTSFORMATE", "STECKBRIEFFORMATE", "Bericht", "Filter", "Ziel", "Zielspeicher",
-           "auswahl", "bericht", "filtere", "oeffne", "rendere", "steckbriefe"]
+__all__ = ["BERICHTSFORMATE", "STECKBRIEFFORMATE", "Bericht", "Filter", "Jahresplanung", "Ziel",
+           "Zielspeicher", "auswahl", "bericht", "filtere", "jahresplanung", "oeffne", "rendere",
+           "steckbriefe"]
 
 
 def oeffne(pfad: str | os.PathLike[str] | None = None, *, stand: str | dt.date | None = None,
@@ -47,16 +49,24 @@ def oeffne(pfad: str | os.PathLike[str] | None = None, *, stand: str | dt.date |
     return lade(Path(verzeichnis), stichtag=stichtag, rev=rev)
 
 
-def auswahl(speicher: Zielspeicher, *, amt: Iterable[str] = (),
-            handlungsfeld: Iterable[str | int] = (), status: Iterable[str] = (),
-            ampel: Iterable[str] = (), aktionsbereich: Iterable[str] = (),
-            leuchtturm: bool | None = None, suche: str = "") -> Filter:
-    """Filter criteria, checked against the store's vocabularies (abbreviations allowed)."""
-    return filter_aus_angaben(speicher.rahmen, aemter=list(amt),
-                              handlungsfelder=[str(h) for h in handlungsfeld],
-                              status=list(status), ampeln=list(ampel),
-                              aktionsbereiche=list(aktionsbereich), leuchtturm=leuchtturm,
-                              suche=suche)
+def _als_text(wert: object) -> str:
+    return {True: "ja", False: "nein", None: "ohne"}.get(wert, str(wert))  # type: ignore[call-overload]
+
+
+def auswahl(speicher: Zielspeicher, *, leuchtturm: bool | None = None, suche: str = "",
+            **kriterien: object) -> Filter:
+    """Filter criteria, checked against the store's vocabularies (abbreviations allowed).
+
+    Keywords are the CLI's filter options: ``amt``, ``handlungsfeld``, ``status``, ``ampel``,
+    ``aktionsbereich``, ``umsetzungsjahr``, ``art``, ``haushaltsneutral``, ``raum``,
+    ``phase``, ``liga``; each takes one value or a list (numbers and True/False/None as such:
+    ``umsetzungsjahr=2027``, ``haushaltsneutral=False``).
+    """
+    angaben = {}
+    for option, werte in kriterien.items():
+        liste = werte if isinstance(werte, (list, tuple, set, frozenset)) else [werte]
+        angaben[option] = [_als_text(w) for w in liste]
+    return filter_aus_angaben(speicher.rahmen, leuchtturm=leuchtturm, suche=suche, **angaben)
 
 
 def filtere(speicher: Zielspeicher, **kriterien: object) -> list[Ziel]:
@@ -71,8 +81,17 @@ def bericht(speicher: Zielspeicher, *, seit: str | None = None, bis: str | None 
                             seit=seit, bis=bis, max_alter_monate=monate)
 
 
-def rendere(bericht: Bericht, format: str = "markdown") -> str | bytes:  # noqa: A002
-    """The Sachstandsbericht as terminal text, markdown, html, json, csv (str) or xlsx (bytes)."""
+def jahresplanung(speicher: Zielspeicher, jahr: int, **kriterien: object) -> Jahresplanung:
+    """The goals proposed for Haushaltsjahr *jahr* by Amt, with Mittel, Personal and sums."""
+    return erstelle_jahresplanung(speicher, jahr, kriterien=auswahl(speicher, **kriterien))  # type: ignore[arg-type]
+
+
+def rendere(bericht: Bericht | Jahresplanung, format: str = "markdown"  # noqa: A002
+            ) -> str | bytes:
+    """A Sachstandsbericht or a Jahresplanung as terminal text, markdown, html, json, csv (str)
+    or xlsx (bytes)."""
+    if isinstance(bericht, Jahresplanung):
+        return rendere_jahresplanung(bericht, format)
     return rendere_bericht(bericht, format)
 
 

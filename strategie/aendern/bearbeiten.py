@@ -22,10 +22,11 @@ from strategie.modell.rahmen import Rahmen
 from strategie.modell.vergleich import vergleiche
 from strategie.modell.werte import normalisiere_id
 from strategie.modell.ziel import wert_an_pfad
-from strategie.speicher.ablage import datei_des_ziels
+from strategie.speicher.ablage import datei_des_ziels, neue_datei
 from strategie.speicher.cache import blob_id
 from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.speicher.validierung import befunde_mit_zeilen, lade_ziel, pruefe_daten
+from strategie.toml.fehler import toml_fehler_befund
 from strategie.toml.schreiben import schreibe_operationen
 from strategie.toml.sonderform import sonderform
 
@@ -53,15 +54,25 @@ class _Plan:
     alt: bytes
     neu: bytes
     vorgang: Zielvorgang
+    angelegt: bool = False
+    """The file is new (``Zielaenderung.anlegen``): undone by removing it."""
 
 
 def zusammengefasst(aenderungen: Sequence[Zielaenderung]) -> list[Zielaenderung]:
     """One change per goal, in the order first named: an id given twice is planned once."""
     nach_id: dict[str, list[Operation]] = {}
+    anlegen: dict[str, str] = {}
+    betreff: dict[str, str] = {}
     for aenderung in aenderungen:
-        operationen = nach_id.setdefault(normalisiere_id(aenderung.ziel_id), [])
+        ziel_id = normalisiere_id(aenderung.ziel_id)
+        operationen = nach_id.setdefault(ziel_id, [])
         operationen += [op for op in aenderung.operationen if op not in operationen]
-    return [Zielaenderung(i, tuple(ops)) for i, ops in nach_id.items()]
+        if aenderung.anlegen is not None:
+            anlegen.setdefault(ziel_id, aenderung.anlegen)
+        if aenderung.betreff:
+            betreff.setdefault(ziel_id, aenderung.betreff)
+    return [Zielaenderung(i, tuple(ops), anlegen.get(i), betreff.get(i, ""))
+            for i, ops in nach_id.items()]
 
 
 def _ergaenze(daten: dict[str, Any], operationen: list[Operation], rahmen: Rahmen,
@@ -91,32 +102,50 @@ def _ergaenze(daten: dict[str, Any], operationen: list[Operation], rahmen: Rahme
 def _plane(verzeichnis: Path, repo: GitRepo, rahmen: Rahmen, pfad: Path,
            aenderung: Zielaenderung, kommentar: str, heute: dt.date) -> _Plan | None:
     relpfad = pfad.relative_to(verzeichnis).as_posix()
-    try:
-        alt = pfad.read_bytes()
-    except OSError as fehler:
-        raise StrategieFehler(f"{pfad} ist nicht lesbar: {os_fehlertext(fehler)}") from None
-    ziel, befunde = lade_ziel(verzeichnis, relpfad, alt, rahmen)
-    if ziel is None:
-        liste = "\n".join(b.als_zeile() for b in befunde)
-        raise StrategieFehler(f"Die Zieldatei ist fehlerhaft und wird nicht verändert; bitte "
-                              f"zuerst korrigieren:\n{liste}", tuple(befunde))
+    if aenderung.anlegen is not None:
+        alt, text = b"", aenderung.anlegen
+        ziel_id, daten = aenderung.ziel_id, _neue_daten(pfad, text)
+    else:
+        try:
+            alt = pfad.read_bytes()
+        except OSError as fehler:
+            raise StrategieFehler(f"{pfad} ist nicht lesbar: {os_fehlertext(fehler)}") from None
+        ziel, befunde = lade_ziel(verzeichnis, relpfad, alt, rahmen)
+        if ziel is None:
+            liste = "\n".join(b.als_zeile() for b in befunde)
+            raise StrategieFehler(f"Die Zieldatei ist fehlerhaft und wird nicht verändert; bitte "
+                                  f"zuerst korrigieren:\n{liste}", tuple(befunde))
+        text, ziel_id, daten = alt.decode("utf-8"), ziel.id, ziel.daten
     for operation in aenderung.operationen:
         pruefe_pfad(operation)
     operationen = [op for op in aenderung.operationen
-                   if not (isinstance(op, Setze) and wert_an_pfad(ziel.daten, op.pfad) == op.wert)]
-    if not operationen:
+                   if not (isinstance(op, Setze) and wert_an_pfad(daten, op.pfad) == op.wert)]
+    if not operationen and aenderung.anlegen is None:
         return None
-    operationen = _ergaenze(ziel.daten, operationen, rahmen, kommentar, heute)
-    erwartet = wende_an(ziel.daten, tuple(operationen))
+    operationen = _ergaenze(daten, operationen, rahmen, kommentar, heute)
+    erwartet = wende_an(daten, tuple(operationen))
     probleme = pruefe_daten(erwartet, relpfad, rahmen)
     if probleme:
-        text = alt.decode("utf-8")
         meldungen = "\n".join(f"- {b.feld}: {b.meldung}" if b.feld else f"- {b.meldung}"
                               for b in befunde_mit_zeilen(pfad, text, probleme))
-        raise StrategieFehler(f"Die Änderung an {ziel.id} ist ungültig:\n{meldungen}")
-    neu_text = _schreibe(pfad, alt.decode("utf-8"), tuple(operationen), erwartet, ziel.id)
-    vorgang = Zielvorgang(ziel.id, tuple(vergleiche(ziel.daten, erwartet)), erwartet)
-    return _Plan(pfad, repo.relativ(pfad), alt, neu_text.encode("utf-8"), vorgang)
+        raise StrategieFehler(f"Die Änderung an {ziel_id} ist ungültig:\n{meldungen}")
+    neu_text = (_schreibe(pfad, text, tuple(operationen), erwartet, ziel_id) if operationen
+                else text)
+    angelegt = aenderung.anlegen is not None
+    betreff = aenderung.betreff or (f"angelegt: {erwartet.get('titel', '')}" if angelegt else "")
+    vorgang = Zielvorgang(ziel_id, tuple(vergleiche({} if angelegt else daten, erwartet)),
+                          erwartet, betreff=betreff, angelegt=angelegt)
+    return _Plan(pfad, repo.relativ(pfad), alt, neu_text.encode("utf-8"), vorgang, angelegt)
+
+
+def _neue_daten(pfad: Path, text: str) -> dict[str, Any]:
+    """The data of a new goal file's text; a German error if it is no valid TOML."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as fehler:
+        befund = toml_fehler_befund(pfad, text.encode("utf-8"), fehler)
+        raise StrategieFehler(f"Das neue Ziel ist kein gültiges TOML: {befund.als_zeile()}",
+                              (befund,)) from None
 
 
 def _schreibe(pfad: Path, text: str, operationen: tuple[Operation, ...],
@@ -143,7 +172,8 @@ def _schreibe(pfad: Path, text: str, operationen: tuple[Operation, ...],
 def _pruefe_handaenderungen(plaene: Sequence[_Plan], in_head: dict[str, str],
                             uebernehmen: bool) -> tuple[bool, list[str]]:
     """Compare each file with its version in HEAD: a difference is a hand edit."""
-    abweichend = [p.relpfad_repo for p in plaene if in_head.get(p.relpfad_repo) != blob_id(p.alt)]
+    abweichend = [p.relpfad_repo for p in plaene
+                  if not p.angelegt and in_head.get(p.relpfad_repo) != blob_id(p.alt)]
     if not abweichend:
         return False, []
     if not uebernehmen:
@@ -170,7 +200,8 @@ def aendere(verzeichnis: Path, aenderungen: Sequence[Zielaenderung], kommentar: 
     aenderungen = zusammengefasst(aenderungen)
     rahmen = lade_rahmen(verzeichnis)
     with GitRepo(verzeichnis) as repo:
-        pfade = [datei_des_ziels(verzeichnis, rahmen, a.ziel_id) for a in aenderungen]
+        pfade = [neue_datei(verzeichnis, rahmen, a.ziel_id) if a.anlegen is not None
+                 else datei_des_ziels(verzeichnis, rahmen, a.ziel_id) for a in aenderungen]
         # git answers these two questions while the files are planned below
         identitaet = repo.frage_identitaet()
         in_head = repo.frage_blobs_in_head([repo.relativ(p) for p in pfade])
@@ -183,6 +214,7 @@ def aendere(verzeichnis: Path, aenderungen: Sequence[Zielaenderung], kommentar: 
         if not plaene:
             raise StrategieFehler("Keine Änderung: die Werte sind schon so gesetzt.")
         mit_hand, neue = _pruefe_handaenderungen(plaene, blobs, handaenderungen_uebernehmen)
+        neue += [p.relpfad_repo for p in plaene if p.angelegt]
         vorgaenge = tuple(p.vorgang for p in plaene)
         if probelauf:
             return Ergebnis("", betreff(vorgaenge), vorgaenge,
@@ -190,12 +222,17 @@ def aendere(verzeichnis: Path, aenderungen: Sequence[Zielaenderung], kommentar: 
         geschrieben: list[_Plan] = []
         try:
             for plan in plaene:
+                if plan.angelegt:
+                    plan.pfad.parent.mkdir(exist_ok=True)
                 schreibe_atomar(plan.pfad, plan.neu)
                 geschrieben.append(plan)
             commit = repo.commit([p.relpfad_repo for p in plaene],
                                  nachricht(vorgaenge, kommentar, mit_hand), neue=neue)
         except BaseException:
             for plan in reversed(geschrieben):
-                schreibe_atomar(plan.pfad, plan.alt)
+                if plan.angelegt:
+                    plan.pfad.unlink(missing_ok=True)
+                else:
+                    schreibe_atomar(plan.pfad, plan.alt)
             raise
     return Ergebnis(commit, betreff(vorgaenge), vorgaenge, tuple(p.relpfad_repo for p in plaene))

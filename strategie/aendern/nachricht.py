@@ -38,11 +38,17 @@ class Zielvorgang:
     dateiebene: str = ""
     """For a change that has no field-level description (one version of the file does not
     parse): what happens to the file as a whole; ``aenderungen`` is then empty."""
+    betreff: str = ""
+    """The subject's phrase after the id ('angelegt: Titel'); '' = from the field changes."""
+    angelegt: bool = False
+    """The goal's file is new: the subject says so, the details do not list every field."""
 
 
 def _teile(vorgang: Zielvorgang, mit_alt: bool = True) -> list[str]:
     if vorgang.dateiebene:
         return [vorgang.dateiebene]
+    if vorgang.angelegt:
+        return [vorgang.betreff or "angelegt"]
     pfade = {a.pfad for a in vorgang.aenderungen}
     teile: list[str] = []
     steckbrief = [a for a in vorgang.aenderungen if a.pfad.startswith("steckbrief.")]
@@ -65,6 +71,9 @@ def _teile(vorgang: Zielvorgang, mit_alt: bool = True) -> list[str]:
 
 def betreff(vorgaenge: Sequence[Zielvorgang]) -> str:
     """One line: 'SA-03: Umsetzungsstand in Vorbereitung → in Umsetzung' or a bulk summary."""
+    if len(vorgaenge) == 1 and vorgaenge[0].betreff:  # 'SA-08 angelegt: Titel'
+        return kuerze(f"{vorgaenge[0].ziel_id} {vorgaenge[0].betreff}", BETREFF_LAENGE,
+                      abstreifen=" ,:")
     if len(vorgaenge) == 1:
         vorgang = vorgaenge[0]
         teile = _teile(vorgang)
@@ -90,8 +99,10 @@ def trailer(vorgaenge: Sequence[Zielvorgang], handaenderungen: bool = False) -> 
     """'Schlüssel: Wert' lines that `git interpret-trailers --parse` reads back."""
     zeilen = []
     for vorgang in vorgaenge:
-        if vorgang.dateiebene:
+        if vorgang.dateiebene or vorgang.angelegt:
             zeilen.append(f"{TRAILER_ZIEL}: {vorgang.ziel_id}")  # no field-level claims
+            if vorgang.angelegt:
+                continue  # a new file: every field is new, the subject says so
         for aenderung in vorgang.aenderungen:
             zeilen += [f"{TRAILER_ZIEL}: {vorgang.ziel_id}", f"{TRAILER_FELD}: {aenderung.pfad}",
                        f"{TRAILER_ALT}: {_trailer_wert(aenderung.alt)}",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.jahresplanung import Jahresplanung
 
 BERICHTSFORMATE = ("terminal", "markdown", "html", "json", "csv", "xlsx")
 STECKBRIEFFORMATE = ("html", "markdown", "xlsx")
+JAHRESPLANUNGSFORMATE = ("terminal", "markdown", "html", "json", "csv", "xlsx")
 BINAERE_FORMATE = frozenset({"xlsx"})
 FORMATNAMEN = {"terminal": "Text", "markdown": "Markdown", "html": "HTML", "json": "JSON",
                "csv": "CSV", "xlsx": "XLSX"}
@@ -59,3 +61,33 @@ def rendere_steckbriefe(bericht: Bericht, format: str = "html") -> str | bytes: 
 
         return steckbriefe_xlsx(bericht)
     raise ValueError(f"unbekanntes Format für Steckbriefe: {format}")
+
+
+def rendere_jahresplanung(planung: Jahresplanung, format: str = "markdown",  # noqa: A002
+                          breite: int = 100) -> str | bytes:
+    """The Jahresplanung in *format* (one of JAHRESPLANUNGSFORMATE); xlsx gives bytes."""
+    if format == "terminal":
+        from strategie.ausgabe.terminal.jahresplanung import jahresplanung_text
+
+        return jahresplanung_text(planung, breite)
+    if format == "markdown":
+        from strategie.ausgabe.markdown.jahresplanung import jahresplanung_markdown
+
+        return jahresplanung_markdown(planung)
+    if format == "html":
+        from strategie.ausgabe.html.jahresplanung import jahresplanung_html
+
+        return jahresplanung_html(planung)
+    if format == "json":
+        from strategie.ausgabe.json.jahresplanung import jahresplanung_json
+
+        return jahresplanung_json(planung) + "\n"
+    if format == "csv":
+        from strategie.ausgabe.tabellen.csv import jahresplanung_csv
+
+        return jahresplanung_csv(planung)
+    if format == "xlsx":
+        from strategie.ausgabe.tabellen.xlsx import jahresplanung_xlsx
+
+        return jahresplanung_xlsx(planung)
+    raise ValueError(f"unbekanntes Format der Jahresplanung: {format}")

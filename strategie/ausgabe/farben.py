@@ -25,6 +25,11 @@ STATUS_HEX = {
 }
 
 
+BEWERTUNGSFARBEN = {"gefährdet": "red", "keine aktuellen Messwerte": "yellow",
+                    "auf Kurs": "green", "erreicht": "bold green", "keine Messwerte": "dim"}
+"""Rich colours of the Kennzahl verdicts (``strategie.auswertung.kennzahlen.BEWERTUNGEN``)."""
+
+
 def ampel_farbe(ampel: str) -> str:
     """Rich colour name for an Ampel value ('' for an unknown value)."""
     return AMPEL_FARBEN.get(ampel, "")

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from strategie.auswertung.filter import Filter, suchtext
+from strategie.auswertung.filter import DIMENSIONEN, NACH_NAME, Filter, suchtext
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.speicher.laden import zielordnung
@@ -18,26 +18,10 @@ SPALTEN = ("id", "titel", "amt", "handlungsfeld", "status", "ampel", "stand")
 SPALTENTITEL = {"id": "ID", "titel": "Titel", "amt": "Amt", "handlungsfeld": "HF",
                 "status": "Umsetzungsstand", "ampel": "Ampel", "stand": "Stand"}
 
-FACETTEN = ("aemter", "handlungsfelder", "status", "ampeln", "aktionsbereiche", "leuchtturm")
-"""Filter dimensions, as the attribute names of ``Filter``."""
+FACETTEN = tuple(d.name for d in DIMENSIONEN)
+"""Filter dimensions, as the attribute names of ``Filter`` (``filter.DIMENSIONEN``)."""
 
-FACETTENTITEL = {"aemter": "Amt", "handlungsfelder": "Handlungsfeld",
-                 "status": "Umsetzungsstand", "ampeln": "Ampel",
-                 "aktionsbereiche": "Aktionsbereich", "leuchtturm": "Leuchtturm"}
-
-
-def _werte(ziel: Ziel, facette: str) -> tuple[object, ...]:
-    if facette == "aemter":
-        return (ziel.amt,)
-    if facette == "handlungsfelder":
-        return (ziel.handlungsfeld,)
-    if facette == "status":
-        return (ziel.status,)
-    if facette == "ampeln":
-        return (ziel.ampel,)
-    if facette == "aktionsbereiche":
-        return ziel.aktionsbereiche
-    return (ziel.leuchtturm,)
+FACETTENTITEL = {d.name: d.titel for d in DIMENSIONEN}
 
 
 def _verengt(alt: tuple[str, ...], neu: tuple[str, ...]) -> bool:
@@ -120,36 +104,19 @@ class Auswahl:
             self.bereite_suche_vor()
         texte = self.suchtexte
         for facette in FACETTEN:
+            werte_des_ziels = NACH_NAME[facette].werte_des_ziels
             ohne = kriterien.mit(**{facette: None if facette == "leuchtturm" else frozenset()})
             zaehler: Counter[object] = Counter()
             for index, ziel in enumerate(self.ziele):
                 if ohne.passt(ziel, texte[index] if texte else None):
-                    zaehler.update(_werte(ziel, facette))
+                    zaehler.update(werte_des_ziels(ziel))
             ergebnis[facette] = zaehler
         return ergebnis
 
     def werte(self, facette: str) -> list[object]:
-        """All values of a dimension in frame order."""
-        if facette == "aemter":
-            return list(self.rahmen.vokabular("aemter"))
-        if facette == "handlungsfelder":
-            return [h.nummer for h in self.rahmen.handlungsfelder]
-        if facette == "status":
-            return list(self.rahmen.vokabular("umsetzungsstand"))
-        if facette == "ampeln":
-            return list(self.rahmen.vokabular("ampel"))
-        if facette == "aktionsbereiche":
-            return list(self.rahmen.vokabular("aktionsbereiche"))
-        return [True, False]
+        """All values of a dimension in frame order (years: those of the goals, ascending)."""
+        return NACH_NAME[facette].werte(self.rahmen, self.ziele)
 
     def beschriftung(self, facette: str, wert: object) -> str:
         """How a filter value is shown: 'SA – Sozialamt', '2 – Teilhabe und Beratung' …"""
-        if facette == "aemter":
-            amt = self.rahmen.amt(str(wert))
-            return f"{wert} – {amt.name}" if amt else str(wert)
-        if facette == "handlungsfelder":
-            feld = self.rahmen.handlungsfeld(int(str(wert)))
-            return f"{wert} – {feld.name}" if feld else str(wert)
-        if facette == "leuchtturm":
-            return "nur Leuchttürme" if wert else "ohne Leuchttürme"
-        return str(wert)
+        return NACH_NAME[facette].beschriftung(self.rahmen, wert)

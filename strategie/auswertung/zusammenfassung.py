@@ -7,11 +7,18 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
+from strategie.auswertung.haushalt import Mittelsumme, summiere
+from strategie.auswertung.kennzahlen import Kennzahlstand, bewerte_kennzahl, kennzahl_regel
 from strategie.auswertung.matrix import Matrix, zaehle_matrix
 from strategie.modell.rahmen import Rahmen
-from strategie.modell.ziel import Kennzahl, Messwert, Ziel
-from strategie.text.format import datum_de, mit_einheit
+from strategie.modell.ziel import Ziel
+from strategie.text.format import datum_de
+
+__all__ = ["HANDLUNGSBEDARF", "Auffaelligkeit", "Hinweis", "Kennzahlstand", "Massstab",
+           "Zusammenfassung", "fasse_zusammen", "handlungsbedarf_regel", "hinweise_zu",
+           "monate_zurueck"]
 
 
 def monate_zurueck(datum: dt.date, monate: int) -> dt.date:
@@ -30,6 +37,16 @@ class Hinweis:
     text: str
 
 
+HANDLUNGSBEDARF = "Handlungsbedarf"
+"""The reports' heading for the goals that need a decision or an update."""
+
+
+def handlungsbedarf_regel(max_alter_monate: int) -> str:
+    """What counts as Handlungsbedarf, in one sentence as every report states it."""
+    return (f"Ampel rot oder gelb (mit Begründung), zurückgestellte und entfallene Ziele, "
+            f"Steckbriefe älter als {max_alter_monate} Monate, Maßnahmen über ihrem Termin.")
+
+
 HINWEISARTEN = {"rot": "Ampel rot", "gelb": "Ampel gelb", "zurückgestellt": "zurückgestellt",
                 "entfallen": "entfallen", "steckbrief": "Steckbrief veraltet",
                 "massnahme": "Maßnahme überfällig"}
@@ -45,51 +62,6 @@ class Auffaelligkeit:
 
 
 @dataclass(frozen=True)
-class Kennzahlstand:
-    """Progress of one Kennzahl: Basiswert → latest Messwert → Zielwert."""
-
-    ziel: Ziel
-    kennzahl: Kennzahl
-    letzter: Messwert | None
-    fortschritt: float | None
-    """Share of the way from Basiswert to Zielwert (1.0 = reached; negative = wrong way)."""
-    bewertung: str
-    """'erreicht', 'auf Kurs', 'nicht auf Kurs' or 'keine Messwerte'."""
-
-    def beschreibung(self) -> str:
-        """'61 % → 59,1 % (30.06.2026) → Ziel 66 %'."""
-        k = self.kennzahl
-        letzter = "–"
-        if self.letzter:
-            letzter = (f"{mit_einheit(self.letzter.wert, k.einheit)} "
-                       f"({datum_de(self.letzter.stichtag)})")
-        return (f"{mit_einheit(k.basiswert, k.einheit)} → {letzter} → Ziel "
-                f"{mit_einheit(k.zielwert, k.einheit)}")
-
-
-def bewerte_kennzahl(ziel: Ziel, kennzahl: Kennzahl) -> Kennzahlstand:
-    """Whether a Kennzahl is on track, given the direction that counts as good."""
-    werte = sorted(kennzahl.messwerte, key=lambda m: m.stichtag)
-    letzter = werte[-1] if werte else None
-    if letzter is None:
-        return Kennzahlstand(ziel, kennzahl, None, None, "keine Messwerte")
-    vorzeichen = -1.0 if kennzahl.richtung == "fallend" else 1.0
-    basis = kennzahl.basiswert if kennzahl.basiswert is not None else werte[0].wert
-    fortschritt = None
-    if kennzahl.zielwert is not None and kennzahl.zielwert != basis:
-        fortschritt = (letzter.wert - basis) / (kennzahl.zielwert - basis)
-    besser_als_basis = (letzter.wert - basis) * vorzeichen > 0
-    zuletzt_falsch = len(werte) > 1 and (letzter.wert - werte[-2].wert) * vorzeichen < 0
-    if kennzahl.zielwert is not None and (letzter.wert - kennzahl.zielwert) * vorzeichen >= 0:
-        bewertung = "erreicht"
-    elif besser_als_basis and not zuletzt_falsch:
-        bewertung = "auf Kurs"
-    else:
-        bewertung = "nicht auf Kurs"
-    return Kennzahlstand(ziel, kennzahl, letzter, fortschritt, bewertung)
-
-
-@dataclass(frozen=True)
 class Massstab:
     """What counts as needing attention, fixed once for a whole summary."""
 
@@ -101,6 +73,10 @@ class Massstab:
     """Umsetzungsstand values whose Steckbrief need not be kept current."""
     erledigt: frozenset[str]
     """Maßnahme status values that count as done."""
+    messwert_grenze: dt.date
+    """A Kennzahl whose latest Messwert is older has no current values."""
+    toleranz_prozent: float = 0.0
+    """How far a Kennzahl may lag behind its line and still be 'auf Kurs'."""
 
     @classmethod
     def aus(cls, rahmen: Rahmen, heute: dt.date, max_alter_monate: int) -> Massstab:
@@ -108,7 +84,9 @@ class Massstab:
         ruhend = {w.name for w in rahmen.umsetzungsstand if w.abgeschlossen}
         return cls(heute, max_alter_monate, monate_zurueck(heute, max_alter_monate),
                    frozenset(ruhend | {"zurückgestellt", "entfallen"}),
-                   frozenset(w.name for w in rahmen.massnahmenstatus if w.abgeschlossen))
+                   frozenset(w.name for w in rahmen.massnahmenstatus if w.abgeschlossen),
+                   monate_zurueck(heute, rahmen.messwert_max_alter_monate),
+                   rahmen.kennzahl_toleranz_prozent)
 
 
 def hinweise_zu(ziel: Ziel, massstab: Massstab) -> tuple[Hinweis, ...]:
@@ -129,7 +107,7 @@ def hinweise_zu(ziel: Ziel, massstab: Massstab) -> tuple[Hinweis, ...]:
     if ziel.status not in massstab.ruhend and (stand is None or stand < massstab.grenze):
         hinweise.append(Hinweis("steckbrief", (
             f"Steckbrief älter als {massstab.max_alter_monate} Monate "
-            f"(Stand {datum_de(stand)})" if stand else "kein Steckbrief-Stand")))
+            f"(Stand {datum_de(stand)})" if stand else "Steckbrief ohne Stand")))
     for nummer, massnahme in enumerate(daten.get("massnahmen", ()), start=1):
         termin, status = massnahme.get("termin"), massnahme.get("status", "")
         if termin and termin < massstab.heute and status not in massstab.erledigt:
@@ -159,6 +137,26 @@ class Zusammenfassung:
     zaehlung: Counter[tuple[str, int, str, str]] = field(default_factory=Counter)
     """Goals per (Amt, Handlungsfeld, Umsetzungsstand, Ampel); every other count derives
     from it. An Ampel that is not set counts as '–'."""
+    kennzahl_regel: str = ""
+    """The rule of the Kennzahl verdicts, as every report states it (``kennzahl_regel``)."""
+    mittel: Mittelsumme = field(default_factory=Mittelsumme)
+    """Mittel and Personal of all these goals."""
+    je_umsetzungsjahr: dict[int | None, Mittelsumme] = field(default_factory=dict)
+    """Goals, Mittel and Personal per Umsetzungsjahr, years ascending, None (no year) last."""
+    je_raum: dict[str, tuple[Ziel, ...]] = field(default_factory=dict)
+    """The goals that refer to each Raum (themselves or with a Kennzahl), frame order; Räume
+    no goal names are left out."""
+
+
+def _zaehler(zaehler: dict[_K, Counter[str]], schluessel: _K) -> Counter[str]:
+    """The counter under *schluessel*, made on first use (not one per goal, as setdefault)."""
+    gefunden = zaehler.get(schluessel)
+    if gefunden is None:
+        gefunden = zaehler[schluessel] = Counter()
+    return gefunden
+
+
+_K = TypeVar("_K")
 
 
 def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None = None,
@@ -174,16 +172,23 @@ def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None 
     auffaellig: list[Auffaelligkeit] = []
     kennzahlen: list[Kennzahlstand] = []
     massstab = Massstab.aus(rahmen, heute, monate)
+    je_jahr: dict[int | None, list[Ziel]] = {}
+    je_raum: dict[str, list[Ziel]] = {w.name: [] for w in rahmen.raeume}
     for ziel in ziele:
-        status_je_amt.setdefault(ziel.amt, Counter())[ziel.status] += 1
-        ampel_je_amt.setdefault(ziel.amt, Counter())[ziel.ampel or "–"] += 1
-        ampel_je_zelle.setdefault((ziel.amt, ziel.handlungsfeld), Counter())[
-            ziel.ampel or "–"] += 1
-        ampel_je_hf.setdefault(ziel.handlungsfeld, Counter())[ziel.ampel or "–"] += 1
+        for raum in ziel.bezugsraeume:
+            je_raum.setdefault(raum, []).append(ziel)
+        je_jahr.setdefault(ziel.umsetzungsjahr, []).append(ziel)
+        ampel = ziel.ampel or "–"
+        _zaehler(status_je_amt, ziel.amt)[ziel.status] += 1
+        _zaehler(ampel_je_amt, ziel.amt)[ampel] += 1
+        _zaehler(ampel_je_zelle, (ziel.amt, ziel.handlungsfeld))[ampel] += 1
+        _zaehler(ampel_je_hf, ziel.handlungsfeld)[ampel] += 1
         if hinweise := hinweise_zu(ziel, massstab):
             auffaellig.append(Auffaelligkeit(ziel, hinweise))
         if "kennzahlen" in ziel.daten:
-            kennzahlen.extend(bewerte_kennzahl(ziel, k) for k in ziel.kennzahlen)
+            kennzahlen.extend(bewerte_kennzahl(
+                ziel, k, toleranz_prozent=massstab.toleranz_prozent,
+                messwert_grenze=massstab.messwert_grenze) for k in ziel.kennzahlen)
     return Zusammenfassung(
         heute=heute,
         anzahl=len(ziele),
@@ -199,4 +204,10 @@ def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None 
         max_alter_monate=monate,
         ampel_je_hf=ampel_je_hf,
         zaehlung=Counter((z.amt, z.handlungsfeld, z.status, z.ampel or "–") for z in ziele),
+        kennzahl_regel=kennzahl_regel(rahmen.kennzahl_toleranz_prozent,
+                                      rahmen.messwert_max_alter_monate),
+        mittel=summiere(ziele),
+        je_umsetzungsjahr={jahr: summiere(je_jahr[jahr]) for jahr in sorted(
+            je_jahr, key=lambda j: (j is None, j or 0))},
+        je_raum={raum: tuple(liste) for raum, liste in je_raum.items() if liste},
     )

@@ -56,7 +56,8 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
         "status", parents=[gemeinsam], help="Umsetzungsstand setzen (ein Commit)",
         description="Setzt den Umsetzungsstand eines oder mehrerer Ziele. Jede Änderung wird "
                     "ein Commit mit lesbarer Nachricht.")
-    status.add_argument("ids", nargs="+", metavar="ID")
+    status.add_argument("ids", nargs="+", metavar="ID",
+                        help="ID eines oder mehrerer Ziele, z. B. SA-03 (mehrere: ein Commit)")
     status.add_argument("wert", metavar="WERT", help='z. B. "in Umsetzung" (Anfang genügt)')
     _gemeinsame_optionen(status)
     status.set_defaults(ausfuehren=befehl_status)
@@ -67,9 +68,12 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
                     "steckbrief.finanzielle_beurteilung, massnahmen.2.status … Ein leerer "
                     'WERT ("") entfernt ein freiwilliges Feld. Listen mit ";" trennen, '
                     "Datum als JJJJ-MM-TT oder TT.MM.JJJJ, Zahlen auch mit Komma.")
-    setze.add_argument("ids", nargs="+", metavar="ID")
-    setze.add_argument("feld", metavar="FELD")
-    setze.add_argument("wert", metavar="WERT")
+    setze.add_argument("ids", nargs="+", metavar="ID",
+                       help="ID eines oder mehrerer Ziele, z. B. SA-03 (mehrere: ein Commit)")
+    setze.add_argument("feld", metavar="FELD",
+                       help="das Feld als Punktpfad, z. B. ampel oder massnahmen.2.status")
+    setze.add_argument("wert", metavar="WERT",
+                       help='der neue Wert ("" entfernt ein freiwilliges Feld)')
     _gemeinsame_optionen(setze)
     setze.set_defaults(ausfuehren=befehl_setze)
 
@@ -83,10 +87,13 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
                     "Abschnitt oder ist er leer, bleibt dieser Text unverändert (löschen: "
                     "strategie setze ID steckbrief.aktueller_stand \"\"). Der Stand wird auf "
                     "heute gesetzt, wenn nicht --datum angegeben ist.")
-    steckbrief.add_argument("id", metavar="ID")
-    steckbrief.add_argument("--aktueller-stand", metavar="TEXT")
-    steckbrief.add_argument("--finanzielle-beurteilung", metavar="TEXT")
-    steckbrief.add_argument("--inhaltliche-beurteilung", metavar="TEXT")
+    steckbrief.add_argument("id", metavar="ID", help="ID des Ziels, z. B. SA-03")
+    steckbrief.add_argument("--aktueller-stand", metavar="TEXT",
+                            help="neuer Text: Aktueller Stand der Umsetzung")
+    steckbrief.add_argument("--finanzielle-beurteilung", metavar="TEXT",
+                            help="neuer Text: Finanzielle Beurteilung der Verwaltung")
+    steckbrief.add_argument("--inhaltliche-beurteilung", metavar="TEXT",
+                            help="neuer Text: Inhaltliche Beurteilung der Verwaltung")
     steckbrief.add_argument("--datum", metavar="DATUM", help="Stand des Steckbriefs")
     _gemeinsame_optionen(steckbrief, mehrere=False)
     steckbrief.set_defaults(ausfuehren=befehl_steckbrief)
@@ -95,11 +102,14 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
         "messwert", parents=[gemeinsam], help="Messwert einer Kennzahl erfassen (ein Commit)",
         description="Trägt einen Messwert zu einem Stichtag ein. KENNZAHL ist die Nummer "
                     "(ab 1) oder der Anfang des Namens.")
-    messwert.add_argument("id", metavar="ID")
-    messwert.add_argument("kennzahl", metavar="KENNZAHL")
-    messwert.add_argument("stichtag", metavar="STICHTAG")
-    messwert.add_argument("wert", metavar="WERT")
-    messwert.add_argument("--anmerkung", default="", metavar="TEXT")
+    messwert.add_argument("id", metavar="ID", help="ID des Ziels, z. B. SA-03")
+    messwert.add_argument("kennzahl", metavar="KENNZAHL",
+                          help="Nummer der Kennzahl (ab 1) oder Anfang ihres Namens")
+    messwert.add_argument("stichtag", metavar="STICHTAG",
+                          help="Stichtag des Messwerts (TT.MM.JJJJ oder JJJJ-MM-TT)")
+    messwert.add_argument("wert", metavar="WERT", help="der gemessene Wert, z. B. 12,5")
+    messwert.add_argument("--anmerkung", default="", metavar="TEXT",
+                          help="Anmerkung zum Messwert, z. B. zur Quelle")
     _gemeinsame_optionen(messwert, mehrere=False)
     messwert.set_defaults(ausfuehren=befehl_messwert)
 
@@ -107,11 +117,13 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
         "massnahme", parents=[gemeinsam], help="Maßnahme hinzufügen (ein Commit)",
         description="Fügt einem Ziel eine Maßnahme hinzu. Den Status einer bestehenden "
                     "Maßnahme setzt 'strategie setze ID massnahmen.NR.status WERT'.")
-    massnahme.add_argument("id", metavar="ID")
-    massnahme.add_argument("titel", metavar="TITEL")
-    massnahme.add_argument("--status", default="offen", metavar="STATUS")
-    massnahme.add_argument("--termin", metavar="DATUM")
-    massnahme.add_argument("--verantwortlich", metavar="STELLE")
+    massnahme.add_argument("id", metavar="ID", help="ID des Ziels, z. B. SA-03")
+    massnahme.add_argument("titel", metavar="TITEL", help="was getan wird")
+    massnahme.add_argument("--status", default="offen", metavar="STATUS",
+                           help="Status der Maßnahme (Standard: offen)")
+    massnahme.add_argument("--termin", metavar="DATUM", help="bis wann (TT.MM.JJJJ)")
+    massnahme.add_argument("--verantwortlich", metavar="STELLE",
+                           help="die verantwortliche Stelle")
     _gemeinsame_optionen(massnahme, mehrere=False)
     massnahme.set_defaults(ausfuehren=befehl_massnahme)
 
@@ -120,15 +132,19 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
         description="Macht eine Änderung mit einem Gegen-Commit rückgängig (git revert). "
                     "Ohne COMMIT: die letzte mit strategie gemachte Änderung. Ein Commit, der "
                     "schon im gemeinsamen Repository liegt, nur mit --erzwingen.")
-    zurueck.add_argument("commit", nargs="?", metavar="COMMIT")
-    zurueck.add_argument("-m", "--kommentar", default="", metavar="KOMMENTAR")
+    zurueck.add_argument("commit", nargs="?", metavar="COMMIT",
+                         help="die zurückzunehmende Änderung (Standard: die letzte mit "
+                              "strategie gemachte)")
+    zurueck.add_argument("-m", "--kommentar", default="", metavar="KOMMENTAR",
+                         help="warum die Änderung zurückgenommen wird (Text des Commits)")
     zurueck.add_argument("--ja", action="store_true", help="ohne Rückfrage")
     zurueck.add_argument("--erzwingen", action="store_true",
                          help="auch einen schon geteilten Commit rückgängig machen")
     zurueck.set_defaults(ausfuehren=befehl_rueckgaengig)
 
 
-def _melde(ergebnis: Ergebnis) -> None:
+def melde(ergebnis: Ergebnis) -> None:
+    """Say what was saved: 'Gespeichert <commit>  <subject>'."""
     ausgabe = konsole()
     ausgabe.print(Text.assemble(("Gespeichert ", "green"), (ergebnis.kurz, "bold"), "  ",
                                 entschaerfe(ergebnis.betreff)))
@@ -150,7 +166,7 @@ def _speichere(args: argparse.Namespace, aenderungen: Sequence[Zielaenderung]) -
         if not frage_ja("Speichern?"):
             konsole().print("Nichts geändert.", markup=False)
             return 0  # declining is no error (exit code 1 is for 'pruefen' findings)
-    _melde(aendere(verzeichnis, aenderungen, args.kommentar, **optionen))
+    melde(aendere(verzeichnis, aenderungen, args.kommentar, **optionen))
     return 0
 
 
@@ -198,7 +214,7 @@ def befehl_steckbrief(args: argparse.Namespace) -> int:
         ziel = _lies_ziel(verzeichnis, rahmen, args.id)
         alt = {t: str(ziel.wert(f"steckbrief.{t}") or "") for t in STECKBRIEF_TEXTE}
         eingabe = (sys.stdin.read() if not sys.stdin.isatty()
-                   else _im_editor(vorlage(ziel.id, ziel.titel, alt)))
+                   else im_editor(vorlage(ziel.id, ziel.titel, alt)))
         texte = dict(lies_vorlage(eingabe))
     leer = [k for k, v in texte.items() if v is not None and not v.strip()]
     if leer:
@@ -212,9 +228,10 @@ def befehl_steckbrief(args: argparse.Namespace) -> int:
     return _speichere(args, [Zielaenderung(args.id, tuple(operationen))])
 
 
-def _im_editor(text: str) -> str:
+def im_editor(text: str, *, prefix: str = "steckbrief-", suffix: str = ".md") -> str:
+    """Open *text* in $VISUAL/$EDITOR (vi) and return what was saved."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    with tempfile.NamedTemporaryFile("w", suffix=".md", prefix="steckbrief-", delete=False,
+    with tempfile.NamedTemporaryFile("w", suffix=suffix, prefix=prefix, delete=False,
                                      encoding="utf-8") as datei:
         datei.write(text)
     try:
@@ -293,6 +310,6 @@ def befehl_rueckgaengig(args: argparse.Namespace) -> int:
     if not args.ja and not frage_ja("Rückgängig machen?"):
         konsole().print("Nichts geändert.", markup=False)
         return 0
-    _melde(rueckgaengig(verzeichnis, plan.commit.commit, kommentar=args.kommentar,
+    melde(rueckgaengig(verzeichnis, plan.commit.commit, kommentar=args.kommentar,
                         erzwingen=args.erzwingen))
     return 0

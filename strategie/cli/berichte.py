@@ -6,15 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
+from rich.console import RenderableType
+
 from strategie.aendern.atomar import schreibe_atomar
 from strategie.ausgabe.berichte import (
     BERICHTSFORMATE,
     FORMATNAMEN,
+    JAHRESPLANUNGSFORMATE,
     STECKBRIEFFORMATE,
     rendere_bericht,
+    rendere_jahresplanung,
     rendere_steckbriefe,
 )
 from strategie.auswertung.bericht import Bericht, erstelle_bericht
+from strategie.auswertung.jahresplanung import Jahresplanung, erstelle_jahresplanung
 from strategie.cli.fortschritt import Schritt, fortschritt
 from strategie.cli.gemeinsam import (
     fehlerkonsole,
@@ -32,7 +37,8 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     bericht = befehle.add_parser(
         "bericht", parents=[gemeinsam], help="Sachstandsbericht für Ausschuss und Skripte",
         description="Der Sachstandsbericht: Ziele je Amt und Handlungsfeld, Umsetzungsstand und "
-                    "Ampel, Leuchttürme, was Aufmerksamkeit braucht, Kennzahlen und (mit "
+                    "Ampel, Umsetzungsjahre und Mittel, Räume, Leuchttürme, Handlungsbedarf, "
+                    "Kennzahlen und (mit "
                     "--seit) die Änderungen eines Zeitraums. Jeder Bericht nennt seine "
                     "Grundlage: Speicher, Commit, Stichtag und Erstellungszeit.")
     filteroptionen(bericht)
@@ -57,6 +63,27 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     _ausgabeoptionen(steckbriefe, STECKBRIEFFORMATE, "html")
     steckbriefe.set_defaults(ausfuehren=befehl_steckbriefe)
 
+    planung = befehle.add_parser(
+        "jahresplanung", parents=[gemeinsam],
+        help="die für ein Haushaltsjahr vorgesehenen Ziele mit Mitteln und Personal",
+        description="Die Jahresplanung für die jährliche Auswahl der Ziele (Abschlussbericht, "
+                    "Kapitel 6): die Ziele mit Umsetzungsjahr JAHR je Organisationseinheit mit "
+                    "Art, Umsetzungsstand, haushaltsneutral, Produkt, Mitteln (Plan, Ist) und "
+                    "Personal (VZÄ), Summen je Amt und insgesamt; dazu die offenen Ziele ohne "
+                    "Umsetzungsjahr.")
+    planung.add_argument("jahr", metavar="JAHR", type=_jahr,
+                         help="das Haushaltsjahr, z. B. 2027")
+    filteroptionen(planung)
+    standoptionen(planung)
+    _ausgabeoptionen(planung, JAHRESPLANUNGSFORMATE, "terminal")
+    planung.set_defaults(ausfuehren=befehl_jahresplanung)
+
+
+def _jahr(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f'"{text}" ist keine Jahreszahl')
+    return int(text)
+
 
 def _ausgabeoptionen(parser: argparse.ArgumentParser, formate: tuple[str, ...],
                      standard: str) -> None:
@@ -77,7 +104,8 @@ def _erstelle(args: argparse.Namespace, schritt: Schritt, *, mit_zeitraum: bool)
         max_alter_monate=getattr(args, "monate", None), schritt=schritt)
 
 
-def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str, bericht: Bericht) -> None:
+def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str,
+            bericht: Bericht | Jahresplanung) -> None:
     """Write to --ausgabe atomically (and say so on stderr), or to stdout."""
     if args.ausgabe:
         ziel = Path(args.ausgabe)
@@ -85,7 +113,7 @@ def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str, bericht: B
             raise StrategieFehler(f"Der Ordner für {ziel} existiert nicht.")
         schreibe_atomar(ziel, inhalt.encode("utf-8") if isinstance(inhalt, str) else inhalt)
         fehlerkonsole().print(
-            f"{was} ({FORMATNAMEN[args.format]}, {len(bericht.ziele)} Ziele) geschrieben: "
+            f"{was} ({FORMATNAMEN[args.format]}, {_anzahl(bericht)} Ziele) geschrieben: "
             f"{anzeigepfad(ziel.resolve())}", markup=False, highlight=False)
         return
     if isinstance(inhalt, bytes):
@@ -107,17 +135,34 @@ def befehl_bericht(args: argparse.Namespace) -> int:
     with fortschritt(4 if args.seit else 3) as schritt:
         bericht = _erstelle(args, schritt, mit_zeitraum=True)
         schritt(f"Schreibe den Bericht ({FORMATNAMEN[args.format]})")
-        if args.format == "terminal" and not args.ausgabe:
-            from strategie.ausgabe.terminal.bericht import bericht_terminal
-
-            ansicht = bericht_terminal(bericht)
-        else:
-            inhalt = rendere_bericht(bericht, args.format)
-    if args.format == "terminal" and not args.ausgabe:
-        konsole().print(ansicht)
-    else:
-        _gib_aus(inhalt, args, "Bericht", bericht)
+        ergebnis = _rendere(args, bericht)
+    _zeige(ergebnis, args, "Bericht", bericht)
     return 0
+
+
+def _rendere(args: argparse.Namespace, modell: Bericht | Jahresplanung
+             ) -> RenderableType | str | bytes:
+    """The view for the terminal (Rich, at its width), or the text/bytes for --format."""
+    if args.format == "terminal" and not args.ausgabe:
+        if isinstance(modell, Jahresplanung):
+            from strategie.ausgabe.terminal.jahresplanung import jahresplanung_terminal
+
+            return jahresplanung_terminal(modell)
+        from strategie.ausgabe.terminal.bericht import bericht_terminal
+
+        return bericht_terminal(modell)
+    if isinstance(modell, Jahresplanung):
+        return rendere_jahresplanung(modell, args.format)
+    return rendere_bericht(modell, args.format)
+
+
+def _zeige(ergebnis: RenderableType | str | bytes, args: argparse.Namespace, was: str,
+           modell: Bericht | Jahresplanung) -> None:
+    if args.format == "terminal" and not args.ausgabe:
+        konsole().print(ergebnis)
+    else:
+        assert isinstance(ergebnis, (str, bytes))
+        _gib_aus(ergebnis, args, was, modell)
 
 
 def befehl_steckbriefe(args: argparse.Namespace) -> int:
@@ -127,4 +172,22 @@ def befehl_steckbriefe(args: argparse.Namespace) -> int:
         schritt(f"Schreibe {len(bericht.ziele)} Steckbriefe ({FORMATNAMEN[args.format]})")
         inhalt = rendere_steckbriefe(bericht, args.format)
     _gib_aus(inhalt, args, "Steckbriefe", bericht)
+    return 0
+
+
+def _anzahl(bericht: Bericht | Jahresplanung) -> int:
+    return bericht.gesamt.anzahl if isinstance(bericht, Jahresplanung) else len(bericht.ziele)
+
+
+def befehl_jahresplanung(args: argparse.Namespace) -> int:
+    """strategie jahresplanung JAHR."""
+    with fortschritt(3) as schritt:
+        schritt("Lade den Zielspeicher")
+        speicher = oeffne_speicher(args)
+        schritt(f"Stelle die Jahresplanung {args.jahr} zusammen")
+        planung = erstelle_jahresplanung(speicher, args.jahr,
+                                         kriterien=filter_aus_args(args, speicher))
+        schritt(f"Schreibe die Jahresplanung ({FORMATNAMEN[args.format]})")
+        ergebnis = _rendere(args, planung)
+    _zeige(ergebnis, args, "Jahresplanung", planung)
     return 0

@@ -8,7 +8,7 @@ import sys
 
 from rich.console import Console
 
-from strategie.auswertung.filter import Filter, filter_aus_angaben
+from strategie.auswertung.filter import DIMENSIONEN, Filter, filter_aus_angaben
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.werte import datum_aus_text, normalisiere, normalisiere_id
 from strategie.modell.ziel import Ziel
@@ -63,40 +63,35 @@ def finde_ziel(speicher: Zielspeicher, ziel_id: str) -> Ziel:
 
 
 def filteroptionen(parser: argparse.ArgumentParser) -> None:
-    """Add the filter options shared by 'liste' and the reports."""
+    """Add the filter options shared by 'liste' and the reports (one per filter dimension)."""
     gruppe = parser.add_argument_group("Filter (mehrfach angeben = oder; verschiedene = und)")
-    gruppe.add_argument("--amt", action="append", default=[], metavar="KÜRZEL",
-                        help="nur Ziele dieses Amts, z. B. SA (auch SA,AGV)")
-    gruppe.add_argument("--handlungsfeld", action="append", default=[], metavar="NR",
-                        help="nur Ziele dieses Handlungsfelds 1–4 (auch 1,2)")
-    gruppe.add_argument("--status", action="append", default=[], metavar="STAND",
-                        help='nur Ziele mit diesem Umsetzungsstand, z. B. "in Umsetzung"')
-    gruppe.add_argument("--ampel", action="append", default=[], metavar="FARBE",
-                        help="nur Ziele mit dieser Ampel (grün, gelb, rot, grau)")
-    gruppe.add_argument("--aktionsbereich", action="append", default=[], metavar="NAME",
-                        help="nur Ziele in diesem Aktionsbereich (Anfang des Namens genügt)")
-    gruppe.add_argument("--leuchtturm", action="store_true", default=None,
-                        help="nur Leuchtturmprojekte")
+    for dimension in DIMENSIONEN:
+        if dimension.name == "leuchtturm":
+            gruppe.add_argument("--leuchtturm", action="store_true", default=None,
+                                help=dimension.hilfe)
+        elif dimension.schalter:
+            gruppe.add_argument(f"--{dimension.option}", action="append", default=[],
+                                nargs="?", const="ja", metavar=dimension.metavar,
+                                help=dimension.hilfe)
+        else:
+            gruppe.add_argument(f"--{dimension.option}", action="append", default=[],
+                                metavar=dimension.metavar, help=dimension.hilfe)
     gruppe.add_argument("--suche", default="", metavar="TEXT",
                         help="Volltextsuche in ID, Titel, Zieltexten, Steckbrief, Maßnahmen")
 
 
-def _aufgeteilt(werte: list[str]) -> list[str]:
+def _aufgeteilt(werte: list[str], komma: bool) -> list[str]:
+    if not komma:
+        return [normalisiere(w) for w in werte]
     return [normalisiere(teil) for wert in werte for teil in wert.split(",") if teil.strip()]
 
 
 def filter_aus_args(args: argparse.Namespace, speicher: Zielspeicher) -> Filter:
     """The Filter the user asked for, checked against the store's frame."""
-    return filter_aus_angaben(
-        speicher.rahmen,
-        aemter=_aufgeteilt(args.amt),
-        handlungsfelder=_aufgeteilt(args.handlungsfeld),
-        status=[normalisiere(s) for s in args.status],
-        ampeln=_aufgeteilt(args.ampel),
-        aktionsbereiche=[normalisiere(a) for a in args.aktionsbereich],
-        leuchtturm=args.leuchtturm,
-        suche=normalisiere(args.suche),
-    )
+    angaben = {d.name: _aufgeteilt(getattr(args, d.option), d.komma) for d in DIMENSIONEN
+               if d.name != "leuchtturm"}
+    return filter_aus_angaben(speicher.rahmen, leuchtturm=args.leuchtturm,
+                              suche=normalisiere(args.suche), **angaben)
 
 
 def standoptionen(parser: argparse.ArgumentParser) -> None:

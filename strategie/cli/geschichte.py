@@ -26,8 +26,9 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
         description="Jeder Commit, der das Ziel berührt hat: Datum, Autor, Kommentar und die "
                     "geänderten Felder (alt → neu; lange Texte als Wortvergleich). Aus den "
                     "Dateiinhalten berechnet, also auch für Commits aus dem Editor.")
-    verl.add_argument("id", metavar="ID")
-    verl.add_argument("--format", choices=("tabelle", "json", "markdown"), default="tabelle")
+    verl.add_argument("id", metavar="ID", help="ID des Ziels, z. B. SA-03")
+    verl.add_argument("--format", choices=("tabelle", "json", "markdown"), default="tabelle",
+                      help="Ausgabeformat (Standard: tabelle)")
     verl.set_defaults(ausfuehren=befehl_verlauf)
 
     aend = befehle.add_parser(
@@ -36,7 +37,8 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     aend.add_argument("--seit", required=True, metavar="DATUM|REV",
                       help="Datum (JJJJ-MM-TT, TT.MM.JJJJ) oder Commit/Tag, z. B. bericht-2025")
     aend.add_argument("--bis", metavar="DATUM|REV", help="Ende des Zeitraums (Standard: jetzt)")
-    aend.add_argument("--format", choices=("tabelle", "json", "markdown"), default="tabelle")
+    aend.add_argument("--format", choices=("tabelle", "json", "markdown"), default="tabelle",
+                      help="Ausgabeformat (Standard: tabelle)")
     aend.set_defaults(ausfuehren=befehl_aenderungen)
 
 

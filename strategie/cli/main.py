@@ -13,6 +13,7 @@ from strategie.cli import (
     argparse_de,  # noqa: F401  (installs German argparse texts)
     berichte,
     einrichten,
+    fortschreibung,
     geschichte,
     lesen,
     pruefen,
@@ -35,13 +36,13 @@ ABGEBROCHEN = 130
 EXIT_CODES = f"""\
 Exit-Codes:
   {ERFOLG}    erfolgreich
-  {BEFUNDE}    'pruefen' hat Befunde gefunden
+  {BEFUNDE}    'pruefen' hat Befunde gefunden (mit --streng auch: Hinweise)
   {AUFRUFFEHLER}    falscher Aufruf (unbekannte Option, fehlende Angabe)
   {FEHLER}    Fehler (kein Zielspeicher, unbekanntes Ziel, ungültiger Wert, git-Fehler)
   {ABGEBROCHEN}  abgebrochen (Strg+C)
 """
 
-BEFEHLSGRUPPEN = (lesen, aendern, geschichte, berichte, pruefen, einrichten)
+BEFEHLSGRUPPEN = (lesen, aendern, fortschreibung, geschichte, berichte, pruefen, einrichten)
 
 
 class _Parser(argparse.ArgumentParser):

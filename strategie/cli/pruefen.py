@@ -6,11 +6,14 @@ import argparse
 import json
 import sys
 
+from strategie.auswertung.pruefhinweise import pruefhinweise
 from strategie.modell.befund import Befund, StrategieFehler
 from strategie.modell.schema import ziel_schema
+from strategie.modell.werte import datum_aus_text
 from strategie.speicher.finden import finde_speicher
 from strategie.speicher.laden import lade_speicher
 from strategie.speicher.rahmendatei import lade_rahmen
+from strategie.text.format import anzahl_de
 from strategie.text.sicher import entschaerfe
 
 
@@ -19,9 +22,19 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     pruefen = befehle.add_parser(
         "pruefen", parents=[gemeinsam], help="alle Zieldateien prüfen",
         description="Prüft Rahmen und alle Zieldateien und meldet jeden Befund als "
-                    "'Datei:Zeile: Meldung'. Exit-Code 0: alles in Ordnung, 1: Befunde.")
+                    "'Datei:Zeile: Meldung'. Danach, getrennt, die Hinweise als 'Datei:Zeile: "
+                    "Hinweis: …': gültige Ziele, denen für die Steuerung etwas fehlt (nicht "
+                    "haushaltsneutral ohne [haushalt], Projekt ohne Umsetzungsjahr, Kennzahl "
+                    "ohne aktuellen Messwert). Exit-Code 0: keine Befunde (Hinweise zählen "
+                    "nicht, außer mit --streng), 1: Befunde.")
     pruefen.add_argument("speicher", nargs="?", metavar="SPEICHER",
                          help="Ordner des Zielspeichers (sonst --store oder Suche)")
+    pruefen.add_argument("--streng", action="store_true",
+                         help="auch Hinweise ergeben Exit-Code 1 (etwa für die Prüfung vor "
+                              "einer Sitzung)")
+    pruefen.add_argument("--heute", metavar="DATUM",
+                         help="Tag, an dem das Alter der Messwerte gemessen wird (Standard: "
+                              "heute)")
     pruefen.set_defaults(ausfuehren=befehl_pruefen)
 
     schema = befehle.add_parser(
@@ -29,13 +42,16 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
         description="Gibt das JSON Schema (draft-07) einer Zieldatei aus, erzeugt aus Modell "
                     "und Rahmen – für Editoren, die Zieldateien beim Tippen prüfen. Mit "
                     "--bericht das Schema von 'strategie bericht --format json'.")
-    schema.add_argument("--bericht", action="store_true",
-                        help="das Schema des JSON-Berichts statt das einer Zieldatei")
+    welches = schema.add_mutually_exclusive_group()
+    welches.add_argument("--bericht", action="store_true",
+                         help="das Schema des JSON-Berichts statt das einer Zieldatei")
+    welches.add_argument("--jahresplanung", action="store_true",
+                         help="das Schema von 'strategie jahresplanung --format json'")
     schema.set_defaults(ausfuehren=befehl_schema)
 
 
 def befehl_pruefen(args: argparse.Namespace) -> int:
-    """strategie pruefen [SPEICHER]."""
+    """strategie pruefen [SPEICHER] [--streng]."""
     verzeichnis = finde_speicher(args.speicher or getattr(args, "store", None))
     try:
         speicher = lade_speicher(verzeichnis)
@@ -45,13 +61,25 @@ def befehl_pruefen(args: argparse.Namespace) -> int:
         _melde(fehler.befunde)
         return 1
     _melde(speicher.befunde)
+    hinweise = pruefhinweise(speicher, datum_aus_text(args.heute) if args.heute else None)
+    for hinweis in hinweise:
+        print(entschaerfe(hinweis.als_zeile().replace(": Feld '", ": Hinweis: Feld '", 1)))
     anzahl = len(speicher.ziele)
+    zu_hinweisen = ""
+    if hinweise:
+        zu_hinweisen = (f"; {anzahl_de(len(hinweise), 'Hinweis', 'Hinweise')} zu "
+                        f"{anzahl_de(len({h.pfad for h in hinweise}), 'Ziel', 'Zielen')}"
+                        + ("" if args.streng else " (kein Fehler; mit --streng schon)"))
     if speicher.befunde:
         dateien = len({b.pfad for b in speicher.befunde})
         print(f"{len(speicher.befunde)} Befund(e) in {dateien} Datei(en); "
-              f"{anzahl} Ziele fehlerfrei gelesen.", file=sys.stderr)
+              f"{anzahl} Ziele fehlerfrei gelesen{zu_hinweisen}.", file=sys.stderr)
         return 1
-    print(f"In Ordnung: Rahmen und {anzahl} Ziele fehlerfrei.", file=sys.stderr)
+    if hinweise and args.streng:
+        print(f"Rahmen und {anzahl} Ziele fehlerfrei, aber {zu_hinweisen[2:]} (--streng).",
+              file=sys.stderr)
+        return 1
+    print(f"In Ordnung: Rahmen und {anzahl} Ziele fehlerfrei{zu_hinweisen}.", file=sys.stderr)
     return 0
 
 
@@ -61,11 +89,15 @@ def _melde(befunde: tuple[Befund, ...]) -> None:
 
 
 def befehl_schema(args: argparse.Namespace) -> int:
-    """strategie schema [--bericht]."""
+    """strategie schema [--bericht | --jahresplanung]."""
     if args.bericht:
         from strategie.ausgabe.json.schema import SCHEMA
 
         schema = SCHEMA
+    elif args.jahresplanung:
+        from strategie.ausgabe.json.schema import JAHRESPLANUNG_SCHEMA
+
+        schema = JAHRESPLANUNG_SCHEMA
     else:
         schema = ziel_schema(lade_rahmen(finde_speicher(getattr(args, "store", None))))
     sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")

@@ -34,6 +34,12 @@ class Zielaenderung:
 
     ziel_id: str
     operationen: tuple[Operation, ...] = field(default_factory=tuple)
+    anlegen: str | None = None
+    """The text of a new goal file: the goal does not exist yet, its file is created with this
+    text and the operations apply to it (``strategie neu``)."""
+    betreff: str = ""
+    """What the change is, for the commit subject ('angelegt: …', 'entfallen: …'), where the
+    field changes alone would not say it well; '' = from the field changes."""
 
 
 def pruefe_pfad(operation: Operation) -> Feld | Abschnitt:

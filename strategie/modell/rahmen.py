@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from strategie.modell.befund import Befund
+from strategie.modell.feld import ZIEL
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,17 @@ class Rahmen:
     umsetzungsstand: tuple[Wert, ...]
     ampel: tuple[Wert, ...]
     massnahmenstatus: tuple[Wert, ...]
+    raeume: tuple[Wert, ...] = ()
+    """The Sozialräume goals and Kennzahlen may refer to (optional)."""
+    phasen: tuple[Wert, ...] = ()
+    """The phases of the Steuerungskreislauf, in their order (optional)."""
+    kennzahl_toleranz_prozent: float = 0.0
+    """How far (in % of the way from Basis to Ziel) a Kennzahl may lag behind the straight line
+    and still count as 'auf Kurs'."""
+    messwert_max_alter_monate: int = 18
+    """A Kennzahl whose latest Messwert is older has 'keine aktuellen Messwerte'."""
+    vorlage: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Default field values of a new goal ('strategie neu'), under their TOML names."""
     roh: bytes = field(default=b"", repr=False, compare=False)
     """The frame file's bytes (the goal cache is only valid for the same frame)."""
     _amt_nach_kuerzel: dict[str, Amt] = field(init=False, repr=False, compare=False)
@@ -104,6 +116,10 @@ class Rahmen:
         return tuple(sorted(self.aemter, key=lambda a: a.anlage))
 
 
+ENTFALLEN = "entfallen"
+"""The Umsetzungsstand of a retired goal: its file and history stay, it is proposed for no
+year any more ('strategie entfallen')."""
+
 FESTE_VOKABULARE: dict[str, tuple[str, ...]] = {
     "art": ("Projekt", "laufende Tätigkeit"),
     "richtung": ("steigend", "fallend"),
@@ -116,6 +132,8 @@ VOKABULARE = {
     "umsetzungsstand": lambda r: tuple(w.name for w in r.umsetzungsstand),
     "ampel": lambda r: tuple(w.name for w in r.ampel),
     "massnahmenstatus": lambda r: tuple(w.name for w in r.massnahmenstatus),
+    "raeume": lambda r: tuple(w.name for w in r.raeume),
+    "phasen": lambda r: tuple(w.name for w in r.phasen),
     "art": lambda r: FESTE_VOKABULARE["art"],
     "richtung": lambda r: FESTE_VOKABULARE["richtung"],
 }
@@ -128,20 +146,25 @@ class _Leser:
         self.pfad = pfad
         self.befunde: list[Befund] = []
 
-    def wert(self, daten: dict[str, Any], schluessel: str, typ: type, feld: str,
-             standard: Any = None) -> Any:
+    def wert(self, daten: dict[str, Any], schluessel: str, typ: type | tuple[type, ...],
+             feld: str, standard: Any = None) -> Any:
         wert = daten.get(schluessel, standard)
+        typen = typ if isinstance(typ, tuple) else (typ,)
         if wert is None:
             self.befunde.append(Befund(self.pfad, "Pflichtangabe fehlt im Rahmen", feld=feld))
-            return typ()
-        if not isinstance(wert, typ) or isinstance(wert, bool) and typ is not bool:
+            return typen[0]()
+        if not isinstance(wert, typen) or isinstance(wert, bool) and bool not in typen:
+            erwartet = " oder ".join(t.__name__ for t in typen)
             self.befunde.append(
-                Befund(self.pfad, f"hat den falschen Typ ({typ.__name__} erwartet)", feld=feld))
-            return typ()
+                Befund(self.pfad, f"hat den falschen Typ ({erwartet} erwartet)", feld=feld))
+            return typen[0]()
         return wert
 
-    def liste(self, daten: dict[str, Any], schluessel: str) -> list[dict[str, Any]]:
+    def liste(self, daten: dict[str, Any], schluessel: str, *, freiwillig: bool = False
+              ) -> list[dict[str, Any]]:
         eintraege = daten.get(schluessel)
+        if freiwillig and eintraege is None:
+            return []
         if not isinstance(eintraege, list) or not eintraege or not all(
                 isinstance(e, dict) for e in eintraege):
             self.befunde.append(Befund(
@@ -154,7 +177,7 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
     """Build the frame from parsed TOML; problems become Befunde, never exceptions."""
     lies = _Leser(pfad)
 
-    def werte(schluessel: str) -> tuple[Wert, ...]:
+    def werte(schluessel: str, freiwillig: bool = False) -> tuple[Wert, ...]:
         return tuple(
             Wert(
                 name=lies.wert(e, "name", str, f"{schluessel}.{i}.name"),
@@ -165,9 +188,12 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
                 abgeschlossen=lies.wert(
                     e, "abgeschlossen", bool, f"{schluessel}.{i}.abgeschlossen", False),
             )
-            for i, e in enumerate(lies.liste(daten, schluessel))
+            for i, e in enumerate(lies.liste(daten, schluessel, freiwillig=freiwillig))
         )
 
+    toleranz = lies.wert(daten, "kennzahl_toleranz_prozent", (int, float),
+                         "kennzahl_toleranz_prozent", 0.0)
+    vorlage = lies.wert(daten, "vorlage", dict, "vorlage", {})
     rahmen = Rahmen(
         pfad=pfad,
         name=lies.wert(daten, "name", str, "name"),
@@ -206,14 +232,30 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
         umsetzungsstand=werte("umsetzungsstand"),
         ampel=werte("ampel"),
         massnahmenstatus=werte("massnahmenstatus"),
+        raeume=werte("raeume", freiwillig=True),
+        phasen=werte("phasen", freiwillig=True),
+        kennzahl_toleranz_prozent=float(toleranz),
+        messwert_max_alter_monate=lies.wert(
+            daten, "messwert_max_alter_monate", int, "messwert_max_alter_monate", 18),
+        vorlage=vorlage,
     )
     eindeutig: tuple[tuple[str, list[str]], ...] = (
         ("aemter.kuerzel", [a.kuerzel for a in rahmen.aemter]),
         ("aemter.ordner", [a.ordner for a in rahmen.aemter]),
         ("handlungsfelder.nummer", [str(h.nummer) for h in rahmen.handlungsfelder]),
+        ("raeume.name", [w.name for w in rahmen.raeume]),
+        ("phasen.name", [w.name for w in rahmen.phasen]),
     )
     for name, eintraege in eindeutig:
         doppelt = sorted({str(e) for e in eintraege if eintraege.count(e) > 1})
         if doppelt:
             lies.befunde.append(Befund(pfad, f"doppelt vergeben: {', '.join(doppelt)}", feld=name))
+    for name in ("kennzahl_toleranz_prozent", "messwert_max_alter_monate"):
+        if getattr(rahmen, name) < 0:
+            lies.befunde.append(Befund(pfad, "darf nicht negativ sein", feld=name))
+    for schluessel in vorlage:
+        if schluessel in ("id", "amt") or ZIEL.feld(schluessel) is None:
+            lies.befunde.append(Befund(
+                pfad, f"'{schluessel}' ist kein Feld, das eine Vorlage für neue Ziele setzen "
+                      "kann (id und amt vergibt 'strategie neu')", feld=f"vorlage.{schluessel}"))
     return rahmen, lies.befunde

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
+
+from strategie.modell.feld import ZIEL, Abschnitt, Feld, Typ
 
 
 class Messwert(NamedTuple):
@@ -27,6 +29,21 @@ class Kennzahl(NamedTuple):
     zieljahr: int | None = None
     quelle: str = ""
     messwerte: tuple[Messwert, ...] = ()
+    basisjahr: int | None = None
+    basisstichtag: dt.date | None = None
+    zielstichtag: dt.date | None = None
+    raeume: tuple[str, ...] = ()
+
+    @property
+    def basisdatum(self) -> dt.date | None:
+        """When the Basiswert was measured: the Basisstichtag, else 31.12. of the Basisjahr."""
+        return self.basisstichtag or (dt.date(self.basisjahr, 12, 31) if self.basisjahr
+                                      else None)
+
+    @property
+    def zieldatum(self) -> dt.date | None:
+        """When the Zielwert is to be reached: the Zielstichtag, else 31.12. of the Zieljahr."""
+        return self.zielstichtag or (dt.date(self.zieljahr, 12, 31) if self.zieljahr else None)
 
     @property
     def letzter_messwert(self) -> Messwert | None:
@@ -149,6 +166,35 @@ class Ziel:
         return self.daten.get("umsetzungsjahr")
 
     @property
+    def raeume(self) -> tuple[str, ...]:
+        """The Sozialräume the goal refers to."""
+        return tuple(self.daten.get("raeume", ()))
+
+    @property
+    def bezugsraeume(self) -> tuple[str, ...]:
+        """The Räume of the goal and of its Kennzahlen, each once (raw data: fast)."""
+        daten = self.daten
+        raeume = daten.get("raeume", ())
+        kennzahlen = daten.get("kennzahlen", ())
+        if not kennzahlen:
+            return tuple(raeume)
+        alle = list(raeume)
+        for kennzahl in kennzahlen:
+            if "raeume" in kennzahl:
+                alle += [r for r in kennzahl["raeume"] if r not in alle]
+        return tuple(alle)
+
+    @property
+    def phase(self) -> str:
+        """Its phase in the Steuerungskreislauf ('' if not given)."""
+        return str(self.daten.get("phase", ""))
+
+    @property
+    def liga(self) -> bool:
+        """Named by the Liga der freien Wohlfahrtspflege as especially important."""
+        return bool(self.daten.get("liga", False))
+
+    @property
     def verantwortlich(self) -> str:
         """The responsible unit."""
         return str(self.daten.get("verantwortlich", ""))
@@ -162,42 +208,33 @@ class Ziel:
     def haushalt(self) -> Haushalt | None:
         """Budget link, if given."""
         h = self.daten.get("haushalt")
-        if h is None:
-            return None
-        return Haushalt(produkt=h.get("produkt", ""), mittel_plan=_zahl(h.get("mittel_plan")),
-                        mittel_ist=_zahl(h.get("mittel_ist")),
-                        personal_vzae=_zahl(h.get("personal_vzae")))
+        return None if h is None else _teil(Haushalt, h, "haushalt")
 
     @cached_property
     def steckbrief(self) -> Steckbrief | None:
         """The Maßnahmensteckbrief, if given."""
         s = self.daten.get("steckbrief")
-        return Steckbrief(**s) if s is not None else None
+        return None if s is None else _teil(Steckbrief, s, "steckbrief")
 
     @cached_property
     def massnahmen(self) -> tuple[Massnahme, ...]:
         """The Maßnahmen in file order (numbered from 1 in paths and the UI)."""
-        return tuple(Massnahme(**m) for m in self.daten.get("massnahmen", ()))
+        return tuple(_teil(Massnahme, m, "massnahmen") for m in self.daten.get("massnahmen", ()))
 
     @cached_property
     def kennzahlen(self) -> tuple[Kennzahl, ...]:
         """The Kennzahlen with their Messwerte."""
         return tuple(
-            Kennzahl(
-                name=k["name"], einheit=k.get("einheit", ""),
-                richtung=k.get("richtung", "steigend"),
-                basiswert=_zahl(k.get("basiswert")), zielwert=_zahl(k.get("zielwert")),
-                zieljahr=k.get("zieljahr"), quelle=k.get("quelle", ""),
-                messwerte=tuple(Messwert(m["stichtag"], float(m["wert"]), m.get("anmerkung", ""))
-                                for m in k.get("messwerte", ())),
-            )
+            _teil(Kennzahl, k, "kennzahlen")._replace(messwerte=tuple(
+                Messwert(m["stichtag"], float(m["wert"]), m.get("anmerkung", ""))
+                for m in k.get("messwerte", ())))
             for k in self.daten.get("kennzahlen", ())
         )
 
     @cached_property
     def beschluesse(self) -> tuple[Beschluss, ...]:
         """Committee decisions about the goal."""
-        return tuple(Beschluss(**b) for b in self.daten.get("beschluesse", ()))
+        return tuple(_teil(Beschluss, b, "beschluesse") for b in self.daten.get("beschluesse", ()))
 
     def wert(self, pfad: str) -> Any:
         """The raw value at a dotted path (``steckbrief.stand``, ``massnahmen.2.status``)."""
@@ -219,10 +256,40 @@ def wert_an_pfad(daten: Any, pfad: str) -> Any:
     return daten
 
 
-def _zahl(wert: Any) -> float | None:
-    return None if wert is None else float(wert)
+def _umwandlungen(pfad: str) -> dict[str, type]:
+    """How the fields of a section become attribute values: numbers as float, lists as tuple."""
+    abschnitt: Abschnitt = ZIEL
+    for teil in pfad.split("."):
+        eintrag = abschnitt.feld(teil)
+        assert isinstance(eintrag, Abschnitt), pfad
+        abschnitt = eintrag
+    return {f.name: float if f.typ is Typ.ZAHL else tuple for f in abschnitt.felder
+            if isinstance(f, Feld) and f.typ in (Typ.ZAHL, Typ.TEXTLISTE)}
 
 
+_UMWANDLUNGEN = {pfad: _umwandlungen(pfad) for pfad in (
+    "haushalt", "steckbrief", "massnahmen", "kennzahlen", "kennzahlen.messwerte", "beschluesse")}
+
+_Teil = TypeVar("_Teil", bound=tuple[Any, ...])
+
+
+def _teil(klasse: type[_Teil], daten: dict[str, Any], pfad: str) -> _Teil:
+    """A part of a goal (Haushalt, Kennzahl …) from its table, the field specification's way.
+
+    A field the specification adds is taken over as soon as the class has an attribute of
+    that name; numbers become float and lists tuples (sub-lists are left to the caller).
+    """
+    felder = _FELDER[klasse]
+    werte = {name: wert for name, wert in daten.items() if name in felder}
+    for name, umwandeln in _UMWANDLUNGEN[pfad].items():
+        if name in werte:
+            werte[name] = umwandeln(werte[name])
+    return klasse(**werte)
+
+
+_FELDER: dict[type, frozenset[str]] = {
+    klasse: frozenset(klasse._fields) - {"messwerte"}
+    for klasse in (Haushalt, Steckbrief, Massnahme, Kennzahl, Messwert, Beschluss)}
 def ziel_aus_daten(daten: dict[str, Any], pfad: str) -> Ziel:
     """Build a Ziel from data that ``strategie.speicher.validierung`` has accepted."""
     return Ziel(

@@ -8,10 +8,12 @@ Names starting with a dot are not part of the store.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from strategie.modell.befund import Befund, StrategieFehler, os_fehlertext
+from strategie.modell.feld import ID_MUSTER
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.werte import normalisiere_id
 
@@ -55,6 +57,44 @@ def datei_des_ziels(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Path:
     if gefunden:
         return gefunden[0]
     raise StrategieFehler(f"Kein Ziel mit der ID {ziel_id} (keine Datei {ziel_id}.toml).")
+
+
+def neue_datei(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Path:
+    """Where a new goal's file goes (its Amt's folder); an error if the id is taken."""
+    ziel_id = normalisiere_id(ziel_id)
+    amt = rahmen.amt(ziel_id.rsplit("-", 1)[0])
+    if amt is None or not ID_MUSTER.match(ziel_id):
+        raise StrategieFehler(f'"{ziel_id}" ist keine ID eines Amts aus dem Rahmen (Kürzel und '
+                              f"Nummer, z. B. {rahmen.aemter[0].kuerzel}-01).")
+    vorhanden = sorted(verzeichnis.glob(f"*/{ziel_id}.toml")) + sorted(
+        verzeichnis.glob(f"{ziel_id}.toml"))
+    if vorhanden:
+        raise StrategieFehler(f"Die ID {ziel_id} ist schon vergeben: "
+                              f"{vorhanden[0].relative_to(verzeichnis).as_posix()}")
+    return verzeichnis / amt.ordner / f"{ziel_id}.toml"
+
+
+def naechste_freie_id(verzeichnis: Path, rahmen: Rahmen, kuerzel: str,
+                vergeben: Iterable[str] = ()) -> str:
+    """The next free id of an Amt: one above the highest number it has used.
+
+    Counted are the goal files in any folder of the store (an id is unique in the store) and
+    the ids in *vergeben* (e.g. of files deleted since, from the history). Numbers are
+    compared as numbers (SA-10 after SA-9); gaps are not filled, so that an id once used
+    never names another goal. The number has at least two digits, as in the Abschlussbericht's
+    numbering (SA-08).
+    """
+    amt = rahmen.amt(normalisiere_id(kuerzel))
+    if amt is None:
+        raise StrategieFehler(f'Amt "{kuerzel}" ist unbekannt. Möglich: '
+                              f"{', '.join(a.kuerzel for a in rahmen.aemter)}")
+    muster = re.compile(rf"^{re.escape(amt.kuerzel)}-(\d+)$")
+    namen = [p.stem for p in verzeichnis.glob("*.toml")]
+    namen += [p.stem for p in verzeichnis.glob("*/*.toml")]
+    nummern = [(int(t.group(1)), len(t.group(1))) for n in [*namen, *vergeben]
+               if (t := muster.match(normalisiere_id(n)))]
+    hoechste, stellen = max(nummern, default=(0, 2))
+    return f"{amt.kuerzel}-{hoechste + 1:0{max(2, stellen)}d}"
 
 
 def vermutete_datei(verzeichnis: Path, ziel_id: str) -> Path:

@@ -101,9 +101,11 @@ class _Pruefung:
             for einzelwert in wert if type(wert) is list else (wert,):
                 if einzelwert not in erlaubt:
                     moeglich = ", ".join(self.rahmen.vokabular(feld.vokabular))
+                    erlaubt_text = (f"erlaubt: {moeglich}" if moeglich else
+                                    f"die Rahmendatei nennt keine Werte für {feld.titel}")
                     self.fehler.append((pfad, (
                         f"{_darstellung(einzelwert)} ist kein gültiger Wert für {feld.titel} "
-                        f"(erlaubt: {moeglich})")))
+                        f"({erlaubt_text})")))
 
     def falscher_typ(self, wert: Any, feld: Feld, pfad: str, meldung: str) -> None:
         hinweis = ""

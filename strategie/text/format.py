@@ -28,12 +28,22 @@ def zeitpunkt(datum: dt.datetime) -> str:
 
 
 def euro_de(wert: float | int | None) -> str:
-    """45.000 € (or – for none)."""
-    return "–" if wert is None else f"{zahl_de(wert, 0)} €"
-
-
-def mit_einheit(wert: float | int | None, einheit: str) -> str:
-    """A value with its unit: '62,5 %', '14 Tage'."""
+    """4.500 €, 45.000 € – money with the thousands dot from 1.000 on (or – for none)."""
     if wert is None:
         return "–"
-    return f"{zahl_de(wert)} {einheit}".strip()
+    return f"{wert:,.0f} €".replace(",", ".")
+
+
+def mit_einheit(wert: float | int | None, einheit: str, stellen: int | None = None) -> str:
+    """A value with its unit: '62,5 %', '14 Tage' (*stellen*: at most so many decimals)."""
+    if wert is None:
+        return "–"
+    if stellen is not None:
+        wert = round(wert, stellen)
+        stellen = None if float(wert).is_integer() else stellen
+    return f"{zahl_de(wert, stellen)} {einheit}".strip()
+
+
+def anzahl_de(anzahl: int, einzahl: str, mehrzahl: str) -> str:
+    """'1 Ziel', '12 Ziele', '12.345 Ziele'."""
+    return f"{zahl_de(anzahl)} {einzahl if anzahl == 1 else mehrzahl}"

@@ -139,7 +139,7 @@ def test_beispielskript(verlauf_repo: Path, tmp_path: Path) -> None:
         capture_output=True, text=True, check=True, cwd=tmp_path)
     zeilen = ergebnis.stdout.splitlines()
     assert zeilen[0].split() == ["SA", "7", "Ziele,", "2", "umgesetzt,", "1", "rot,", "4",
-                                 "brauchen", "Aufmerksamkeit"]
+                                 "mit", "Handlungsbedarf"]
     dez = next(z for z in zeilen if z.startswith("DEZ"))
     assert "18 Ziele,   6 umgesetzt" in dez  # with DEZ-01 (01.09.2026) and one im Regelbetrieb
     assert "Stichtag 15.09.2026" in zeilen[-1]

@@ -18,6 +18,7 @@ from strategie.ausgabe.html.steckbriefe import steckbriefe_html
 from strategie.ausgabe.html.stil import css_text, esc
 from strategie.auswertung.bericht import Bericht, erstelle_bericht
 from strategie.auswertung.filter import Filter
+from strategie.auswertung.kennzahlen import BEWERTUNGEN
 from strategie.modell.ziel import ziel_aus_daten
 from strategie.speicher.laden import lade_speicher
 from tests.bericht.dom import EXTERN, SVG, alle, eins, klassen, parse, text, zellen
@@ -111,8 +112,8 @@ def test_kennzahlen_mit_verlauf_und_grenze(beispiel_bericht: Bericht, beispiel_h
     zeilen = list(alle(eins(abschnitt, "tbody"), "tr"))
     assert len(zeilen) == len(beispiel_bericht.zusammenfassung.kennzahlen) == 22
     sa03 = next(zellen(z) for z in zeilen if zellen(z)[0] == "SA-03")
-    assert sa03[2] == "78 Tage → 93 Tage (30.06.2026) → Ziel 60 Tage"
-    assert sa03[3] == "nicht auf Kurs"
+    assert sa03[2] == "78 Tage → 93 Tage (30.06.2026) → Ziel 60 Tage (2026)"
+    assert sa03[3] == "gefährdet"
     diagramme = [s for s in abschnitt.iter(f"{SVG}svg") if "kennzahl" in klassen(s)]
     assert len(diagramme) == 22
     texte = [t.text for t in diagramme[0].iter(f"{SVG}text")]
@@ -122,9 +123,9 @@ def test_kennzahlen_mit_verlauf_und_grenze(beispiel_bericht: Bericht, beispiel_h
     assert begrenzt.count('class="diagramm kennzahl"') == 3
     assert "Verlaufsdiagramme für die ersten 3 von 22 Kennzahlen" in begrenzt
     bewertungen = [zellen(z)[3] for z in zeilen]
-    assert bewertungen == sorted(bewertungen, key=["nicht auf Kurs", "auf Kurs", "erreicht",
-                                                   "keine Messwerte"].index)
-    assert bewertungen.count("nicht auf Kurs") == 9
+    assert bewertungen == sorted(bewertungen, key=BEWERTUNGEN.index)
+    assert bewertungen.count("gefährdet") == 12
+    assert beispiel_bericht.zusammenfassung.kennzahl_regel in text(abschnitt)
 
 
 def test_ein_abschnitt_je_amt_in_anlagenfolge(beispiel_html: str) -> None:

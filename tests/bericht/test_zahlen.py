@@ -66,7 +66,11 @@ def test_aufmerksamkeit_und_kennzahlen() -> None:
     # steigend is good: 61 → 59.1 moves away from 66, so it is not on track
     assert (kennzahl["basiswert"], kennzahl["letzter_wert"], kennzahl["zielwert"]) == (
         61.0, 59.1, 66.0)
-    assert kennzahl["bewertung"] == "nicht auf Kurs" and kennzahl["fortschritt"] < 0
+    assert kennzahl["bewertung"] == "gefährdet" and kennzahl["fortschritt"] < 0
+    # the line from 61 (31.12.2022) to 66 (31.12.2027) expects 64.5 on 30.06.2026
+    assert (kennzahl["basisdatum"], kennzahl["zieldatum"], kennzahl["zieljahr"]) == (
+        "2022-12-31", "2027-12-31", 2027)
+    assert kennzahl["erwartet"] == round(61 + 5 * 1277 / 1826, 4) and kennzahl["regel"] == "linie"
 
 
 def test_monate_fuer_veraltete_steckbriefe() -> None:

@@ -16,7 +16,14 @@ from strategie.ausgabe.html.stil import (
 )
 from strategie.ausgabe.html.svg import kennzahl_svg, status_balken_svg
 from strategie.auswertung.bericht import Bericht
-from strategie.auswertung.zusammenfassung import HINWEISARTEN, Auffaelligkeit, Hinweis
+from strategie.auswertung.kennzahlen import BEWERTUNGEN
+from strategie.auswertung.zusammenfassung import (
+    HANDLUNGSBEDARF,
+    HINWEISARTEN,
+    Auffaelligkeit,
+    Hinweis,
+    handlungsbedarf_regel,
+)
 from strategie.modell.rahmen import Amt
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, zahl_de
@@ -27,8 +34,6 @@ KENNZAHL_DIAGRAMME = 60
 SCHWERE = {"rot": 0, "entfallen": 1, "zurückgestellt": 2, "gelb": 3, "massnahme": 4,
            "steckbrief": 5}
 """Order of the attention list: the most serious Hinweis of a goal first."""
-BEWERTUNGEN = ("nicht auf Kurs", "auf Kurs", "erreicht", "keine Messwerte")
-"""Order of the Kennzahlen: those off track first."""
 
 ZUSATZ_STIL = """
 .kacheln { display: grid; grid-template-columns: repeat(5, 1fr); gap: 2mm; margin: 0 0 4mm; }
@@ -92,7 +97,7 @@ def _kopf(bericht: Bericht, aemter: Sequence[Amt]) -> str:
     traeger = f" · {esc(bericht.rahmen.traeger)}" if bericht.rahmen.traeger else ""
     inhalt = ['<li><a href="#ueberblick">Überblick</a></li>',
               '<li><a href="#leuchttuerme">Leuchttürme</a></li>',
-              '<li><a href="#aufmerksamkeit">Braucht Aufmerksamkeit</a></li>',
+              '<li><a href="#aufmerksamkeit">Handlungsbedarf</a></li>',
               '<li><a href="#kennzahlen">Kennzahlen</a></li>']
     if bericht.aenderungen is not None:
         inhalt.append('<li><a href="#aenderungen">Änderungen</a></li>')
@@ -116,7 +121,7 @@ def _ueberblick(bericht: Bericht) -> str:
     kacheln = "".join((
         _kachel(z.anzahl, "Ziele"),
         _kachel(len(z.leuchttuerme), "Leuchttürme"),
-        _kachel(len(z.auffaellig), "brauchen Aufmerksamkeit"),
+        _kachel(len(z.auffaellig), "mit Handlungsbedarf"),
         _kachel(z.nach_ampel.get("rot", 0), "Ampel rot"),
         _kachel(f"{zahl_de(gut)}/{zahl_de(len(z.kennzahlen))}",
                 "Kennzahlen erreicht oder auf Kurs"),
@@ -216,17 +221,16 @@ def _aufmerksamkeit(bericht: Bericht) -> str:
     arten = Counter(h.art for a in auffaellig for h in a.hinweise)
     uebersicht = " · ".join(f"{esc(titel)}: {zahl_de(arten[art])}"
                             for art, titel in HINWEISARTEN.items() if arten.get(art))
-    kopf = ('<section id="aufmerksamkeit"><h2>Braucht Aufmerksamkeit</h2>')
+    kopf = f'<section id="aufmerksamkeit"><h2>{HANDLUNGSBEDARF}</h2>'
     if not auffaellig:
-        return kopf + '<p class="leer">Keine Auffälligkeiten.</p></section>\n'
+        return kopf + f'<p class="leer">Kein {HANDLUNGSBEDARF}.</p></section>\n'
     zeilen = "".join(_zielblock(
         f'<td class="nowrap">{esc(a.ziel.id)}</td><td>{_titel(a.ziel)}</td>'
         f"<td>{_amtname(bericht, a.ziel.amt)}</td><td>{status_html(a.ziel.status)}</td>"
         f"<td>{ampel_html(a.ziel.ampel)}</td>", a.hinweise, 5) for a in auffaellig)
     monate = bericht.zusammenfassung.max_alter_monate
-    return (f"{kopf}<p>{zahl_de(len(auffaellig))} Ziele: {uebersicht}. Ampel rot und gelb mit "
-            f"Begründung, zurückgestellte und entfallene Ziele, Steckbriefe älter als {monate} "
-            "Monate, Maßnahmen über ihrem Termin; das Ernsteste zuerst.</p>"
+    return (f"{kopf}<p>{zahl_de(len(auffaellig))} Ziele: {uebersicht}. "
+            f"{esc(handlungsbedarf_regel(monate))} Das Ernsteste zuerst.</p>"
             '<table class="ziele aufmerksam"><thead><tr><th class="c-id">ID</th><th>Titel</th>'
             '<th class="c-amt">Amt</th><th class="c-status">Umsetzungsstand</th>'
             '<th class="c-ampel">Ampel</th></tr></thead>'
@@ -261,8 +265,9 @@ def _kennzahlen(bericht: Bericht) -> str:
             f"<td>{esc(stand.beschreibung())}</td><td>{bewertung_html(stand.bewertung)}</td>"
             f'<td class="c-diagramm">{diagramm}</td></tr>')
     return (f"{kopf}<p>{zahl_de(len(staende))} Kennzahlen: {uebersicht}. Basiswert → letzter "
-            "Messwert → Zielwert, die nicht auf Kurs zuerst; im Verlauf gestrichelt: Basis "
+            "Messwert → Zielwert, die gefährdeten zuerst; im Verlauf gestrichelt: Basis "
             f"(grau) und Ziel (grün).{grenze}</p>"
+            f'<p class="klein regel">{esc(bericht.zusammenfassung.kennzahl_regel)}</p>'
             '<table class="ziele"><thead><tr><th class="c-id">Ziel</th><th>Kennzahl</th>'
             '<th>Basis → zuletzt → Ziel</th><th class="c-bew">Bewertung</th>'
             f'<th class="c-diagramm">Verlauf</th></tr></thead><tbody>{"".join(zeilen)}</tbody>'

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from strategie.ausgabe.farben import AMPEL_HEX, STATUS_HEX
 from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.text.format import datum_de
 from strategie.text.sicher import entschaerfe
 
@@ -101,7 +102,8 @@ tr, .block { break-inside: avoid; }
 .marke { white-space: nowrap; }
 .stern { color: #b8860b; }
 .b-erreicht, .b-auf-kurs { color: #1b5e20; font-weight: bold; }
-.b-nicht-auf-kurs { color: #b71c1c; font-weight: bold; }
+.b-gefaehrdet { color: #b71c1c; font-weight: bold; }
+.b-keine-aktuellen-messwerte { color: #8a5a00; font-weight: bold; }
 .b-keine-messwerte { color: var(--grau); }
 .seite-neu { break-before: page; }
 svg { display: block; max-width: 100%; height: auto; }
@@ -167,7 +169,7 @@ def status_html(status: str, anzahl: str = "") -> str:
 
 
 def bewertung_html(bewertung: str) -> str:
-    """A Kennzahl's verdict in its colour: erreicht, auf Kurs, nicht auf Kurs, keine Messwerte."""
+    """A Kennzahl's verdict in its colour (``kennzahlen.BEWERTUNGEN``)."""
     return f'<span class="{klasse("b", bewertung)}">{esc(bewertung)}</span>'
 
 
@@ -178,7 +180,7 @@ def text_html(text: str, leer: str = "keine Angabe") -> str:
     return f'<p class="absatz">{esc(text.strip())}</p>'
 
 
-def grundlage_html(bericht: Bericht) -> str:
+def grundlage_html(bericht: Bericht | Jahresplanung) -> str:
     """The box stating the report's basis: store, commit, Stichtag, time, selection, defects."""
     g = bericht.grundlage
     zeilen = [("Zielspeicher", esc(g.speicher))]

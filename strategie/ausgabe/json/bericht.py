@@ -2,26 +2,38 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import Any
 
+from strategie.ausgabe.json.jahresplanung import summe_daten
 from strategie.ausgabe.json.kodierung import als_json
 from strategie.ausgabe.json.listen import eintrag_json
 from strategie.auswertung.bericht import Bericht
-from strategie.auswertung.zusammenfassung import Kennzahlstand
+from strategie.auswertung.kennzahlen import Kennzahlstand
 from strategie.modell.ziel import Ziel
 
-FORMAT_VERSION = 1
-"""Raised only for incompatible changes; keys may be added within a version."""
+FORMAT_VERSION = 2
+"""Raised only for incompatible changes; keys may be added within a version.
+
+2: the Kennzahl verdicts follow the line from Basis to Ziel ('gefährdet' and 'keine aktuellen
+Messwerte' instead of 'nicht auf Kurs')."""
 
 
 def ziel_kurz(ziel: Ziel) -> dict[str, Any]:
     """The fields of a goal a report lists (the whole goal: ``strategie liste --format json``)."""
     stand = ziel.steckbrief.stand if ziel.steckbrief else None
+    haushalt = ziel.haushalt
     return {"id": ziel.id, "titel": ziel.titel, "amt": ziel.amt,
             "handlungsfeld": ziel.handlungsfeld, "status": ziel.status,
             "ampel": ziel.ampel or None, "leuchtturm": ziel.leuchtturm,
-            "steckbrief_stand": stand.isoformat() if stand else None, "datei": ziel.pfad}
+            "steckbrief_stand": stand.isoformat() if stand else None, "datei": ziel.pfad,
+            "art": ziel.art or None, "umsetzungsjahr": ziel.umsetzungsjahr,
+            "haushaltsneutral": ziel.haushaltsneutral,
+            "mittel_plan": haushalt.mittel_plan if haushalt else None,
+            "mittel_ist": haushalt.mittel_ist if haushalt else None,
+            "personal_vzae": haushalt.personal_vzae if haushalt else None,
+            "raeume": list(ziel.raeume), "phase": ziel.phase or None, "liga": ziel.liga}
 
 
 def kennzahl_daten(stand: Kennzahlstand) -> dict[str, Any]:
@@ -29,12 +41,19 @@ def kennzahl_daten(stand: Kennzahlstand) -> dict[str, Any]:
     k = stand.kennzahl
     return {"ziel": stand.ziel.id, "kennzahl": k.name, "einheit": k.einheit or None,
             "richtung": k.richtung, "basiswert": k.basiswert, "zielwert": k.zielwert,
+            "basisdatum": _iso(k.basisdatum), "zieldatum": _iso(k.zieldatum),
+            "zieljahr": stand.zieljahr, "raeume": list(k.raeume),
             "letzter_wert": stand.letzter.wert if stand.letzter else None,
             "letzter_stichtag": stand.letzter.stichtag.isoformat() if stand.letzter else None,
+            "erwartet": None if stand.erwartet is None else round(stand.erwartet, 4),
             "fortschritt": None if stand.fortschritt is None else round(stand.fortschritt, 4),
-            "bewertung": stand.bewertung,
+            "bewertung": stand.bewertung, "regel": stand.regel or None,
             "messwerte": [{"stichtag": m.stichtag.isoformat(), "wert": m.wert}
                           for m in sorted(k.messwerte, key=lambda m: m.stichtag)]}
+
+
+def _iso(datum: dt.date | None) -> str | None:
+    return datum.isoformat() if datum else None
 
 
 def bericht_daten(bericht: Bericht) -> dict[str, Any]:
@@ -79,7 +98,13 @@ def bericht_daten(bericht: Bericht) -> dict[str, Any]:
         "aufmerksamkeit": [{**ziel_kurz(a.ziel),
                             "hinweise": [{"art": h.art, "text": h.text} for h in a.hinweise]}
                            for a in z.auffaellig],
+        "mittel": summe_daten(z.mittel),
+        "umsetzungsjahre": [{"jahr": jahr, **summe_daten(summe)}
+                            for jahr, summe in z.je_umsetzungsjahr.items()],
+        "raeume": [{"raum": raum, "ziele": [ziel.id for ziel in ziele]}
+                   for raum, ziele in z.je_raum.items()],
         "kennzahlen": [kennzahl_daten(k) for k in z.kennzahlen],
+        "kennzahl_regel": z.kennzahl_regel,
         "aenderungen": None if bericht.aenderungen is None else {
             "seit": bericht.aenderungen.seit, "bis": bericht.aenderungen.bis,
             "eintraege": [eintrag_json(e) for e in bericht.aenderungen.eintraege]},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from strategie.ausgabe.markdown.text import md_text, tabelle
 from strategie.ausgabe.markdown.verlauf import md_eintrag
 from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.zusammenfassung import HANDLUNGSBEDARF, handlungsbedarf_regel
 from strategie.modell.feld import STECKBRIEF_TEXTE, STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
@@ -49,31 +50,50 @@ def bericht_markdown(bericht: Bericht) -> str:
                         _anteil(z.nach_ampel.get(w.name, 0), z.anzahl))
                        for w in rahmen.ampel], rechts=(1, 2))
 
+    zeilen += ["### Umsetzungsjahre und Mittel", ""]
+    m = z.mittel
+    zeilen += tabelle(
+        ["Umsetzungsjahr", "Ziele", "haushaltsneutral", "Mittel Plan", "Mittel Ist",
+         "Personal (VZÄ)"],
+        [*([jahr or "ohne Angabe", s.anzahl, s.haushaltsneutral, euro_de(s.plan),
+            euro_de(s.ist), zahl_de(s.personal)] for jahr, s in z.je_umsetzungsjahr.items()),
+         ["Summe", m.anzahl, m.haushaltsneutral, euro_de(m.plan), euro_de(m.ist),
+          zahl_de(m.personal)]], rechts=range(1, 6))
+
+    if z.je_raum:
+        zeilen += ["### Ziele je Raum", "",
+                   "Ziele, die sich selbst oder mit einer Kennzahl auf den Raum beziehen.", ""]
+        zeilen += tabelle(["Raum", "Ziele", "IDs"],
+                          [(raum, len(ziele), ", ".join(z.id for z in ziele))
+                           for raum, ziele in z.je_raum.items()], rechts=(1,))
+
     zeilen += ["## Leuchttürme", ""]
     zeilen += tabelle(["ID", "Titel", "Umsetzungsstand", "Ampel"],
                       [(ziel.id, ziel.titel, ziel.status, ziel.ampel or "–")
                        for ziel in z.leuchttuerme]
                       ) if z.leuchttuerme else ["Keine Leuchttürme in dieser Auswahl.", ""]
 
-    zeilen += ["## Braucht Aufmerksamkeit", "",
-               f"Ampel rot oder gelb, zurückgestellt oder entfallen, Steckbrief älter als "
-               f"{z.max_alter_monate} Monate, Maßnahmen über ihrem Termin.", ""]
+    zeilen += [f"## {HANDLUNGSBEDARF}", "", handlungsbedarf_regel(z.max_alter_monate), ""]
     for eintrag in z.auffaellig:
         zeilen.append(f"- **{md_text(eintrag.ziel.id)}** {md_text(eintrag.ziel.titel)}")
         zeilen += [f"  - {md_text(' '.join(h.text.split()))}" for h in eintrag.hinweise]
     if not z.auffaellig:
-        zeilen.append("Keine.")
+        zeilen.append(f"Kein {HANDLUNGSBEDARF}.")
     zeilen.append("")
 
     if z.kennzahlen:
         zeilen += ["## Kennzahlen", ""]
         zeilen += tabelle(
-            ["Ziel", "Kennzahl", "Basiswert", "zuletzt", "Stichtag", "Zielwert", "Bewertung"],
+            ["Ziel", "Kennzahl", "Basiswert", "zuletzt", "Stichtag", "erwartet", "Zielwert",
+             "Zieljahr", "Bewertung"],
             [(k.ziel.id, k.kennzahl.name, mit_einheit(k.kennzahl.basiswert, k.kennzahl.einheit),
               mit_einheit(k.letzter.wert if k.letzter else None, k.kennzahl.einheit),
               datum_de(k.letzter.stichtag if k.letzter else None),
-              mit_einheit(k.kennzahl.zielwert, k.kennzahl.einheit), k.bewertung)
-             for k in z.kennzahlen], rechts=(2, 3, 5))
+              mit_einheit(k.erwartet, k.kennzahl.einheit, 1),
+              mit_einheit(k.kennzahl.zielwert, k.kennzahl.einheit), k.zieljahr or "–",
+              k.bewertung)
+             for k in z.kennzahlen], rechts=(2, 3, 5, 6))
+        zeilen += [md_text(z.kennzahl_regel), ""]
 
     if bericht.aenderungen is not None:
         zeitraum = bericht.aenderungen
@@ -93,9 +113,12 @@ def bericht_markdown(bericht: Bericht) -> str:
     for amt in bericht.aemter():
         ziele = bericht.ziele_von(amt.kuerzel)
         zeilen += [f"### Anlage {amt.anlage} – {md_text(amt.name)} ({len(ziele)} Ziele)", ""]
-        zeilen += tabelle(["ID", "Titel", "HF", "Umsetzungsstand", "Ampel", "Steckbrief-Stand"],
+        zeilen += tabelle(["ID", "Titel", "HF", "Umsetzungsstand", "Ampel", "Steckbrief-Stand",
+                           "Umsetzungsjahr", "Mittel Plan"],
                           [(ziel.id, ziel.titel, ziel.handlungsfeld, ziel.status,
-                            ziel.ampel or "–", _stand(ziel)) for ziel in ziele], rechts=(2,))
+                            ziel.ampel or "–", _stand(ziel), ziel.umsetzungsjahr or "–",
+                            euro_de(ziel.haushalt.mittel_plan if ziel.haushalt else None))
+                           for ziel in ziele], rechts=(2, 6, 7))
     return "\n".join(zeilen).rstrip() + "\n"
 
 

@@ -8,8 +8,9 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from strategie.ausgabe.tabellen.zeilen import ZIELSPALTEN, ziel_zeilen
+from strategie.ausgabe.tabellen.zeilen import PLANSPALTEN, ZIELSPALTEN, plan_zeilen, ziel_zeilen
 from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, zahl_de
 from strategie.text.sicher import entschaerfe
@@ -87,12 +88,22 @@ def _csv_wert(wert: Any) -> str:
     return _textzelle(str(wert).replace("\n", " | "))
 
 
-def bericht_csv(bericht: Bericht) -> str:
-    """The report's goals as CSV for German Excel: ';', decimal comma, UTF-8 with BOM."""
+def _excel_csv(kopf: Sequence[str], zeilen: Sequence[Sequence[Any]]) -> str:
+    """CSV for German Excel: ';', decimal comma, dates TT.MM.JJJJ, UTF-8 with BOM."""
     puffer = io.StringIO()
     puffer.write("\ufeff")
     schreiber = csv.writer(puffer, delimiter=";", lineterminator="\r\n")
-    schreiber.writerow(ZIELSPALTEN)
-    for zeile in ziel_zeilen(bericht):
+    schreiber.writerow(kopf)
+    for zeile in zeilen:
         schreiber.writerow([_csv_wert(w) for w in zeile])
     return puffer.getvalue()
+
+
+def bericht_csv(bericht: Bericht) -> str:
+    """The report's goals as CSV for German Excel: ';', decimal comma, UTF-8 with BOM."""
+    return _excel_csv(ZIELSPALTEN, ziel_zeilen(bericht))
+
+
+def jahresplanung_csv(planung: Jahresplanung) -> str:
+    """The Jahresplanung for German Excel: a row per goal, a sum row per Amt, the total."""
+    return _excel_csv(PLANSPALTEN, plan_zeilen(planung))

@@ -15,11 +15,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from strategie.ausgabe.tabellen.zeilen import (
     KENNZAHLSPALTEN,
+    PLANSPALTEN,
     ZIELSPALTEN,
     kennzahl_zeilen,
+    plan_zeilen,
     ziel_zeilen,
 )
 from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.modell.feld import STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, zahl_de
@@ -76,7 +79,7 @@ def schreibe_tabelle(blatt: Worksheet, kopf: Sequence[str], zeilen: Iterable[Seq
     return letzte
 
 
-def _fusszeile(blatt: Worksheet, bericht: Bericht) -> None:
+def _fusszeile(blatt: Worksheet, bericht: Bericht | Jahresplanung) -> None:
     """The basis of the report in every printed page's footer."""
     blatt.oddFooter.left.text = entschaerfe(bericht.grundlage.zeile()).replace("&", "&&")
     blatt.oddFooter.left.size = 7
@@ -143,7 +146,7 @@ def bericht_xlsx(bericht: Bericht) -> bytes:
     return _als_bytes(mappe, bericht)
 
 
-def _als_bytes(mappe: Workbook, bericht: Bericht) -> bytes:
+def _als_bytes(mappe: Workbook, bericht: Bericht | Jahresplanung) -> bytes:
     mappe.properties.title = entschaerfe(bericht.titel)
     mappe.properties.subject = entschaerfe(bericht.grundlage.zeile())
     mappe.properties.creator = "strategie"
@@ -196,3 +199,35 @@ def steckbriefe_xlsx(bericht: Bericht) -> bytes:
     if not mappe.worksheets:
         mappe.create_sheet("Keine Ziele")
     return _als_bytes(mappe, bericht)
+
+
+EURO_FORMAT = '#,##0 "€"'
+"""Money in the Jahresplanung: 12.000 € in a German Excel."""
+
+
+def jahresplanung_xlsx(planung: Jahresplanung) -> bytes:
+    """The Jahresplanung as one sheet: a row per goal, a bold sum row per Amt, the total."""
+    mappe = Workbook()
+    blatt = mappe.active
+    assert blatt is not None
+    blatt.title = blattname(f"Jahresplanung {planung.jahr}", set())
+    blatt["A1"] = planung.titel
+    blatt["A1"].font = Font(bold=True, size=14)
+    blatt["A2"] = f"{planung.stand_text} · {planung.gesamt.anzahl} Ziele"
+    blatt["A3"] = entschaerfe(planung.grundlage.zeile())
+    blatt["A3"].font = Font(italic=True, color="555555")
+    blatt["A4"] = entschaerfe(" ".join(planung.rahmen.hinweis.split()))
+    blatt["A4"].font = Font(italic=True, color="8A5A00")
+    zeilen = plan_zeilen(planung)
+    letzte = schreibe_tabelle(blatt, PLANSPALTEN, zeilen, erste_zeile=6)
+    for nummer, zeile in enumerate(zeilen, start=7):
+        for spalte in (11, 12):
+            blatt.cell(row=nummer, column=spalte).number_format = EURO_FORMAT
+        if zeile[0] != "Ziel":
+            for spalte in range(1, len(PLANSPALTEN) + 1):
+                blatt.cell(row=nummer, column=spalte).font = Font(bold=True)
+    blatt.cell(row=letzte + 2, column=1, value=entschaerfe(planung.erlaeuterung))
+    for buchstabe, breite in (("A", 11), ("B", 8), ("C", 7), ("E", 9), ("F", 60)):
+        blatt.column_dimensions[buchstabe].width = breite
+    _fusszeile(blatt, planung)
+    return _als_bytes(mappe, planung)

@@ -7,25 +7,31 @@ from collections import Counter
 from typing import Any
 
 from strategie.auswertung.bericht import Bericht
+from strategie.auswertung.haushalt import Mittelsumme
+from strategie.auswertung.jahresplanung import Jahresplanung
+from strategie.auswertung.kennzahlen import GEFAEHRDET
 from strategie.modell.ziel import Ziel
+from strategie.text.format import anzahl_de
 
 ZIELSPALTEN = (
     "ID", "Titel", "Amt", "Organisationseinheit", "Handlungsfeld", "Umsetzungsstand", "Ampel",
     "Leuchtturm", "Steckbrief-Stand", "Maßnahmen", "davon abgeschlossen", "davon überfällig",
-    "Kennzahlen", "davon nicht auf Kurs", "Mittel Plan (€)", "Mittel Ist (€)",
+    "Kennzahlen", "davon gefährdet", "Art", "Umsetzungsjahr", "haushaltsneutral",
+    "Mittel Plan (€)", "Mittel Ist (€)",
     "Personal (VZÄ)", "Hinweise",
 )
 """Columns of the CSV and of the per-Amt sheets (documented in the README)."""
 
-KENNZAHLSPALTEN = ("Ziel", "Kennzahl", "Einheit", "Richtung", "Basiswert", "zuletzt",
-                   "Stichtag", "Zielwert", "Fortschritt (%)", "Bewertung")
+KENNZAHLSPALTEN = ("Ziel", "Kennzahl", "Einheit", "Richtung", "Basiswert", "Basisdatum",
+                   "zuletzt", "Stichtag", "erwartet", "Zielwert", "Zieldatum", "Fortschritt (%)",
+                   "Bewertung")
 
 def ziel_zeilen(bericht: Bericht) -> list[list[Any]]:
     """One row per goal of the report: typed values (numbers, dates, texts)."""
     z = bericht.zusammenfassung
     hinweise = {a.ziel.id: a.hinweise for a in z.auffaellig}
-    nicht_auf_kurs: Counter[str] = Counter(k.ziel.id for k in z.kennzahlen
-                                           if k.bewertung == "nicht auf Kurs")
+    gefaehrdet: Counter[str] = Counter(k.ziel.id for k in z.kennzahlen
+                                       if k.bewertung == GEFAEHRDET)
     erledigt = {w.name for w in bericht.rahmen.massnahmenstatus if w.abgeschlossen}
     zeilen = []
     for ziel in bericht.ziele:
@@ -37,7 +43,8 @@ def ziel_zeilen(bericht: Bericht) -> list[list[Any]]:
             ziel.status, ziel.ampel, "ja" if ziel.leuchtturm else "nein", _stand(ziel),
             len(massnahmen), sum(m.status in erledigt for m in massnahmen),
             sum(1 for h in hinweise.get(ziel.id, ()) if h.art == "massnahme"),
-            len(ziel.kennzahlen), nicht_auf_kurs.get(ziel.id, 0),
+            len(ziel.kennzahlen), gefaehrdet.get(ziel.id, 0), ziel.art, ziel.umsetzungsjahr,
+            {True: "ja", False: "nein", None: ""}[ziel.haushaltsneutral],
             haushalt.mittel_plan if haushalt else None, haushalt.mittel_ist if haushalt else None,
             haushalt.personal_vzae if haushalt else None,
             "\n".join(" ".join(h.text.split()) for h in hinweise.get(ziel.id, ())),
@@ -48,11 +55,44 @@ def ziel_zeilen(bericht: Bericht) -> list[list[Any]]:
 def kennzahl_zeilen(bericht: Bericht) -> list[list[Any]]:
     """One row per Kennzahl: Basiswert, latest Messwert, Zielwert, progress and verdict."""
     return [[k.ziel.id, k.kennzahl.name, k.kennzahl.einheit, k.kennzahl.richtung,
-             k.kennzahl.basiswert, k.letzter.wert if k.letzter else None,
-             k.letzter.stichtag if k.letzter else None, k.kennzahl.zielwert,
+             k.kennzahl.basiswert, k.kennzahl.basisdatum, k.letzter.wert if k.letzter else None,
+             k.letzter.stichtag if k.letzter else None,
+             None if k.erwartet is None else round(k.erwartet, 2), k.kennzahl.zielwert,
+             k.kennzahl.zieldatum,
              None if k.fortschritt is None else round(100 * k.fortschritt, 1), k.bewertung]
             for k in bericht.zusammenfassung.kennzahlen]
 
 
 def _stand(ziel: Ziel) -> dt.date | None:
     return ziel.steckbrief.stand if ziel.steckbrief else None
+
+
+PLANSPALTEN = ("Zeile", "Anlage", "Amt", "Organisationseinheit", "ID", "Titel", "Art",
+               "Umsetzungsstand", "haushaltsneutral", "Produkt", "Mittel Plan (€)",
+               "Mittel Ist (€)", "Personal (VZÄ)")
+"""Columns of the Jahresplanung in CSV and XLSX: a row per goal, a sum row per Amt, a total."""
+
+
+def _summentext(summe: Mittelsumme) -> str:
+    return (f"{anzahl_de(summe.anzahl, 'Ziel', 'Ziele')} ({summe.haushaltsneutral} "
+            "haushaltsneutral, "
+            f"{summe.ohne_planansatz} ohne Planansatz)")
+
+
+def plan_zeilen(planung: Jahresplanung) -> list[list[Any]]:
+    """The Jahresplanung as rows of typed values; first column 'Ziel', 'Summe Amt', 'Summe'."""
+    zeilen: list[list[Any]] = []
+    for amtplan in planung.aemter:
+        amt = amtplan.amt
+        for zeile in amtplan.zeilen:
+            neutral = {True: "ja", False: "nein", None: ""}[zeile.haushaltsneutral]
+            zeilen.append(["Ziel", amt.anlage, amt.kuerzel, amt.name, zeile.ziel.id,
+                           zeile.ziel.titel, zeile.art, zeile.status, neutral, zeile.produkt,
+                           zeile.mittel_plan, zeile.mittel_ist, zeile.personal_vzae])
+        s = amtplan.summe
+        zeilen.append(["Summe Amt", amt.anlage, amt.kuerzel, amt.name, None, _summentext(s),
+                       None, None, None, None, s.plan, s.ist, s.personal])
+    g = planung.gesamt
+    zeilen.append(["Summe", None, None, None, None, _summentext(g), None, None, None, None,
+                   g.plan, g.ist, g.personal])
+    return zeilen

@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from dataclasses import replace
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from strategie.ausgabe.farben import ampel_farbe, status_farbe
-from strategie.ausgabe.terminal.sicher import sicherer_text
+from strategie.ausgabe.farben import BEWERTUNGSFARBEN, ampel_farbe, status_farbe
+from strategie.ausgabe.terminal.sicher import klartext, sicherer_text
 from strategie.ausgabe.terminal.verlauf import eintrag_ansicht
 from strategie.ausgabe.terminal.zusammenfassung import (
     auffaellig_tabelle,
     kennzahlen_tabelle,
     leuchttuerme_tabelle,
     matrix_farbig,
+    raeume_tabelle,
     status_tabelle,
+    umsetzungsjahre_tabelle,
 )
 from strategie.auswertung.bericht import Bericht
-from strategie.auswertung.zusammenfassung import HINWEISARTEN
+from strategie.auswertung.kennzahlen import BEWERTUNGEN, GEFAEHRDET, VERALTET
+from strategie.auswertung.zusammenfassung import HANDLUNGSBEDARF, HINWEISARTEN
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import entschaerfe
 
@@ -86,17 +88,16 @@ def hinweis_uebersicht(bericht: Bericht) -> Text:
         if arten.get(art):
             farbe = ampel_farbe(art) or ("yellow" if art == "zurückgestellt" else "")
             text.append(f"{titel}: {arten[art]}   ", style=farbe)
-    return text or Text("Keine Auffälligkeiten.", style="green")
+    return text or Text(f"Kein {HANDLUNGSBEDARF}.", style="green")
 
 
 def kennzahlen_uebersicht(bericht: Bericht) -> Text:
     """How many Kennzahlen are reached, on track, off track or without values."""
     zaehler = Counter(k.bewertung for k in bericht.zusammenfassung.kennzahlen)
-    farben = {"erreicht": "green", "auf Kurs": "green", "nicht auf Kurs": "red",
-              "keine Messwerte": "dim"}
     text = Text()
-    for bewertung, farbe in farben.items():
-        text.append(f"{bewertung}: {zaehler.get(bewertung, 0)}   ", style=farbe)
+    for bewertung in BEWERTUNGEN:
+        text.append(f"{bewertung}: {zaehler.get(bewertung, 0)}   ",
+                    style=BEWERTUNGSFARBEN[bewertung])
     return text
 
 
@@ -128,14 +129,18 @@ def bericht_terminal(bericht: Bericht) -> RenderableType:
         matrix_farbig(z, bericht.rahmen),
         status_je_amt(bericht),
         status_tabelle(z, bericht.rahmen),
+        umsetzungsjahre_tabelle(z),
     ]
+    if z.je_raum:
+        teile.append(raeume_tabelle(z, TEXT_HOECHSTENS))
     if z.leuchttuerme:
         teile.append(leuchttuerme_tabelle(z, LISTE_HOECHSTENS))
-    teile += [Text("Braucht Aufmerksamkeit", style="bold italic"), hinweis_uebersicht(bericht),
+    teile += [Text(HANDLUNGSBEDARF, style="bold italic"), hinweis_uebersicht(bericht),
               auffaellig_tabelle(z, LISTE_HOECHSTENS, TEXT_HOECHSTENS)]
     if z.kennzahlen:
         teile += [Text("\nKennzahlen", style="bold italic"), kennzahlen_uebersicht(bericht),
-                  kennzahlen_tabelle(z, LISTE_HOECHSTENS, nur="nicht auf Kurs")]
+                  kennzahlen_tabelle(z, LISTE_HOECHSTENS, nur=(GEFAEHRDET, VERALTET)),
+                  Text(z.kennzahl_regel, style="dim")]
     if bericht.aenderungen is not None:
         teile.append(aenderungen_teil(bericht))
     return Group(*teile)
@@ -143,7 +148,4 @@ def bericht_terminal(bericht: Bericht) -> RenderableType:
 
 def terminal_text(bericht: Bericht, breite: int = 80) -> str:
     """The terminal report as plain text of *breite* columns (for files and scripts)."""
-    puffer = io.StringIO()
-    Console(file=puffer, width=breite, color_system=None, highlight=False,
-            force_terminal=False).print(bericht_terminal(bericht))
-    return puffer.getvalue()
+    return klartext(bericht_terminal(bericht), breite)

@@ -104,11 +104,15 @@ def kennzahl_zeile(kennzahl: Kennzahl) -> tuple[Text, str, str, str, Text]:
     letzter = kennzahl.letzter_messwert
     aktuell = (f"{mit_einheit(letzter.wert, kennzahl.einheit)} ({datum_de(letzter.stichtag)})"
                if letzter else "–")
+    basis = mit_einheit(kennzahl.basiswert, kennzahl.einheit) + (
+        f" ({kennzahl.basisdatum.year})" if kennzahl.basisdatum else "")
+    ziel = mit_einheit(kennzahl.zielwert, kennzahl.einheit) + (
+        f" ({kennzahl.zieldatum.year})" if kennzahl.zieldatum else "")
     return (
         sicherer_text(kennzahl.name),
-        mit_einheit(kennzahl.basiswert, kennzahl.einheit),
+        basis,
         aktuell,
-        mit_einheit(kennzahl.zielwert, kennzahl.einheit),
+        ziel,
         Text(sparkline(werte, [w for w in (kennzahl.basiswert, kennzahl.zielwert)
                                if w is not None]), style="cyan"),
     )
@@ -147,6 +151,12 @@ def ziel_ansicht(ziel: Ziel, rahmen: Rahmen) -> RenderableType:
     ]))
     if art:
         fakten.add_row("Art", sicherer_text(art))
+    if ziel.raeume:
+        fakten.add_row("Räume", sicherer_text(", ".join(ziel.raeume)))
+    if ziel.phase:
+        fakten.add_row("Phase", sicherer_text(ziel.phase))
+    if ziel.liga:
+        fakten.add_row("Liga", Text("von der Liga der freien Wohlfahrtspflege benannt"))
     if ziel.verantwortlich:
         fakten.add_row("verantwortlich", sicherer_text(ziel.verantwortlich))
     if ziel.beteiligte:

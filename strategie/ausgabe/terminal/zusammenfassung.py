@@ -6,10 +6,11 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from strategie.ausgabe.farben import ampel_farbe, status_farbe
+from strategie.ausgabe.farben import BEWERTUNGSFARBEN, ampel_farbe, status_farbe
 from strategie.ausgabe.terminal.sicher import sicherer_text
-from strategie.auswertung.zusammenfassung import Zusammenfassung
+from strategie.auswertung.zusammenfassung import HANDLUNGSBEDARF, Zusammenfassung
 from strategie.modell.rahmen import Rahmen
+from strategie.text.format import euro_de, mit_einheit, zahl_de
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import entschaerfe
 
@@ -107,7 +108,7 @@ def auffaellig_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
     With *grenze*, only that many goals are listed (Rich tables cost ~0.4 ms a row); with
     *textlaenge*, each note is shortened to that many characters.
     """
-    tabelle = Table(title=(f"Braucht Aufmerksamkeit ({len(zusammenfassung.auffaellig)} Ziele; "
+    tabelle = Table(title=(f"{HANDLUNGSBEDARF} ({len(zusammenfassung.auffaellig)} Ziele; "
                            f"Steckbrief älter als {zusammenfassung.max_alter_monate} Monate "
                            "gilt als veraltet)"),
                     box=box.SIMPLE, title_justify="left", show_lines=False)
@@ -129,21 +130,53 @@ def auffaellig_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
 
 
 def kennzahlen_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = None,
-                       nur: str | None = None) -> Table:
+                       nur: tuple[str, ...] | None = None) -> Table:
     """Kennzahl progress: Basiswert → latest Messwert → Zielwert, on or off track.
 
-    *nur* limits the rows to one verdict (e.g. 'nicht auf Kurs'); *grenze* to a number.
+    *nur* limits the rows to some verdicts (e.g. 'gefährdet'); *grenze* to a number.
     """
-    staende = [k for k in zusammenfassung.kennzahlen if nur is None or k.bewertung == nur]
+    staende = [k for k in zusammenfassung.kennzahlen if nur is None or k.bewertung in nur]
     tabelle = Table(title="Kennzahlen", box=box.SIMPLE, title_justify="left")
     tabelle.add_column("ID", no_wrap=True, style="bold")
     tabelle.add_column("Kennzahl", ratio=1)
     tabelle.add_column("Basis → aktuell → Ziel", ratio=1)
+    tabelle.add_column("erwartet", justify="right", no_wrap=True)
     tabelle.add_column("Bewertung", no_wrap=True)
-    farben = {"erreicht": "green", "auf Kurs": "green", "nicht auf Kurs": "red"}
     for stand in staende[:grenze]:
         tabelle.add_row(stand.ziel.id, sicherer_text(stand.kennzahl.name),
                         sicherer_text(stand.beschreibung()),
-                        Text(stand.bewertung, style=farben.get(stand.bewertung, "dim")))
+                        mit_einheit(stand.erwartet, stand.kennzahl.einheit, 1),
+                        Text(stand.bewertung, style=BEWERTUNGSFARBEN.get(stand.bewertung, "")))
     _weitere(tabelle, len(staende), grenze)
+    return tabelle
+
+
+def umsetzungsjahre_tabelle(zusammenfassung: Zusammenfassung) -> Table:
+    """Goals, Mittel (Plan, Ist) and Personal per Umsetzungsjahr, with the total."""
+    tabelle = Table(title="Umsetzungsjahre und Mittel", box=box.SIMPLE, title_justify="left",
+                    show_footer=True)
+    gesamt = zusammenfassung.mittel
+    tabelle.add_column("Umsetzungsjahr", no_wrap=True, footer="Summe")
+    tabelle.add_column("Ziele", justify="right", footer=str(gesamt.anzahl))
+    tabelle.add_column("haushalts-\nneutral", justify="right", footer=str(gesamt.haushaltsneutral))
+    tabelle.add_column("Plan", justify="right", no_wrap=True, footer=euro_de(gesamt.plan))
+    tabelle.add_column("Ist", justify="right", no_wrap=True, footer=euro_de(gesamt.ist))
+    tabelle.add_column("VZÄ", justify="right", no_wrap=True, footer=zahl_de(gesamt.personal))
+    for jahr, summe in zusammenfassung.je_umsetzungsjahr.items():
+        tabelle.add_row(str(jahr) if jahr else "ohne Angabe", str(summe.anzahl),
+                        str(summe.haushaltsneutral), euro_de(summe.plan), euro_de(summe.ist),
+                        zahl_de(summe.personal))
+    return tabelle
+
+
+def raeume_tabelle(zusammenfassung: Zusammenfassung, textlaenge: int | None = None) -> Table:
+    """The goals per Raum (themselves or with a Kennzahl), in the frame's order."""
+    tabelle = Table(title="Ziele je Raum", box=box.SIMPLE, title_justify="left")
+    tabelle.add_column("Raum", no_wrap=True)
+    tabelle.add_column("Ziele", justify="right")
+    tabelle.add_column("IDs", ratio=1)
+    for raum, ziele in zusammenfassung.je_raum.items():
+        tabelle.add_row(sicherer_text(raum), str(len(ziele)),
+                        sicherer_text(kuerze(", ".join(z.id for z in ziele), textlaenge,
+                                             wortweise=True)))
     return tabelle
