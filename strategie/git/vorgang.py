@@ -18,6 +18,8 @@ class Vorgang:
     replayed onto the upstream), if git says so."""
     angehalten: bool = False
     """Git stopped and waits (conflicts, or an edit); False while it is still running."""
+    basis: str | None = None
+    """For a rebase: the commit it replays onto (``onto``, the upstream)."""
 
     @property
     def name(self) -> str:
@@ -43,10 +45,12 @@ def laufender_vorgang(gitdir: Path) -> Vorgang | None:
             teile = (erledigt or "").split()
             commit = teile[1] if len(teile) > 1 else None
         return Vorgang("rebase", commit, angehalten=(gitdir / "REBASE_HEAD").is_file()
-                       or (rebase / "stopped-sha").is_file())
+                       or (rebase / "stopped-sha").is_file(),
+                       basis=_erste_zeile(rebase / "onto"))
     if (gitdir / "rebase-apply").is_dir():
         art = "am" if (gitdir / "rebase-apply" / "applying").is_file() else "rebase"
-        return Vorgang(art, _erste_zeile(gitdir / "REBASE_HEAD"), angehalten=True)
+        return Vorgang(art, _erste_zeile(gitdir / "REBASE_HEAD"), angehalten=True,
+                       basis=_erste_zeile(gitdir / "rebase-apply" / "onto"))
     for datei, art in (("MERGE_HEAD", "merge"), ("CHERRY_PICK_HEAD", "cherry-pick"),
                        ("REVERT_HEAD", "revert")):
         commit = _erste_zeile(gitdir / datei)

@@ -68,6 +68,26 @@ class Dateikonflikt:
         timespec="seconds"))
 
 
+@dataclass(frozen=True)
+class Entscheidung:
+    """How one conflict was resolved, kept until the resolution is committed (its message
+    names both values and who chose what)."""
+
+    ziel: str
+    pfad: str
+    feld: str
+    unser: Any
+    ihr: Any
+    gewaehlt: str
+    """'unsere', 'ihre' or 'wert'."""
+    wert: Any
+    """The value now in the file (FEHLT: removed)."""
+    unsere: Seite
+    ihre: Seite
+    von: str
+    """Who resolved it (the git identity of the clone)."""
+
+
 def _kodiere(wert: Any) -> Any:
     """A TOML value as JSON that keeps its type: dates tagged, FEHLT as a marker."""
     if wert is FEHLT:
@@ -110,12 +130,17 @@ def datei(gitdir: Path) -> Path:
     return gitdir / "strategie" / DATEI
 
 
-def lies(gitdir: Path) -> dict[str, Dateikonflikt]:
-    """The recorded conflicts by repository path (empty if none or unreadable)."""
+def _roh(gitdir: Path) -> dict[str, Any]:
     try:
         roh = json.loads(datei(gitdir).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return roh if isinstance(roh, dict) else {}
+
+
+def lies(gitdir: Path) -> dict[str, Dateikonflikt]:
+    """The recorded conflicts by repository path (empty if none or unreadable)."""
+    roh = _roh(gitdir)
     ergebnis = {}
     for pfad, eintrag in roh.get("dateien", {}).items():
         try:
@@ -132,13 +157,44 @@ def lies(gitdir: Path) -> dict[str, Dateikonflikt]:
     return ergebnis
 
 
-def _schreibe(gitdir: Path, eintraege: dict[str, Dateikonflikt]) -> None:
+def entscheidungen(gitdir: Path) -> list[Entscheidung]:
+    """The resolutions made so far and not yet committed, in order."""
+    ergebnis = []
+    for e in _roh(gitdir).get("entscheidungen", []):
+        try:
+            ergebnis.append(Entscheidung(
+                e["ziel"], e["pfad"], e["feld"], _dekodiere(e["unser"]), _dekodiere(e["ihr"]),
+                e["gewaehlt"], _dekodiere(e["wert"]), Seite(**e["unsere"]),
+                Seite(**e["ihre"]), e.get("von", "")))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return ergebnis
+
+
+def _entscheidung_roh(e: Entscheidung) -> dict[str, Any]:
+    return {"ziel": e.ziel, "pfad": e.pfad, "feld": e.feld, "unser": _kodiere(e.unser),
+            "ihr": _kodiere(e.ihr), "gewaehlt": e.gewaehlt, "wert": _kodiere(e.wert),
+            "unsere": asdict(e.unsere), "ihre": asdict(e.ihre), "von": e.von}
+
+
+def vermerke_entscheidungen(gitdir: Path, neue: list[Entscheidung]) -> None:
+    """Add resolutions (a field resolved again replaces its earlier entry)."""
+    bisher = [e for e in entscheidungen(gitdir)
+              if not any((e.pfad, e.feld) == (n.pfad, n.feld) for n in neue)]
+    _schreibe(gitdir, lies(gitdir), [*bisher, *neue])
+
+
+def _schreibe(gitdir: Path, eintraege: dict[str, Dateikonflikt],
+              beschluesse: list[Entscheidung] | None = None) -> None:
     ziel = datei(gitdir)
-    if not eintraege:
+    if beschluesse is None:
+        beschluesse = entscheidungen(gitdir)
+    if not eintraege and not beschluesse:
         ziel.unlink(missing_ok=True)
         return
     ziel.parent.mkdir(parents=True, exist_ok=True)
-    daten = {"version": 1, "dateien": {
+    daten = {"version": 1, "entscheidungen": [_entscheidung_roh(e) for e in beschluesse],
+             "dateien": {
         pfad: {"ziel": k.ziel, "vorgang": k.vorgang, "zeit": k.zeit,
                "unsere": asdict(k.unsere), "ihre": asdict(k.ihre),
                "felder": [{"feld": f.feld, "basis": _kodiere(f.basis),
@@ -166,5 +222,5 @@ def streiche(gitdir: Path, *pfade: str) -> None:
 
 
 def leere(gitdir: Path) -> None:
-    """Forget all recorded conflicts (a new merge starts)."""
+    """Forget all recorded conflicts and resolutions (a new merge starts, or it is done)."""
     datei(gitdir).unlink(missing_ok=True)

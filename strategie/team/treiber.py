@@ -218,9 +218,11 @@ def treibe(basis_pfad: Path, a_pfad: Path, b_pfad: Path, groesse: int, pfad: str
     def seiten() -> tuple[Seite, Seite]:
         if orte is None:
             return Seite(eigene=True), Seite()
-        if umgedreht:
-            return (_seite(orte, vorgang.ihr_commit if vorgang else None, pfad, True),
-                    _seite(orte, "HEAD", pfad, False))
+        if umgedreht and vorgang is not None:
+            # the other side: who last changed the file upstream (HEAD may be an own commit
+            # replayed before this one)
+            return (_seite(orte, vorgang.ihr_commit, pfad, True),
+                    _seite(orte, vorgang.basis or "HEAD", pfad, False))
         return (_seite(orte, "HEAD", pfad, True),
                 _seite(orte, vorgang.ihr_commit if vorgang else None, pfad, False))
 
