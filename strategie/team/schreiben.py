@@ -125,3 +125,41 @@ def mit_seite(text: str, daten: dict[str, Any], konflikte: Sequence[Konflikt],
     if not operationen:
         return text
     return schreibe(text, operationen, wende_an(daten, tuple(operationen)))
+
+
+def _blatt(daten: Any) -> Any:
+    """The one value of a one-key (possibly dotted) TOML line, or FEHLT."""
+    while isinstance(daten, dict) and len(daten) == 1:
+        daten = next(iter(daten.values()))
+    return FEHLT if isinstance(daten, dict) else daten
+
+
+def mit_ihren_zeilen(text: str, quelle: str, aenderungen: Sequence[Aenderung]) -> str:
+    """*text* with the lines of single-line fields that *quelle* set (the merge's edits) taken
+    as *quelle* writes them — with its comment at the end of the line. Lines that do not
+    carry exactly the value stay as they are; the caller verifies the whole result."""
+    from strategie.toml.zeilen import key_lines
+
+    zeilen, ihre = text.split("\n"), quelle.split("\n")
+    unsere_orte, ihre_orte = key_lines(text), key_lines(quelle)
+    for aenderung in aenderungen:
+        if not isinstance(aenderung, Setzen) or isinstance(aenderung.wert, dict):
+            continue
+        hier, dort = unsere_orte.get(aenderung.pfad), ihre_orte.get(aenderung.pfad)
+        if hier is None or dort is None or "#" not in ihre[dort - 1]:
+            continue
+        try:
+            gelesen = tomllib.loads(ihre[dort - 1])
+        except tomllib.TOMLDecodeError:
+            continue  # part of a multi-line value
+        if gleich(_blatt(gelesen), aenderung.wert) and gleich(
+                _blatt(_lies_zeile(zeilen[hier - 1])), aenderung.wert):
+            zeilen[hier - 1] = ihre[dort - 1]
+    return "\n".join(zeilen)
+
+
+def _lies_zeile(zeile: str) -> Any:
+    try:
+        return tomllib.loads(zeile)
+    except tomllib.TOMLDecodeError:
+        return FEHLT

@@ -108,8 +108,11 @@ def _sperre(verzeichnis: Path) -> Iterator[None]:
     yield
 
 
-def _treiber_argumente() -> list[str]:
-    """git options that make sure the field-level merge driver is the one this install has."""
+def _treiber_argumente(orte: Orte) -> list[str]:
+    """git options that give the rebase the field-level merge driver where the clone's config
+    has none (a clone set up with ``strategie einrichten`` keeps its own)."""
+    if git_lauf(orte.wurzel, "config", f"merge.{TREIBER}.driver").aus.strip():
+        return []
     return ["-c", f"merge.{TREIBER}.name={TREIBER_NAME}",
             "-c", f"merge.{TREIBER}.driver={treiber_befehl()}"]
 
@@ -130,10 +133,9 @@ def _hinweis_lage(orte: Orte, vorgang: Vorgang, zustand: Abgleichzustand | None
         return Abgleichergebnis("konflikt", tuple(zeilen), konflikte=offen)
     if unser:
         return Abgleichergebnis("unterbrochen", (
-            "Ein Abgleich wurde beim Einarbeiten der eigenen Änderungen unterbrochen (git "
-            "rebase ist nicht fertig, es sind keine Konflikte offen). Weiter mit strategie "
-            "sync --weiter, oder zurück zum Stand vor dem Abgleich mit strategie sync "
-            "--abbrechen. Nichts ist verloren.",))
+            "Der Abgleich hält bei Konflikten an, die inzwischen gelöst sind (von Hand?): "
+            "git rebase ist nicht fertig. Weiter mit strategie sync --weiter, oder zurück zum "
+            "Stand vor dem Abgleich mit strategie sync --abbrechen. Nichts ist verloren.",))
     konflikte = f", {anzahl(len(offen), 'Konflikt')} offen" if offen else ""
     return Abgleichergebnis("unterbrochen", (
         f"In diesem Klon ist ein {vorgang.name} nicht abgeschlossen{konflikte}; ihn hat nicht "
@@ -141,6 +143,25 @@ def _hinweis_lage(orte: Orte, vorgang: Vorgang, zustand: Abgleichzustand | None
         f"Konflikte lösen (strategie konflikte, strategie loese) und {vorgang.name} --continue"
         f", oder abbrechen: {vorgang.name} --abort. Danach strategie sync.",),
         konflikte=offen)
+
+
+def _gesperrt(orte: Orte) -> Abgleichergebnis | None:
+    """git's index lock is there: a git process runs, or one was killed (never removed here)."""
+    sperre = sperrdatei(orte)
+    if sperre is None:
+        return None
+    return Abgleichergebnis("unterbrochen", (
+        f"Ein anderer git-Prozess arbeitet in diesem Repository, oder einer wurde abgebrochen: "
+        f"die Sperrdatei {sperre} ist da. Läuft sicher kein git-Programm mehr, darf sie "
+        "gelöscht werden; danach noch einmal strategie sync. Nichts ist verloren.",))
+
+
+def _ist_unterbrochener_rebase(orte: Orte, vorgang: Vorgang,
+                               zustand: Abgleichzustand | None) -> bool:
+    """Our sync's rebase, killed while git was still at work (it had not stopped at a
+    conflict): going back to before it is safe and loses nothing."""
+    return (vorgang.art == "rebase" and not vorgang.angehalten and zustand is not None
+            and zustand.phase in ("einarbeiten", "konflikt") and not offene_in(orte))
 
 
 def _fertig(orte: Orte, lauf: _Lauf, art: str, **werte: object) -> Abgleichergebnis:
@@ -164,15 +185,24 @@ def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
             return Abgleichergebnis("unterbrochen", (
                 f"Ein anderer Abgleich läuft gerade in diesem Klon (Prozess {zustand.pid}); "
                 "bitte warten, bis er fertig ist.",))
+        gesperrt = _gesperrt(orte)
+        if gesperrt is not None:
+            return gesperrt
         vorgang = laufender_vorgang(orte.gitdir)
         if vorgang is not None:
-            return _hinweis_lage(orte, vorgang, zustand)
-        sperre = sperrdatei(orte)
-        if sperre is not None:
-            return Abgleichergebnis("unterbrochen", (
-                f"Ein anderer git-Prozess arbeitet in diesem Repository, oder einer wurde "
-                f"abgebrochen: die Sperrdatei {sperre} ist da. Läuft sicher kein git-Programm "
-                "mehr, darf sie gelöscht werden; danach strategie sync. Nichts ist verloren.",))
+            if not _ist_unterbrochener_rebase(orte, vorgang, zustand):
+                return _hinweis_lage(orte, vorgang, zustand)
+            abbruch = git_lauf(orte.wurzel, "rebase", "--abort")
+            if not abbruch.ok:
+                return Abgleichergebnis("unterbrochen", (
+                    "Ein Abgleich wurde beim Einarbeiten unterbrochen, und git rebase --abort "
+                    f"gelingt nicht:\n{abbruch.meldung}\nDie eigenen Commits sind sicher "
+                    f"({zustand.sicherung if zustand else 'ORIG_HEAD'}).",))
+            konfliktdaten.leere(orte.gitdir)
+            lauf.sage("Der letzte Abgleich wurde beim Einarbeiten unterbrochen, während git "
+                      "rebase lief; zurück zum Stand davor (nichts ging verloren) und neu "
+                      "begonnen.")
+            zustand = None
         if zustand is not None and zustand.phase == "konflikt":
             # the rebase is finished (strategie loese, sync --weiter, or git by hand)
             if zustand.sicherung:
@@ -315,7 +345,7 @@ def _arbeite_ein(orte: Orte, lauf: _Lauf, ziel: Ziel, vorher: str, eigene: int, 
     schreibe_zustand(orte, "einarbeiten", vorher, sicherung=sicherung, upstream=ziel.kurz)
     lauf.sage(f"Einarbeiten: {anzahl(eigene, 'eigene Änderung')} auf den neuen Stand "
               "(git rebase, Zieldateien feldweise) …")
-    rebase = git_lauf(orte.wurzel, *_treiber_argumente(), "rebase", "--quiet", ziel.verfolgt,
+    rebase = git_lauf(orte.wurzel, *_treiber_argumente(orte), "rebase", "--quiet", ziel.verfolgt,
                       umgebung={"GIT_EDITOR": "true"})
     if rebase.ok and laufender_vorgang(orte.gitdir) is None:
         protokolliere(orte, sicherung, ziel)
@@ -338,15 +368,19 @@ def weiter(verzeichnis: Path, fortschritt: Fortschritt | None = None) -> Abgleic
     (if ``strategie loese`` has not already) and finish the sync."""
     verzeichnis = verzeichnis.resolve()
     orte = orte_von(verzeichnis)
+    if (gesperrt := _gesperrt(orte)) is not None:
+        return gesperrt
     vorgang = laufender_vorgang(orte.gitdir)
     zustand = lies_zustand(orte)
+    if vorgang is not None and _ist_unterbrochener_rebase(orte, vorgang, zustand):
+        return abgleich(verzeichnis, fortschritt)  # it goes back and begins anew
     if vorgang is not None:
         if vorgang.art != "rebase" or zustand is None:
             return _hinweis_lage(orte, vorgang, zustand)
         offen = offene_in(orte)
         if offen:
             return _hinweis_lage(orte, vorgang, zustand)
-        fort = git_lauf(orte.wurzel, *_treiber_argumente(), "rebase", "--continue",
+        fort = git_lauf(orte.wurzel, *_treiber_argumente(orte), "rebase", "--continue",
                         umgebung={"GIT_EDITOR": "true"})
         if laufender_vorgang(orte.gitdir) is not None:
             return _hinweis_lage(orte, Vorgang("rebase"), zustand)
@@ -362,6 +396,8 @@ def abbrechen(verzeichnis: Path) -> Abgleichergebnis:
     --abort``); the own commits are all there, still unshared."""
     verzeichnis = verzeichnis.resolve()
     orte = orte_von(verzeichnis)
+    if (gesperrt := _gesperrt(orte)) is not None:
+        return gesperrt
     vorgang = laufender_vorgang(orte.gitdir)
     zustand = lies_zustand(orte)
     if vorgang is None:

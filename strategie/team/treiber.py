@@ -261,7 +261,12 @@ def _ohne_konflikt(lokal_pfad: Path, basis_pfad: Path, fremd_pfad: Path, groesse
                    lokal: Fassung, ergebnis: Ergebnis) -> str | None:
     """The merged text when the fields merge: git's line merge if it says the same, else the
     field-level result written onto the local text; None if that cannot be written exactly."""
-    from strategie.team.schreiben import NichtSchreibbar, als_operationen, schreibe
+    from strategie.team.schreiben import (
+        NichtSchreibbar,
+        als_operationen,
+        mit_ihren_zeilen,
+        schreibe,
+    )
 
     daten = ergebnis.daten
     if daten is None:
@@ -278,6 +283,13 @@ def _ohne_konflikt(lokal_pfad: Path, basis_pfad: Path, fremd_pfad: Path, groesse
                              daten)
     except NichtSchreibbar:
         return None
+    mit_kommentaren = mit_ihren_zeilen(feldweise, _lies(fremd_pfad).text,
+                                       ergebnis.aenderungen_fuer_unsere)
+    try:
+        if gleich(tomllib.loads(mit_kommentaren), daten):
+            feldweise = mit_kommentaren
+    except tomllib.TOMLDecodeError:
+        pass
     # what else the other side changed in lines (its comments): git's line merge onto the
     # field-level result, our lines where both touched the same place — if it reads the same
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=lokal_pfad.parent,
