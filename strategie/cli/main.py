@@ -139,5 +139,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 SCHNELLE_BEFEHLE = frozenset({"sync", "konflikte", "loese", "einrichten", "merge-treiber",
-                              "server-hook", "zustaendigkeit-vorab"})
+                              "server-hook", "vorab-pruefen"})
 """The collaboration commands: parsed without importing the other command groups."""

@@ -79,6 +79,33 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
                                  "des Rahmens schreiben")
     einrichten.set_defaults(ausfuehren=befehl_einrichten)
 
+    hook = befehle.add_parser(
+        "server-hook", parents=[gemeinsam],
+        help="(auf dem Server) pre-receive-Hook: Zieldateien und Zuständigkeit prüfen",
+        description="Der pre-receive-Hook des gemeinsamen Repositorys: liest 'alt neu ref' "
+                    "von stdin, lehnt einen Push ab, der eine Zieldatei oder den Rahmen "
+                    "ungültig macht oder ändert, was der angemeldete Pusher nach den Regeln "
+                    "[zustaendigkeit] nicht ändern darf. Mit --nach als post-receive-Hook: "
+                    "vermerkt je Commit, wer ihn gepusht hat (refs/notes/strategie-pusher).")
+    hook.add_argument("--pusher-variable", metavar="NAME",
+                      help="die Variable, in der der Server den angemeldeten Pusher nennt: "
+                           "GL_USER (gitolite), GITEA_PUSHER_NAME (Forgejo/Gitea), "
+                           "GL_USERNAME (GitLab), REMOTE_USER (git-http-backend), USER (SSH "
+                           "mit einem Konto je Person)")
+    hook.add_argument("--nach", action="store_true",
+                      help="als post-receive-Hook laufen (Pusher je Commit vermerken)")
+    hook.set_defaults(ausfuehren=befehl_server_hook)
+
+    vorab = befehle.add_parser(
+        "vorab-pruefen", parents=[gemeinsam],
+        help="(pre-commit-Hook) vorgemerkte Zieldateien prüfen, Zuständigkeit vorab",
+        description="Prüft die zum Commit vorgemerkten Zieldateien (oder die genannten): "
+                    "ungültige Dateien und Konfliktmarkierungen halten den Commit auf (Exit 1); "
+                    "Änderungen außerhalb der eigenen Zuständigkeit ergeben nur eine Warnung "
+                    "(das eigene Server-Konto: git config strategie.konto NAME).")
+    vorab.add_argument("dateien", nargs="*", metavar="DATEI")
+    vorab.set_defaults(ausfuehren=befehl_vorab)
+
     treiber = befehle.add_parser(
         "merge-treiber", parents=[gemeinsam],
         help="(ruft git auf) Zieldateien feldweise zusammenführen",
@@ -195,6 +222,29 @@ def befehl_loese(args: argparse.Namespace) -> int:
         return 0
     if loesung.commit:
         print("Jetzt teilen: strategie sync --weiter")
+    return 0
+
+
+def befehl_server_hook(args: argparse.Namespace) -> int:
+    """strategie server-hook [--pusher-variable NAME] [--nach] (git runs it on the server)."""
+    from strategie.team.serverhook import server_hook
+
+    return server_hook(sys.stdin.read(), nach=args.nach, option=args.pusher_variable)
+
+
+def befehl_vorab(args: argparse.Namespace) -> int:
+    """strategie vorab-pruefen [DATEI…] (the client-side pre-commit hook)."""
+    from strategie.team.pruefung import vorab
+
+    befund = vorab(_speicher(args), args.dateien or None)
+    for zeile in befund.fehler:
+        print(f"strategie: {zeile}", file=sys.stderr)
+    for zeile in befund.warnungen:
+        print(f"strategie: Warnung: {zeile}", file=sys.stderr)
+    if befund.fehler:
+        print("strategie: Commit angehalten – bitte die Dateien korrigieren (strategie pruefen).",
+              file=sys.stderr)
+        return 1
     return 0
 
 

@@ -60,6 +60,18 @@ def git_bytes(ort: Path, *argumente: str, eingabe: bytes | None = None) -> bytes
     return ergebnis.stdout
 
 
+@dataclass(frozen=True)
+class Nackt:
+    """A repository read without a work tree (a bare one on the server): ``lies_bytes`` as
+    ``GitRepo`` has it, for ``strategie.git.objekte``."""
+
+    ort: Path
+
+    def lies_bytes(self, *argumente: str, eingabe: bytes | None = None) -> bytes:
+        """Run a read-only git command in the repository and return its raw stdout."""
+        return git_bytes(self.ort, *argumente, eingabe=eingabe)
+
+
 def git_text(ort: Path, *argumente: str, umgebung: Mapping[str, str] | None = None) -> str:
     """Run git and return its stdout; a German error with git's message if it fails."""
     lauf = git_lauf(ort, *argumente, umgebung=umgebung)

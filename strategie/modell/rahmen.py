@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from strategie.modell.befund import Befund
+from strategie.modell.zustaendigkeit import Regeln, regeln_aus
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,8 @@ class Rahmen:
     massnahmenstatus: tuple[Wert, ...]
     roh: bytes = field(default=b"", repr=False, compare=False)
     """The frame file's bytes (the goal cache is only valid for the same frame)."""
+    zustaendigkeit: Regeln | None = field(default=None, compare=False)
+    """Who may change what (``[zustaendigkeit]``); None: no rules, everyone may."""
     _amt_nach_kuerzel: dict[str, Amt] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -207,6 +210,9 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
         ampel=werte("ampel"),
         massnahmenstatus=werte("massnahmenstatus"),
     )
+    regeln, probleme = regeln_aus(daten.get("zustaendigkeit"), [a.kuerzel for a in rahmen.aemter])
+    rahmen = replace(rahmen, zustaendigkeit=regeln)
+    lies.befunde += [Befund(pfad, meldung, feld=feld) for feld, meldung in probleme]
     eindeutig: tuple[tuple[str, list[str]], ...] = (
         ("aemter.kuerzel", [a.kuerzel for a in rahmen.aemter]),
         ("aemter.ordner", [a.ordner for a in rahmen.aemter]),

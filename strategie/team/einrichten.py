@@ -94,14 +94,35 @@ def richte_ein(verzeichnis: Path, *, hooks: bool = False, codeowners: bool = Fal
     _richte_attribute_ein(orte.wurzel, praefix, bericht)
     _richte_konfig_ein(orte.wurzel, bericht)
     if hooks:
-        from strategie.team.vorab import richte_hook_ein
-
-        richte_hook_ein(orte, verzeichnis, bericht)
+        _richte_hook_ein(orte.wurzel, bericht)
     if codeowners:
         from strategie.team.codeowners import schreibe_codeowners
 
         schreibe_codeowners(orte.wurzel, verzeichnis, praefix, bericht)
     return bericht
+
+
+def hook_text() -> str:
+    """The client-side pre-commit hook: ``strategie vorab-pruefen`` on the staged changes."""
+    return f"#!/bin/sh\n{HOOK_KENNUNG}\nexec {strategie_befehl()} vorab-pruefen\n"
+
+
+def _richte_hook_ein(wurzel: Path, bericht: Bericht) -> None:
+    datei = wurzel / git_text(wurzel, "rev-parse", "--git-path", "hooks/pre-commit").strip()
+    if datei.is_file() and HOOK_KENNUNG not in datei.read_text(encoding="utf-8",
+                                                               errors="replace"):
+        bericht.zeilen.append(f"nicht eingerichtet: {datei} gibt es schon (nicht von "
+                              "strategie); bitte dort die Zeile 'strategie vorab-pruefen || "
+                              "exit 1' ergänzen.")
+        return
+    if datei.is_file() and datei.read_text(encoding="utf-8") == hook_text():
+        bericht.vorhanden(f"pre-commit-Hook ({datei})")
+        return
+    datei.parent.mkdir(parents=True, exist_ok=True)
+    datei.write_text(hook_text(), encoding="utf-8")
+    datei.chmod(0o755)
+    bericht.gesetzt(f"pre-commit-Hook {datei}: prüft vor jedem Commit die Zieldateien und "
+                    "warnt bei fremder Zuständigkeit")
 
 
 def ist_eingerichtet(wurzel: Path, praefix: str) -> bool:
