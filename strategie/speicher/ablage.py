@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from strategie.modell.befund import Befund, StrategieFehler, os_fehlertext
-from strategie.modell.rahmen import Rahmen
-from strategie.modell.werte import normalisiere_id
+
+if TYPE_CHECKING:
+    from strategie.modell.rahmen import Rahmen
 
 RAHMEN_DATEI = "strategie.toml"
 """The frame file at the top of the store folder."""
@@ -47,6 +49,8 @@ def im_speicher(datei: str, praefix: str) -> str:
 
 def datei_des_ziels(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Path:
     """The file of a goal: ``<Amt-Ordner>/<ID>.toml`` (any folder as a fallback)."""
+    from strategie.modell.werte import normalisiere_id  # not needed just to find the store
+
     ziel_id = normalisiere_id(ziel_id)
     amt = rahmen.amt(ziel_id.rsplit("-", 1)[0])
     if amt is not None and (verzeichnis / amt.ordner / f"{ziel_id}.toml").is_file():
@@ -59,12 +63,16 @@ def datei_des_ziels(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Path:
 
 def vermutete_datei(verzeichnis: Path, ziel_id: str) -> Path:
     """Where a goal's file usually lies, without reading the frame: the default Amt folder."""
+    from strategie.modell.werte import normalisiere_id
+
     ziel_id = normalisiere_id(ziel_id)
     return verzeichnis / ziel_id.rsplit("-", 1)[0].lower() / f"{ziel_id}.toml"
 
 
 def pfadangabe_in_allen_ordnern(praefix: str, ziel_id: str) -> str:
     """A git pathspec for the goal's file in any Amt folder (e.g. a file deleted since)."""
+    from strategie.modell.werte import normalisiere_id
+
     return f":(glob){praefix + '/' if praefix else ''}*/{normalisiere_id(ziel_id)}.toml"
 
 

@@ -5,6 +5,7 @@ ids of rebased commits to their new ids (``.git/strategie/abgleiche.log``)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,9 +59,54 @@ def aktueller_zweig(orte: Orte) -> str:
     return kopf.removeprefix("ref: refs/heads/")
 
 
+def _abschnitte(text: str) -> dict[str, dict[str, str]] | None:
+    """The plain sections of a git config file; None where it needs git itself to read it
+    (includes, continued lines, several values of one key)."""
+    abschnitte: dict[str, dict[str, str]] = {}
+    aktuell: dict[str, str] | None = None
+    for roh in text.splitlines():
+        zeile = roh.strip()
+        if not zeile or zeile[0] in "#;":
+            continue
+        if zeile.startswith("["):
+            treffer = re.fullmatch(r'\[([A-Za-z0-9.-]+)(?:\s+"([^"\\]*)")?\]', zeile)
+            if treffer is None or treffer.group(1).lower().startswith("include"):
+                return None
+            name = treffer.group(1).lower() + (f".{treffer.group(2)}" if treffer.group(2) else "")
+            aktuell = abschnitte.setdefault(name, {})
+            continue
+        schluessel, gleich, wert = zeile.partition("=")
+        if aktuell is None or not gleich or wert.strip().endswith("\\"):
+            return None
+        schluessel = schluessel.strip().lower()
+        if schluessel in aktuell:
+            return None
+        aktuell[schluessel] = wert.strip().strip('"')
+    return abschnitte
+
+
+def _ziel_aus_konfig(orte: Orte, zweig: str) -> Ziel | None:
+    """The upstream as the clone's config file says it, in the usual form (no process)."""
+    try:
+        abschnitte = _abschnitte((orte.gemeinsam / "config").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    zweig_konfig = (abschnitte or {}).get(f"branch.{zweig}", {})
+    remote, merge = zweig_konfig.get("remote"), zweig_konfig.get("merge", "")
+    if abschnitte is None or not remote or not merge.startswith("refs/heads/"):
+        return None
+    holen = abschnitte.get(f"remote.{remote}", {}).get("fetch")
+    if holen != f"+refs/heads/*:refs/remotes/{remote}/*":
+        return None
+    ziel = merge.removeprefix("refs/heads/")
+    return Ziel(zweig, remote, ziel, f"refs/remotes/{remote}/{ziel}")
+
+
 def ziel_von(orte: Orte) -> Ziel:
     """Where the current branch is shared (its upstream, or origin/<branch>)."""
     zweig = aktueller_zweig(orte)
+    if (aus_konfig := _ziel_aus_konfig(orte, zweig)) is not None:
+        return aus_konfig
     lauf = git_lauf(orte.wurzel, "for-each-ref", "--format=%(upstream)\x1f%(upstream:remotename)"
                     "\x1f%(upstream:remoteref)", f"refs/heads/{zweig}")
     verfolgt, remote, remote_ref = (lauf.aus.strip().split("\x1f") + ["", "", ""])[:3]
@@ -80,13 +126,47 @@ def commit_von(orte: Orte, rev: str) -> str | None:
     return lauf.aus.strip() or None
 
 
+def kopf(orte: Orte) -> str:
+    """HEAD's commit id, read from git's files where they say it plainly (no process)."""
+    try:
+        inhalt = (orte.gitdir / "HEAD").read_text(encoding="utf-8").strip()
+        ref = inhalt.removeprefix("ref: ")
+        if ref == inhalt and len(inhalt) == 40:
+            return inhalt
+        for ort in (orte.gitdir, orte.gemeinsam):
+            if (ort / ref).is_file():
+                return (ort / ref).read_text(encoding="utf-8").strip()
+    except OSError:
+        pass
+    return commit_von(orte, "HEAD") or ""
+
+
+def lies_ref(orte: Orte, ref: str) -> str | None:
+    """A ref's commit id from git's files (loose, then packed-refs); None if not found."""
+    try:
+        datei = orte.gemeinsam / ref
+        if datei.is_file():
+            inhalt = datei.read_text(encoding="utf-8").strip()
+            return inhalt if len(inhalt) == 40 else None
+        with (orte.gemeinsam / "packed-refs").open(encoding="utf-8") as gepackt:
+            for zeile in gepackt:
+                if zeile.rstrip("\n").endswith(f" {ref}"):
+                    return zeile.split(" ", 1)[0]
+    except OSError:
+        pass
+    return None
+
+
 def zaehle(orte: Orte, ziel: Ziel) -> tuple[int, int]:
     """(own commits not on the remote, the remote's commits not here)."""
-    if commit_von(orte, ziel.verfolgt) is None:
+    hier, dort = kopf(orte), lies_ref(orte, ziel.verfolgt)
+    if hier and hier == dort:
+        return 0, 0  # the usual case of nothing to do: no process needed
+    lauf = git_lauf(orte.wurzel, "rev-list", "--left-right", "--count",
+                    f"HEAD...{ziel.verfolgt}", "--")
+    if not lauf.ok:  # nothing shared yet: the remote branch does not exist
         lauf = git_lauf(orte.wurzel, "rev-list", "--count", "HEAD")
         return int(lauf.aus.strip() or 0), 0
-    lauf = git_lauf(orte.wurzel, "rev-list", "--left-right", "--count",
-                    f"HEAD...{ziel.verfolgt}")
     links, _, rechts = lauf.aus.strip().partition("\t")
     return int(links or 0), int(rechts or 0)
 

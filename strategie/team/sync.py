@@ -23,11 +23,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from strategie.git.befehl import Orte, git_lauf, orte_von
 from strategie.git.vorgang import Vorgang, laufender_vorgang
 from strategie.modell.befund import StrategieFehler
-from strategie.team import konfliktdaten
 from strategie.team.einrichten import TREIBER, TREIBER_NAME, ist_eingerichtet, treiber_befehl
 from strategie.team.gemeinsam import (
     SICHERUNG,
@@ -35,6 +35,7 @@ from strategie.team.gemeinsam import (
     Ziel,
     anzahl,
     commit_von,
+    kopf,
     nicht_erreichbar,
     protokolliere,
     uebernahmen,
@@ -44,7 +45,6 @@ from strategie.team.gemeinsam import (
 )
 from strategie.team.gemeinsam import Stand as Stand  # part of this module's API
 from strategie.team.gemeinsam import stand as stand  # part of this module's API
-from strategie.team.konflikte import Konflikt, offene_in
 from strategie.team.zustand import (
     Abgleichzustand,
     laeuft_noch,
@@ -53,6 +53,9 @@ from strategie.team.zustand import (
     schreibe_zustand,
     sperrdatei,
 )
+
+if TYPE_CHECKING:
+    from strategie.team.konflikte import Konflikt
 
 VERSUCHE = 4
 """How often sync fetches and pushes again when someone else pushed in between."""
@@ -115,6 +118,20 @@ def _treiber_argumente(orte: Orte) -> list[str]:
         return []
     return ["-c", f"merge.{TREIBER}.name={TREIBER_NAME}",
             "-c", f"merge.{TREIBER}.driver={treiber_befehl()}"]
+
+
+def offene_in(orte: Orte) -> list[Konflikt]:
+    """The open conflicts (imported when there may be some: a sync with nothing to do does not
+    load the merge machinery)."""
+    from strategie.team.konflikte import offene_in as offene
+
+    return offene(orte)
+
+
+def _vergiss_konflikte(orte: Orte) -> None:
+    from strategie.team import konfliktdaten
+
+    konfliktdaten.leere(orte.gitdir)
 
 
 def _hinweis_lage(orte: Orte, vorgang: Vorgang, zustand: Abgleichzustand | None
@@ -198,7 +215,7 @@ def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
                     "Ein Abgleich wurde beim Einarbeiten unterbrochen, und git rebase --abort "
                     f"gelingt nicht:\n{abbruch.meldung}\nDie eigenen Commits sind sicher "
                     f"({zustand.sicherung if zustand else 'ORIG_HEAD'}).",))
-            konfliktdaten.leere(orte.gitdir)
+            _vergiss_konflikte(orte)
             lauf.sage("Der letzte Abgleich wurde beim Einarbeiten unterbrochen, während git "
                       "rebase lief; zurück zum Stand davor (nichts ging verloren) und neu "
                       "begonnen.")
@@ -221,7 +238,7 @@ def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
 
 def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: _Lauf, versuche: int) -> Abgleichergebnis:
     ziel = ziel_von(orte)
-    vorher = commit_von(orte, "HEAD") or ""
+    vorher = kopf(orte)
     uebernommen: tuple[Uebernahme, ...] = ()
     fremde_commits = 0
     sicherung = ""
@@ -244,7 +261,8 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: _Lauf, versuche: int) -> Ab
             if ergebnis is not None:
                 return ergebnis
             sicherung = gesichert or sicherung
-            eigene, _ = zaehle(orte, ziel)
+            if eigene:  # rebased: commits that became empty are gone
+                eigene, _ = zaehle(orte, ziel)
         if not eigene:
             return _fertig(orte, lauf, *_schluss(lauf, 0, uebernommen, fremde_commits),
                            uebernommen=uebernommen, fremde_commits=fremde_commits,
@@ -341,7 +359,7 @@ def _arbeite_ein(orte: Orte, lauf: _Lauf, ziel: Ziel, vorher: str, eigene: int, 
     zeit = dt.datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
     sicherung = f"{SICHERUNG}{zeit}"
     git_lauf(orte.wurzel, "update-ref", sicherung, "HEAD")
-    konfliktdaten.leere(orte.gitdir)
+    _vergiss_konflikte(orte)
     schreibe_zustand(orte, "einarbeiten", vorher, sicherung=sicherung, upstream=ziel.kurz)
     lauf.sage(f"Einarbeiten: {anzahl(eigene, 'eigene Änderung')} auf den neuen Stand "
               "(git rebase, Zieldateien feldweise) …")
@@ -409,7 +427,7 @@ def abbrechen(verzeichnis: Path) -> Abgleichergebnis:
     lauf = git_lauf(orte.wurzel, "rebase", "--abort")
     if not lauf.ok:
         raise StrategieFehler(f"git rebase --abort ist fehlgeschlagen:\n{lauf.meldung}")
-    konfliktdaten.leere(orte.gitdir)
+    _vergiss_konflikte(orte)
     loesche_zustand(orte)
     kopf = commit_von(orte, "HEAD") or ""
     eigene, _ = zaehle(orte, ziel_von(orte))

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -66,12 +65,11 @@ def schreibe_zustand(orte: Orte, phase: str, vorher: str, *, sicherung: str = ""
         sicherung, upstream, os.getpid())
     ziel = _datei(orte)
     ziel.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=ziel.parent, delete=False,
-                                     prefix=".abgleich-", suffix=".json") as tmp:
-        json.dump(asdict(zustand), tmp, ensure_ascii=False)
-        tmp.flush()
-        os.fsync(tmp.fileno())
-    os.replace(tmp.name, ziel)
+    # replaced atomically; no fsync: git's own files are what recovery relies on, this record
+    # only lets the next sync say what it finds
+    tmp = ziel.with_name(f".{DATEI}.{os.getpid()}")
+    tmp.write_text(json.dumps(asdict(zustand), ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, ziel)
     return zustand
 
 
