@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,18 +118,3 @@ def orte_von(start: Path) -> Orte:
     if orte is None:
         raise StrategieFehler(f"{start} liegt in keinem git-Repository (mit Arbeitskopie).")
     return orte
-
-
-def relpfade(eintraege: str) -> list[str]:
-    """Paths from ``-z`` output of git (NUL separated), without empty entries."""
-    return [e for e in eintraege.split("\0") if e]
-
-
-def kurz(commit: str) -> str:
-    """The short form of a commit id shown to users (8 characters)."""
-    return commit[:8]
-
-
-def argumente_mit_pfaden(argumente: Sequence[str], pfade: Sequence[str]) -> list[str]:
-    """*argumente* followed by ``--`` and *pfade* (so that no path is read as an option)."""
-    return [*argumente, "--", *pfade]

@@ -19,8 +19,8 @@ from strategie.speicher.rahmendatei import lade_rahmen, rahmen_aus_bytes
 from strategie.speicher.validierung import lade_ziel
 from strategie.team.serverhook import NOTIZEN
 from strategie.team.zustaendigkeit import (
-    Dateiaenderung,
     Verstoss,
+    aus_roh,
     baumdiff,
     eigene_aenderungen,
     speicher_in,
@@ -124,14 +124,8 @@ def vorab(verzeichnis: Path, dateien: list[str] | None = None) -> Vorabbefund:
     orte = orte_von(verzeichnis)
     praefix = "" if verzeichnis == orte.wurzel else verzeichnis.relative_to(
         orte.wurzel).as_posix()
-    roh = git_lauf(orte.wurzel, "-c", "core.quotePath=false", "diff-index", "--cached",
-                   "--no-renames", "-z", "HEAD").aus
-    teile = roh.split("\0")
-    aenderungen = []
-    for kopf, pfad in zip(teile[0::2], teile[1::2], strict=False):
-        felder = kopf.lstrip(":").split()
-        if len(felder) >= 5:
-            aenderungen.append(Dateiaenderung(pfad, felder[4][0], felder[2], felder[3]))
+    aenderungen = aus_roh(git_lauf(orte.wurzel, "-c", "core.quotePath=false", "diff-index",
+                                   "--cached", "--no-renames", "-z", "HEAD").aus)
     if dateien:
         gewaehlt = {Path(d).resolve() for d in dateien}
         aenderungen = [a for a in aenderungen if (orte.wurzel / a.pfad).resolve() in gewaehlt]

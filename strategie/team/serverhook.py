@@ -37,6 +37,7 @@ from strategie.speicher.validierung import lade_ziel
 from strategie.team.zustaendigkeit import (
     NULL,
     Dateiaenderung,
+    aus_roh,
     baumdiff,
     eigene_aenderungen,
     eigene_commits,
@@ -47,9 +48,6 @@ from strategie.team.zustaendigkeit import (
 
 NOTIZEN = "refs/notes/strategie-pusher"
 """Where post-receive records who pushed each commit."""
-VARIABLEN = ("GL_USER", "GITEA_PUSHER_NAME", "GL_USERNAME", "REMOTE_USER", "USER")
-"""The variables servers name the pusher in (gitolite, Forgejo/Gitea, GitLab, http-backend,
-plain SSH with one account per person)."""
 
 
 @dataclass
@@ -113,14 +111,9 @@ def _pruefe_dateien(ort: Path, pruefung: Pruefung, commits: list[str], praefix: 
     roh = git_lauf(ort, "-c", "core.quotePath=false", "diff-tree", "--stdin", "-r", "--root",
                    "--no-renames", "--no-commit-id", "-z", "-m", "--first-parent",
                    eingabe="\n".join(commits) + "\n").aus
-    teile = roh.split("\0")
-    neue: dict[tuple[str, str], None] = {}
     rahmen_pfad = f"{praefix}/{RAHMEN_DATEI}" if praefix else RAHMEN_DATEI
-    for kopf, pfad in zip(teile[0::2], teile[1::2], strict=False):
-        felder = kopf.lstrip(":").split()
-        if len(felder) >= 5 and felder[4][0] != "D" and (
-                ist_zieldatei_im_repo(pfad, praefix) or pfad == rahmen_pfad):
-            neue[(pfad, felder[3])] = None
+    neue = dict.fromkeys((a.pfad, a.neu) for a in aus_roh(roh) if a.art != "D" and (
+        ist_zieldatei_im_repo(a.pfad, praefix) or a.pfad == rahmen_pfad))
     inhalte = lies_blobs(Nackt(ort), [blob for _, blob in neue])
     verzeichnis = Path(praefix or ".")
     for pfad, blob in neue:

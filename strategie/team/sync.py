@@ -19,11 +19,9 @@ Seam for issue 8: the store's write lock is to be held for a whole sync (``_sper
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from strategie.git.befehl import Orte, git_lauf, orte_von
 from strategie.git.vorgang import Vorgang, laufender_vorgang
@@ -45,64 +43,26 @@ from strategie.team.gemeinsam import (
 )
 from strategie.team.gemeinsam import Stand as Stand  # part of this module's API
 from strategie.team.gemeinsam import stand as stand  # part of this module's API
+from strategie.team.lage import Abgleichergebnis as Abgleichergebnis  # part of the API
+from strategie.team.lage import (
+    Fortschritt,
+    Schritte,
+    gesperrt,
+    hinweis_lage,
+    ist_unterbrochener_rebase,
+    offene_in,
+    schluss,
+    vergiss_konflikte,
+)
 from strategie.team.zustand import (
-    Abgleichzustand,
     laeuft_noch,
     lies_zustand,
     loesche_zustand,
     schreibe_zustand,
-    sperrdatei,
 )
-
-if TYPE_CHECKING:
-    from strategie.team.konflikte import Konflikt
 
 VERSUCHE = 4
 """How often sync fetches and pushes again when someone else pushed in between."""
-
-Fortschritt = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class Abgleichergebnis:
-    """What a sync did, or why it stopped."""
-
-    art: str
-    """'geteilt' (done, something moved), 'aktuell' (nothing to do), 'nicht_erreichbar',
-    'konflikt' (waits for ``strategie loese``), 'abgelehnt' (the server refused the push),
-    'unterbrochen' (an earlier sync or a git operation is unfinished), 'fehler'."""
-    meldungen: tuple[str, ...]
-    """One German line per step, as shown to the user."""
-    geteilt: int = 0
-    """Own commits pushed."""
-    uebernommen: tuple[Uebernahme, ...] = ()
-    """Goals changed by others that came in."""
-    fremde_commits: int = 0
-    konflikte: tuple[Konflikt, ...] = ()
-    eigene_ungeteilt: int = 0
-    """Own commits still not shared afterwards."""
-    sicherung: str = ""
-    """The ref keeping the commits of before the rebase ('' if none was needed)."""
-    server: tuple[str, ...] = ()
-    """The server's own lines (``remote: …``) when it refused."""
-
-    @property
-    def ok(self) -> bool:
-        """Done: shared and up to date."""
-        return self.art in ("geteilt", "aktuell")
-
-
-@dataclass
-class _Lauf:
-    """One sync's messages as they come."""
-
-    fortschritt: Fortschritt | None
-    meldungen: list[str] = field(default_factory=list)
-
-    def sage(self, text: str) -> None:
-        self.meldungen.append(text)
-        if self.fortschritt is not None:
-            self.fortschritt(text)
 
 
 @contextmanager
@@ -120,68 +80,7 @@ def _treiber_argumente(orte: Orte) -> list[str]:
             "-c", f"merge.{TREIBER}.driver={treiber_befehl()}"]
 
 
-def offene_in(orte: Orte) -> list[Konflikt]:
-    """The open conflicts (imported when there may be some: a sync with nothing to do does not
-    load the merge machinery)."""
-    from strategie.team.konflikte import offene_in as offene
-
-    return offene(orte)
-
-
-def _vergiss_konflikte(orte: Orte) -> None:
-    from strategie.team import konfliktdaten
-
-    konfliktdaten.leere(orte.gitdir)
-
-
-def _hinweis_lage(orte: Orte, vorgang: Vorgang, zustand: Abgleichzustand | None
-                  ) -> Abgleichergebnis:
-    """An unfinished rebase, merge or cherry-pick: whose it is, and what to do."""
-    offen = tuple(offene_in(orte))
-    unser = (zustand is not None and zustand.phase in ("einarbeiten", "konflikt")
-             and vorgang.art == "rebase")
-    if unser and offen:
-        zeilen = [f"Der Abgleich wartet auf die Lösung von {anzahl(len(offen), 'Konflikt')}:",
-                  *(f"  {k.zeile()}" for k in offen),
-                  "Lösen: strategie loese ID FELD --unsere | --ihre | --wert WERT "
-                  "(strategie konflikte zeigt alle), danach strategie sync --weiter. Oder "
-                  "zurück zum Stand vor dem Abgleich: strategie sync --abbrechen (nichts geht "
-                  "verloren)."]
-        return Abgleichergebnis("konflikt", tuple(zeilen), konflikte=offen)
-    if unser:
-        return Abgleichergebnis("unterbrochen", (
-            "Der Abgleich hält bei Konflikten an, die inzwischen gelöst sind (von Hand?): "
-            "git rebase ist nicht fertig. Weiter mit strategie sync --weiter, oder zurück zum "
-            "Stand vor dem Abgleich mit strategie sync --abbrechen. Nichts ist verloren.",))
-    konflikte = f", {anzahl(len(offen), 'Konflikt')} offen" if offen else ""
-    return Abgleichergebnis("unterbrochen", (
-        f"In diesem Klon ist ein {vorgang.name} nicht abgeschlossen{konflikte}; ihn hat nicht "
-        "strategie sync begonnen, daher ändert strategie nichts daran. Abschließen: die "
-        f"Konflikte lösen (strategie konflikte, strategie loese) und {vorgang.name} --continue"
-        f", oder abbrechen: {vorgang.name} --abort. Danach strategie sync.",),
-        konflikte=offen)
-
-
-def _gesperrt(orte: Orte) -> Abgleichergebnis | None:
-    """git's index lock is there: a git process runs, or one was killed (never removed here)."""
-    sperre = sperrdatei(orte)
-    if sperre is None:
-        return None
-    return Abgleichergebnis("unterbrochen", (
-        f"Ein anderer git-Prozess arbeitet in diesem Repository, oder einer wurde abgebrochen: "
-        f"die Sperrdatei {sperre} ist da. Läuft sicher kein git-Programm mehr, darf sie "
-        "gelöscht werden; danach noch einmal strategie sync. Nichts ist verloren.",))
-
-
-def _ist_unterbrochener_rebase(orte: Orte, vorgang: Vorgang,
-                               zustand: Abgleichzustand | None) -> bool:
-    """Our sync's rebase, killed while git was still at work (it had not stopped at a
-    conflict): going back to before it is safe and loses nothing."""
-    return (vorgang.art == "rebase" and not vorgang.angehalten and zustand is not None
-            and zustand.phase in ("einarbeiten", "konflikt") and not offene_in(orte))
-
-
-def _fertig(orte: Orte, lauf: _Lauf, art: str, **werte: object) -> Abgleichergebnis:
+def _fertig(orte: Orte, lauf: Schritte, art: str, **werte: object) -> Abgleichergebnis:
     loesche_zustand(orte)
     return Abgleichergebnis(art, tuple(lauf.meldungen), **werte)  # type: ignore[arg-type]
 
@@ -195,27 +94,26 @@ def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
     """
     verzeichnis = verzeichnis.resolve()
     orte = orte_von(verzeichnis)
-    lauf = _Lauf(fortschritt)
+    lauf = Schritte(fortschritt)
     with _sperre(verzeichnis):
         zustand = lies_zustand(orte)
         if zustand is not None and laeuft_noch(zustand):
             return Abgleichergebnis("unterbrochen", (
                 f"Ein anderer Abgleich läuft gerade in diesem Klon (Prozess {zustand.pid}); "
                 "bitte warten, bis er fertig ist.",))
-        gesperrt = _gesperrt(orte)
-        if gesperrt is not None:
-            return gesperrt
+        if (sperre := gesperrt(orte)) is not None:
+            return sperre
         vorgang = laufender_vorgang(orte.gitdir)
         if vorgang is not None:
-            if not _ist_unterbrochener_rebase(orte, vorgang, zustand):
-                return _hinweis_lage(orte, vorgang, zustand)
+            if not ist_unterbrochener_rebase(orte, vorgang, zustand):
+                return hinweis_lage(orte, vorgang, zustand)
             abbruch = git_lauf(orte.wurzel, "rebase", "--abort")
             if not abbruch.ok:
                 return Abgleichergebnis("unterbrochen", (
                     "Ein Abgleich wurde beim Einarbeiten unterbrochen, und git rebase --abort "
                     f"gelingt nicht:\n{abbruch.meldung}\nDie eigenen Commits sind sicher "
                     f"({zustand.sicherung if zustand else 'ORIG_HEAD'}).",))
-            _vergiss_konflikte(orte)
+            vergiss_konflikte(orte)
             lauf.sage("Der letzte Abgleich wurde beim Einarbeiten unterbrochen, während git "
                       "rebase lief; zurück zum Stand davor (nichts ging verloren) und neu "
                       "begonnen.")
@@ -236,7 +134,7 @@ def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
         return _gleiche_ab(orte, verzeichnis, lauf, versuche)
 
 
-def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: _Lauf, versuche: int) -> Abgleichergebnis:
+def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int) -> Abgleichergebnis:
     ziel = ziel_von(orte)
     vorher = kopf(orte)
     uebernommen: tuple[Uebernahme, ...] = ()
@@ -246,12 +144,9 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: _Lauf, versuche: int) -> Ab
         schreibe_zustand(orte, "abrufen", vorher, upstream=ziel.kurz, sicherung=sicherung)
         abruf = git_lauf(orte.wurzel, "fetch", "--quiet", ziel.remote)
         if not abruf.ok:
-            eigene, _ = zaehle(orte, ziel)
-            lauf.sage(f"Gemeinsames Repository {ziel.remote} nicht erreichbar "
-                      f"({nicht_erreichbar(abruf)}). {anzahl(eigene, 'eigene Änderung')} "
-                      "bleiben lokal gespeichert; später noch einmal strategie sync.")
-            return _fertig(orte, lauf, "nicht_erreichbar", eigene_ungeteilt=eigene,
-                           uebernommen=uebernommen, fremde_commits=fremde_commits)
+            return _offline(orte, lauf, ziel, f"Gemeinsames Repository {ziel.remote} nicht "
+                            f"erreichbar ({nicht_erreichbar(abruf)})", uebernommen,
+                            fremde_commits)
         eigene, fremde = zaehle(orte, ziel)
         if fremde:
             neu = uebernahmen(orte, verzeichnis, ziel)
@@ -264,7 +159,7 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: _Lauf, versuche: int) -> Ab
             if eigene:  # rebased: commits that became empty are gone
                 eigene, _ = zaehle(orte, ziel)
         if not eigene:
-            return _fertig(orte, lauf, *_schluss(lauf, 0, uebernommen, fremde_commits),
+            return _fertig(orte, lauf, *schluss(lauf, 0, uebernommen, fremde_commits),
                            uebernommen=uebernommen, fremde_commits=fremde_commits,
                            sicherung=sicherung)
         schreibe_zustand(orte, "teilen", vorher, upstream=ziel.kurz, sicherung=sicherung)
@@ -275,7 +170,7 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: _Lauf, versuche: int) -> Ab
         if push.ok:
             if commit_von(orte, ziel.verfolgt) is None or not _hat_upstream(orte, ziel):
                 git_lauf(orte.wurzel, "branch", "--quiet", f"--set-upstream-to={ziel.kurz}")
-            return _fertig(orte, lauf, *_schluss(lauf, eigene, uebernommen, fremde_commits),
+            return _fertig(orte, lauf, *schluss(lauf, eigene, uebernommen, fremde_commits),
                            geteilt=eigene, uebernommen=uebernommen,
                            fremde_commits=fremde_commits, sicherung=sicherung)
         text = push.aus + push.fehler
@@ -296,11 +191,8 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: _Lauf, versuche: int) -> Ab
             return _fertig(orte, lauf, "abgelehnt", eigene_ungeteilt=eigene, server=server,
                            uebernommen=uebernommen, fremde_commits=fremde_commits,
                            sicherung=sicherung)
-        lauf.sage(f"Teilen mit {ziel.remote} ist fehlgeschlagen ({nicht_erreichbar(push)}). "
-                  f"{anzahl(eigene, 'eigene Änderung')} bleiben lokal gespeichert; später "
-                  "noch einmal strategie sync.")
-        return _fertig(orte, lauf, "nicht_erreichbar", eigene_ungeteilt=eigene,
-                       uebernommen=uebernommen, fremde_commits=fremde_commits)
+        return _offline(orte, lauf, ziel, f"Teilen mit {ziel.remote} ist fehlgeschlagen "
+                        f"({nicht_erreichbar(push)})", uebernommen, fremde_commits)
     eigene, _ = zaehle(orte, ziel)
     lauf.sage(f"Das gemeinsame Repository hat sich bei {versuche} Versuchen jedes Mal geändert; "
               f"{anzahl(eigene, 'eigene Änderung')} bleiben lokal. Bitte gleich noch einmal "
@@ -309,32 +201,22 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: _Lauf, versuche: int) -> Ab
                    fremde_commits=fremde_commits)
 
 
+def _offline(orte: Orte, lauf: Schritte, ziel: Ziel, grund: str,
+             uebernommen: tuple[Uebernahme, ...], fremde_commits: int) -> Abgleichergebnis:
+    """The shared repository cannot be reached: one line, everything stays committed here."""
+    eigene, _ = zaehle(orte, ziel)
+    lauf.sage(f"{grund}. {anzahl(eigene, 'eigene Änderung')} bleiben lokal gespeichert; "
+              "später noch einmal strategie sync.")
+    return _fertig(orte, lauf, "nicht_erreichbar", eigene_ungeteilt=eigene,
+                   uebernommen=uebernommen, fremde_commits=fremde_commits)
+
+
 def _hat_upstream(orte: Orte, ziel: Ziel) -> bool:
     return bool(git_lauf(orte.wurzel, "for-each-ref", "--format=%(upstream)",
                          f"refs/heads/{ziel.zweig}").aus.strip())
 
 
-def _schluss(lauf: _Lauf, geteilt: int, uebernommen: tuple[Uebernahme, ...],
-             fremde: int) -> tuple[str]:
-    """The closing line: '3 eigene Änderungen geteilt, 5 Änderungen von anderen übernommen: …'."""
-    if not geteilt and not fremde:
-        lauf.sage("Nichts zu tun: alles geteilt, nichts Neues im gemeinsamen Repository.")
-        return ("aktuell",)
-    teile = []
-    if geteilt:
-        teile.append(f"{anzahl(geteilt, 'eigene Änderung')} geteilt")
-    if fremde:
-        was = f"{anzahl(fremde, 'Änderung')} von anderen übernommen"
-        if uebernommen:
-            liste = ", ".join(str(u) for u in uebernommen[:8])
-            mehr = f" und {len(uebernommen) - 8} weitere Ziele" if len(uebernommen) > 8 else ""
-            was += f": {liste}{mehr}"
-        teile.append(was)
-    lauf.sage(", ".join(teile) + ".")
-    return ("geteilt",)
-
-
-def _arbeite_ein(orte: Orte, lauf: _Lauf, ziel: Ziel, vorher: str, eigene: int, fremde: int,
+def _arbeite_ein(orte: Orte, lauf: Schritte, ziel: Ziel, vorher: str, eigene: int, fremde: int,
                  neu: tuple[Uebernahme, ...]) -> tuple[Abgleichergebnis | None, str]:
     """Take over the remote's commits: fast-forward, or rebase the own ones onto them.
     Returns (a result when the sync must stop here, the ref of the saved commits)."""
@@ -359,7 +241,7 @@ def _arbeite_ein(orte: Orte, lauf: _Lauf, ziel: Ziel, vorher: str, eigene: int, 
     zeit = dt.datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
     sicherung = f"{SICHERUNG}{zeit}"
     git_lauf(orte.wurzel, "update-ref", sicherung, "HEAD")
-    _vergiss_konflikte(orte)
+    vergiss_konflikte(orte)
     schreibe_zustand(orte, "einarbeiten", vorher, sicherung=sicherung, upstream=ziel.kurz)
     lauf.sage(f"Einarbeiten: {anzahl(eigene, 'eigene Änderung')} auf den neuen Stand "
               "(git rebase, Zieldateien feldweise) …")
@@ -370,7 +252,7 @@ def _arbeite_ein(orte: Orte, lauf: _Lauf, ziel: Ziel, vorher: str, eigene: int, 
         return None, sicherung
     if laufender_vorgang(orte.gitdir) is not None:
         schreibe_zustand(orte, "konflikt", vorher, sicherung=sicherung, upstream=ziel.kurz)
-        ergebnis = _hinweis_lage(orte, Vorgang("rebase"), lies_zustand(orte))
+        ergebnis = hinweis_lage(orte, Vorgang("rebase"), lies_zustand(orte))
         for zeile in ergebnis.meldungen:
             lauf.sage(zeile)
         return Abgleichergebnis(ergebnis.art, tuple(lauf.meldungen),
@@ -386,22 +268,22 @@ def weiter(verzeichnis: Path, fortschritt: Fortschritt | None = None) -> Abgleic
     (if ``strategie loese`` has not already) and finish the sync."""
     verzeichnis = verzeichnis.resolve()
     orte = orte_von(verzeichnis)
-    if (gesperrt := _gesperrt(orte)) is not None:
-        return gesperrt
+    if (sperre := gesperrt(orte)) is not None:
+        return sperre
     vorgang = laufender_vorgang(orte.gitdir)
     zustand = lies_zustand(orte)
-    if vorgang is not None and _ist_unterbrochener_rebase(orte, vorgang, zustand):
+    if vorgang is not None and ist_unterbrochener_rebase(orte, vorgang, zustand):
         return abgleich(verzeichnis, fortschritt)  # it goes back and begins anew
     if vorgang is not None:
         if vorgang.art != "rebase" or zustand is None:
-            return _hinweis_lage(orte, vorgang, zustand)
+            return hinweis_lage(orte, vorgang, zustand)
         offen = offene_in(orte)
         if offen:
-            return _hinweis_lage(orte, vorgang, zustand)
+            return hinweis_lage(orte, vorgang, zustand)
         fort = git_lauf(orte.wurzel, *_treiber_argumente(orte), "rebase", "--continue",
                         umgebung={"GIT_EDITOR": "true"})
         if laufender_vorgang(orte.gitdir) is not None:
-            return _hinweis_lage(orte, Vorgang("rebase"), zustand)
+            return hinweis_lage(orte, Vorgang("rebase"), zustand)
         if not fort.ok:
             raise StrategieFehler(f"git rebase --continue ist fehlgeschlagen:\n{fort.meldung}")
         schreibe_zustand(orte, "konflikt", zustand.vorher, sicherung=zustand.sicherung,
@@ -414,8 +296,8 @@ def abbrechen(verzeichnis: Path) -> Abgleichergebnis:
     --abort``); the own commits are all there, still unshared."""
     verzeichnis = verzeichnis.resolve()
     orte = orte_von(verzeichnis)
-    if (gesperrt := _gesperrt(orte)) is not None:
-        return gesperrt
+    if (sperre := gesperrt(orte)) is not None:
+        return sperre
     vorgang = laufender_vorgang(orte.gitdir)
     zustand = lies_zustand(orte)
     if vorgang is None:
@@ -423,11 +305,11 @@ def abbrechen(verzeichnis: Path) -> Abgleichergebnis:
         return Abgleichergebnis("aktuell", ("Kein Abgleich unterbrochen; nichts abzubrechen.",))
     if vorgang.art != "rebase" or zustand is None or zustand.phase not in ("einarbeiten",
                                                                            "konflikt"):
-        return _hinweis_lage(orte, vorgang, zustand)
+        return hinweis_lage(orte, vorgang, zustand)
     lauf = git_lauf(orte.wurzel, "rebase", "--abort")
     if not lauf.ok:
         raise StrategieFehler(f"git rebase --abort ist fehlgeschlagen:\n{lauf.meldung}")
-    _vergiss_konflikte(orte)
+    vergiss_konflikte(orte)
     loesche_zustand(orte)
     kopf = commit_von(orte, "HEAD") or ""
     eigene, _ = zaehle(orte, ziel_von(orte))

@@ -65,11 +65,8 @@ def leerer_baum(ort: Path) -> str:
     return git_lauf(ort, "hash-object", "-t", "tree", "--stdin", eingabe=b"").aus.strip()
 
 
-def baumdiff(ort: Path, alt: str | None, neu: str) -> list[Dateiaenderung]:
-    """The files that differ between commit *alt* (None: nothing) and *neu*."""
-    links = alt if alt and alt != NULL else leerer_baum(ort)
-    roh = git_lauf(ort, "-c", "core.quotePath=false", "diff-tree", "-r", "-z", "--no-renames",
-                   links, neu).aus
+def aus_roh(roh: str) -> list[Dateiaenderung]:
+    """The changes in git's ``--raw -z`` output (diff-tree, diff-index)."""
     teile = roh.split("\0")
     aenderungen = []
     for kopf, pfad in zip(teile[0::2], teile[1::2], strict=False):
@@ -77,6 +74,13 @@ def baumdiff(ort: Path, alt: str | None, neu: str) -> list[Dateiaenderung]:
         if len(felder) >= 5:
             aenderungen.append(Dateiaenderung(pfad, felder[4][0], felder[2], felder[3]))
     return aenderungen
+
+
+def baumdiff(ort: Path, alt: str | None, neu: str) -> list[Dateiaenderung]:
+    """The files that differ between commit *alt* (None: nothing) and *neu*."""
+    links = alt if alt and alt != NULL else leerer_baum(ort)
+    return aus_roh(git_lauf(ort, "-c", "core.quotePath=false", "diff-tree", "-r", "-z",
+                            "--no-renames", links, neu).aus)
 
 
 def eigene_commits(ort: Path, neue: Iterable[str]) -> list[str]:

@@ -67,13 +67,6 @@ def finde_marken(text: str) -> list[Markenblock]:
     return bloecke
 
 
-def hat_marken(text: str) -> bool:
-    """Whether *text* has a conflict marker line at all (cheap pre-check)."""
-    return ("<" * GROESSE in text or ">" * GROESSE in text) and any(
-        _marke(z, "<", None) is not None or _marke(z, ">", None) is not None
-        for z in text.splitlines())
-
-
 def erste_marke(text: str) -> int | None:
     """The line (1-based) of the first ``<<<<<<<``, ``|||||||`` or ``>>>>>>>`` marker, or None
     (a line of ``=======`` alone is not enough to call it a conflict)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.team.gitserver import HOOK_NAME, REPO, TEAM, Gitolite, lauf
-from tests.team.werkzeug import strategie
+from tests.team.werkzeug import REGELN, strategie
 
 ANNA, BERND, CLARA, DIRK = TEAM[:4]
 
@@ -146,19 +146,6 @@ STRATEGIE_HOOK = f"#!/bin/sh\nexec {sys.executable} -m strategie server-hook\n"
 """Our hook as gitolite's repo-specific program; which variable names the pusher comes from
 gitolite.conf (``option ENV.STRATEGIE_PUSHER_VARIABLE = GL_USER``)."""
 
-REGELN = """
-[zustaendigkeit]
-rahmen = ["@controlling"]
-
-[zustaendigkeit.gruppen]
-controlling = ["anna"]
-
-[zustaendigkeit.aemter.SA]
-aendern = ["bernd", "@controlling"]
-
-[zustaendigkeit.aemter.AKJF]
-aendern = ["clara", "@controlling"]
-"""
 
 
 def test_ende_zu_ende_sync_und_zustaendigkeit_unter_gitolite(gitolite: Gitolite,

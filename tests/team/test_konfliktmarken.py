@@ -7,7 +7,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from strategie.toml.konfliktmarken import erste_marke, finde_marken, hat_marken, mit_marken, seite
+from strategie.toml.konfliktmarken import erste_marke, finde_marken, mit_marken, seite
 from tests.conftest import BEISPIEL, Ergebnis, git
 
 SA03 = (BEISPIEL / "sa" / "SA-03.toml").read_text(encoding="utf-8")
@@ -24,7 +24,7 @@ def test_marken_nur_um_die_verschiedenen_zeilen_und_beide_seiten_zurueck() -> No
     bloecke = finde_marken(text)
     assert [(b.anfang, b.ende) for b in bloecke] == [(10, 14), (91, 95)]
     assert {b.unsere for b in bloecke} == {"Anna Berger (1234abcd)"}
-    assert erste_marke(text) == 10 and hat_marken(text) and not hat_marken(SA03)
+    assert erste_marke(text) == 10 and erste_marke(SA03) is None
 
 
 def test_laengere_marken_und_diff3() -> None:

@@ -11,25 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.team.gitserver import Klon, Team, lauf
-from tests.team.werkzeug import ersetze, richte_team_ein, strategie
-
-REGELN = """
-[zustaendigkeit]
-rahmen = ["@controlling"]
-
-[zustaendigkeit.gruppen]
-controlling = ["anna"]
-
-[zustaendigkeit.aemter.SA]
-aendern = ["bernd", "@controlling"]
-
-[zustaendigkeit.aemter.AKJF]
-aendern = ["clara", "@controlling"]
-anlegen = ["@controlling"]
-
-[zustaendigkeit.konten]
-bernd = "bernd.kaiser@lrakn.example"
-"""
+from tests.team.werkzeug import REGELN, ersetze, richte_team_ein, strategie
 
 VARIABLEN = {"GL_USER": "gitolite", "GITEA_PUSHER_NAME": "Forgejo/Gitea",
              "GL_USERNAME": "GitLab", "REMOTE_USER": "git-http-backend"}

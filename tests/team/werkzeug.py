@@ -73,3 +73,24 @@ def ersetze(klon: Klon, ziel: str, alt: str, neu: str, nachricht: str = "") -> s
 def baum(repo: Path, rev: str = "HEAD") -> str:
     """The tree id of *rev* (two repositories with the same tree hold the same files)."""
     return lauf(repo, "rev-parse", f"{rev}^{{tree}}").stdout.strip()
+
+
+REGELN = """
+[zustaendigkeit]
+rahmen = ["@controlling"]
+
+[zustaendigkeit.gruppen]
+controlling = ["anna"]
+
+[zustaendigkeit.aemter.SA]
+aendern = ["bernd", "@controlling"]
+
+[zustaendigkeit.aemter.AKJF]
+aendern = ["clara", "@controlling"]
+anlegen = ["@controlling"]
+
+[zustaendigkeit.konten]
+bernd = "bernd.kaiser@lrakn.example"
+"""
+"""Zuständigkeit of the collaboration tests: Anna is the Controlling, Bernd the Sozialamt,
+Clara the Jugendamt (AKJF); the other Ämter have no rule (everyone may)."""
