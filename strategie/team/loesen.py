@@ -22,9 +22,11 @@ from strategie.git.befehl import Orte, git_lauf, git_text, orte_von
 from strategie.git.vorgang import Vorgang, laufender_vorgang
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.feld import feld_an_pfad
+from strategie.modell.rahmen import Rahmen
 from strategie.modell.vergleich import vergleiche, wert_kurz
 from strategie.modell.werte import normalisiere_id, wert_aus_text
-from strategie.speicher.rahmendatei import lade_rahmen
+from strategie.speicher.ablage import RAHMEN_DATEI
+from strategie.speicher.rahmendatei import lade_rahmen, rahmen_aus_bytes
 from strategie.speicher.validierung import lade_ziel
 from strategie.team import konfliktdaten
 from strategie.team.konfliktdaten import Dateikonflikt, Entscheidung, Feldkonflikt
@@ -92,12 +94,38 @@ def _gewaehlter_wert(konflikt: Konflikt, wahl: str, wert: str | None, rahmen: An
     if feld is None or konflikt.art != "feld" or wert is None:
         raise StrategieFehler(f"{konflikt.ziel} {konflikt.titel}: ein eigener Wert (--wert) geht "
                               "nur für ein einzelnes Feld; hier bitte --unsere oder --ihre.")
+    if rahmen is None:
+        raise StrategieFehler("Der Rahmen ist nicht lesbar (selbst im Konflikt?); bitte zuerst "
+                              "ihn lösen, dann den eigenen Wert setzen.")
     return FEHLT if wert == "" and not feld.pflicht else wert_aus_text(feld, wert, rahmen)
 
 
+def _rahmen(verzeichnis: Path, orte: Orte) -> Rahmen | None:
+    """The frame to check resolutions against: the working tree's, or — while the frame
+    itself is in conflict — HEAD's (None if neither can be read)."""
+    try:
+        return lade_rahmen(verzeichnis)
+    except StrategieFehler:
+        pfad = (verzeichnis / RAHMEN_DATEI).relative_to(orte.wurzel).as_posix()
+        lauf = git_lauf(orte.wurzel, "show", f"HEAD:{pfad}")
+        try:
+            return rahmen_aus_bytes(verzeichnis / RAHMEN_DATEI, lauf.aus.encode("utf-8"))
+        except StrategieFehler:
+            return None
+
+
 def _pruefe_ziel(verzeichnis: Path, orte: Orte, pfad: str, text: str, rahmen: Any) -> None:
-    """A resolved goal file must be valid; a German refusal naming what is wrong."""
+    """A resolved goal file (or frame) must be valid; a German refusal naming what is wrong."""
     datei = orte.wurzel / pfad
+    if datei == verzeichnis / RAHMEN_DATEI:
+        try:
+            rahmen_aus_bytes(datei, text.encode("utf-8"))
+        except StrategieFehler as fehler:
+            raise StrategieFehler(f"So gelöst wäre der Rahmen {pfad} fehlerhaft; nichts wurde "
+                                  f"geändert:\n{fehler.meldung}") from None
+        return
+    if rahmen is None:
+        return
     try:
         relpfad = datei.relative_to(verzeichnis).as_posix()
     except ValueError:
@@ -161,7 +189,7 @@ def loese(verzeichnis: Path, ziel_oder_datei: str, feld: str | None = None, *, w
     vorgang = laufender_vorgang(orte.gitdir)
     alle = offene_in(orte)
     ziele = _waehle(alle, ziel_oder_datei, feld)
-    rahmen = lade_rahmen(verzeichnis)
+    rahmen = _rahmen(verzeichnis, orte)
     von = git_lauf(orte.wurzel, "config", "user.name").aus.strip()
     datensaetze = konfliktdaten.lies(orte.gitdir)
     entschieden: list[Entscheidung] = []

@@ -149,3 +149,39 @@ def test_pruefen_zeigt_die_zahlen_ohne_etwas_zu_aendern(team: Team) -> None:
     assert mit.out.startswith("1 eigene Änderung nicht geteilt, 1 Änderung von anderen noch "
                               "nicht übernommen")
     assert bernd.kopf() == vorher
+
+
+def test_geloescht_gegen_geaendert_kommt_aus_dem_index(team: Team) -> None:
+    """git hands a merge driver no delete/modify conflict; strategie reads it from the index."""
+    anna, bernd, _ = team.klone
+    (anna.speicher / "sa" / "SA-07.toml").unlink()
+    anna.committe("SA-07 entfällt")
+    assert strategie(anna, "sync").code == 0
+    assert strategie(bernd, "status", "SA-07", "umgesetzt", "-m", "doch fertig").code == 0
+    ergebnis = strategie(bernd, "sync")
+    assert ergebnis.code == 5, ergebnis.text
+    assert "SA-07 ganze Datei: Bernd Kaiser (" in ergebnis.out
+    assert "hat die Datei geändert, Anna Berger (" in ergebnis.out
+    assert "hat sie gelöscht" in ergebnis.out
+    assert strategie(bernd, "loese", "SA-07", "--unsere").code == 0
+    assert strategie(bernd, "sync").code == 0
+    assert daten(bernd, "SA-07")["status"] == "umgesetzt"
+    assert strategie(anna, "sync").code == 0 and daten(anna, "SA-07")["status"] == "umgesetzt"
+
+
+def test_textkonflikt_im_rahmen_wird_als_datei_geloest(team: Team) -> None:
+    anna, bernd, _ = team.klone
+    zeile = "steckbrief_max_alter_monate = 6"
+    for klon, monate in ((anna, "9"), (bernd, "12")):
+        rahmen = klon.speicher / "strategie.toml"
+        rahmen.write_text(rahmen.read_text(encoding="utf-8").replace(
+            zeile, f"steckbrief_max_alter_monate = {monate}"), encoding="utf-8")
+        klon.committe(f"Frist {monate} Monate")
+    assert strategie(anna, "sync").code == 0
+    ergebnis = strategie(bernd, "sync")
+    assert ergebnis.code == 5, ergebnis.text
+    assert "ziele/strategie.toml ganze Datei: Zeilenkonflikt" in ergebnis.out
+    loesung = strategie(bernd, "loese", "--datei", "ziele/strategie.toml", "--ihre")
+    assert loesung.code == 0, loesung.text
+    assert strategie(bernd, "sync").code == 0
+    assert "steckbrief_max_alter_monate = 9" in (bernd.speicher / "strategie.toml").read_text()
