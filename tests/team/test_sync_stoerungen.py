@@ -128,7 +128,7 @@ def _bremse(tmp_path: Path, name: str, befehl: str) -> Path:
     """A program that signals it was reached, waits, then runs *befehl* with its arguments."""
     signal_datei = tmp_path / f"{name}.erreicht"
     skript = tmp_path / name
-    skript.write_text(f'#!/bin/sh\ntouch {signal_datei}\nsleep 8\nexec {befehl} "$@"\n',
+    skript.write_text(f'#!/bin/sh\ntouch {signal_datei}\nsleep 4\nexec {befehl} "$@"\n',
                       encoding="utf-8")
     skript.chmod(0o755)
     return skript
