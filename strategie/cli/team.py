@@ -110,7 +110,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
         "merge-treiber", parents=[gemeinsam],
         help="(ruft git auf) Zieldateien feldweise zusammenführen",
         description="Der Merge-Treiber, den git für Zieldateien aufruft "
-                    "(merge.strategie.driver = strategie merge-treiber %%O %%A %%B %%L %%P). "
+                    "(merge.strategie.driver = strategie merge-treiber %O %A %B %L %P). "
                     "Von Hand nicht nötig.")
     treiber.add_argument("dateien", nargs="*", metavar="DATEI", help="%%O %%A %%B %%L %%P")
     treiber.set_defaults(ausfuehren=befehl_merge_treiber)
