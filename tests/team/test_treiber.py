@@ -178,3 +178,34 @@ def test_eine_seite_ohne_gueltiges_toml_bekommt_gits_zeilen_merge(repo: Path) ->
     assert lauf(repo, "merge", "fremd").returncode != 0
     text = (repo / DATEI).read_text(encoding="utf-8")
     assert '<<<<<<< Anna Berger' in text and 'ampel = "grün\n=======\nampel = "rot"' in text
+
+
+def test_gleicher_stichtag_verschiedene_werte_und_geloeschte_gegen_geaenderte_massnahme(
+        repo: Path) -> None:
+    zweite = ('[[massnahmen]]\ntitel = "Vereinbarungen der besonderen Wohnformen umstellen"\n'
+              'status = "umgesetzt"\ntermin = 2024-12-31\n\n')
+    zweige(repo, lokal=[(LETZTER_MESSWERT, LETZTER_MESSWERT.replace("wert = 93", "wert = 94")),
+                        (zweite, "")],
+           fremd=[(LETZTER_MESSWERT, LETZTER_MESSWERT.replace("wert = 93", "wert = 95")),
+                  ('termin = 2024-12-31', 'termin = 2025-03-31')])
+    assert lauf(repo, "rebase", "fremd").returncode != 0
+    [konflikt] = konfliktdaten.lies(repo / ".git").values()
+    felder = {f.feld: (f.unser, f.ihr) for f in konflikt.felder}
+    assert felder["kennzahlen.1.messwerte.4.wert"] == (94, 95)
+    unser, ihr = felder["massnahmen.2"]
+    assert unser is FEHLT and ihr["termin"].isoformat() == "2025-03-31"
+    text = (repo / DATEI).read_text(encoding="utf-8")
+    assert "wert = 94\n=======\nwert = 95\n" in text
+    assert text.count("<<<<<<<") == 2
+    from strategie.team.konflikte import offene
+    from strategie.team.loesen import loese
+
+    assert {k.feld for k in offene(repo / "ziele")} == set(felder)
+    ergebnis = loese(repo / "ziele", "SA-03", "massnahmen.2", wahl="ihre")
+    assert [k.feld for k in ergebnis.offen] == ["kennzahlen.1.messwerte.4.wert"]
+    ergebnis = loese(repo / "ziele", "SA-03", wahl="unsere")
+    assert ergebnis.commit is not None and not ergebnis.offen
+    assert lauf(repo, "status", "--porcelain").stdout == ""
+    ende = daten(repo)
+    assert ende["kennzahlen"][0]["messwerte"][-1]["wert"] == 94
+    assert ende["massnahmen"][1]["termin"].isoformat() == "2025-03-31"
