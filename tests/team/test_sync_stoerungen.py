@@ -207,12 +207,22 @@ def _name(schritt: str) -> str:
         schritt]
 
 
+def _laeuft(teil: str) -> bool:
+    """Whether a process whose command line contains *teil* still runs (from /proc)."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if teil.encode() in cmdline.read_bytes():
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def _warte_bis_git_fertig(klon: Klon, bremsen: Path, frist: float = 60) -> None:
     """After killing only sync: its git child runs on; wait until it has finished."""
     ende = time.monotonic() + frist
     while time.monotonic() < ende:
-        laufend = subprocess.run(["pgrep", "-f", str(bremsen)], capture_output=True).returncode
-        if laufend != 0 and not (klon.pfad / ".git" / "index.lock").exists():
+        if not _laeuft(str(bremsen)) and not (klon.pfad / ".git" / "index.lock").exists():
             return
         time.sleep(0.2)
 
