@@ -185,3 +185,13 @@ def test_textkonflikt_im_rahmen_wird_als_datei_geloest(team: Team) -> None:
     assert loesung.code == 0, loesung.text
     assert strategie(bernd, "sync").code == 0
     assert "steckbrief_max_alter_monate = 9" in (bernd.speicher / "strategie.toml").read_text()
+
+
+def test_bericht_sagt_ob_sein_commit_schon_geteilt_ist(team: Team) -> None:
+    anna = team.klone[0]
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "x").code == 0
+    vorher = strategie(anna, "bericht", "--format", "markdown")
+    assert f"Commit {anna.kopf()[:8]}, noch nicht geteilt" in vorher.out
+    assert strategie(anna, "sync").code == 0
+    nachher = strategie(anna, "bericht", "--format", "markdown")
+    assert f"Commit {anna.kopf()[:8]} ·" in nachher.out and "noch nicht geteilt" not in nachher.out
