@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
+from strategie.git.befehl import git_lauf
 from strategie.git.repo import GitRepo
 from strategie.modell.befund import StrategieFehler
 from strategie.speicher.laden import Zielspeicher
@@ -29,6 +31,10 @@ class Grundlage:
     """The working tree's store differs from its commit (changes not yet committed)."""
     filter: str = ""
     """German description of the filter the report was limited to ('' = all goals)."""
+    geteilt: bool | None = None
+    """The commit is on a remote-tracking branch (shared with the others); False: only in
+    this clone so far — a later sync gives it a new id (the old one stays findable, see
+    ``strategie.team.sync``); None: no remote, or no commit."""
 
     @property
     def commit_kurz(self) -> str:
@@ -40,6 +46,8 @@ class Grundlage:
         teile = [f"Zielspeicher {self.speicher}"]
         if self.commit:
             zusatz = ", mit nicht eingecheckten Änderungen" if self.ungespeichert else ""
+            if self.geteilt is False:
+                zusatz += ", noch nicht geteilt"
             teile.append(f"Commit {self.commit_kurz}{zusatz}")
         elif self.arbeitskopie:
             teile.append("ohne git-Verlauf")
@@ -64,6 +72,7 @@ def ermittle_grundlage(speicher: Zielspeicher, *, filter_text: str = "",
         except (StrategieFehler, ValueError):
             commit = None  # not in a git repository, or one without commits
     return Grundlage(
+        geteilt=_geteilt(speicher.verzeichnis, commit) if commit else None,
         speicher=str(speicher.verzeichnis),
         commit=commit,
         stichtag=speicher.stichtag,
@@ -72,3 +81,17 @@ def ermittle_grundlage(speicher: Zielspeicher, *, filter_text: str = "",
         ungespeichert=ungespeichert,
         filter=filter_text,
     )
+
+
+def _geteilt(verzeichnis: Path, commit: str) -> bool | None:
+    """Whether *commit* is on a remote-tracking branch; None if the clone has none."""
+    try:
+        fern = git_lauf(verzeichnis, "for-each-ref", "--count=1", "--format=%(refname)",
+                        "refs/remotes")
+        if not fern.ok or not fern.aus.strip():
+            return None
+        enthalten = git_lauf(verzeichnis, "for-each-ref", "--count=1", "--format=%(refname)",
+                             "--contains", commit, "refs/remotes")
+    except StrategieFehler:
+        return None
+    return bool(enthalten.aus.strip()) if enthalten.ok else None

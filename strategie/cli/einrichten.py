@@ -1,4 +1,5 @@
-"""Set-up command: 'init' makes a new store in a new git repository."""
+"""Set-up command: 'init' makes a new store in a new git repository, set up for working
+together (``.gitattributes`` and the merge driver, as ``strategie einrichten`` does)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,11 @@ def befehl_init(args: argparse.Namespace) -> int:
     if not ordner:
         raise StrategieFehler("Bitte den neuen Ordner angeben: strategie init ORDNER "
                               "(oder --store ORDNER).")
-    verzeichnis, commit = lege_speicher_an(Path(ordner), beispiel=args.beispiel)
+    from strategie.team.einrichten import attribut_zeilen, richte_ein
+
+    verzeichnis, commit = lege_speicher_an(Path(ordner), beispiel=args.beispiel,
+                                           dateien={".gitattributes": attribut_zeilen("")})
     konsole().print(f"Zielspeicher angelegt: {verzeichnis} (Commit {commit[:8]})", markup=False)
+    for zeile in richte_ein(verzeichnis).zeilen:
+        konsole().print(zeile, markup=False)
     return 0

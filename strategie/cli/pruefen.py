@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from strategie.auswertung.pruefhinweise import pruefhinweise
 from strategie.modell.befund import Befund, StrategieFehler
@@ -35,6 +36,10 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     pruefen.add_argument("--heute", metavar="DATUM",
                          help="Tag, an dem das Alter der Messwerte gemessen wird (Standard: "
                               "heute)")
+    pruefen.add_argument("--zustaendigkeit", metavar="REV..REV",
+                         help="statt der Dateien: jeden Commit des Bereichs nach den Regeln "
+                              "[zustaendigkeit] beurteilen (Pusher, wie der Server sie "
+                              "vermerkt hat; sonst der Autor, als unbestätigt gekennzeichnet)")
     pruefen.set_defaults(ausfuehren=befehl_pruefen)
 
     schema = befehle.add_parser(
@@ -53,6 +58,8 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 def befehl_pruefen(args: argparse.Namespace) -> int:
     """strategie pruefen [SPEICHER] [--streng]."""
     verzeichnis = finde_speicher(args.speicher or getattr(args, "store", None))
+    if args.zustaendigkeit:
+        return _pruefe_zustaendigkeit(verzeichnis, args.zustaendigkeit)
     try:
         speicher = lade_speicher(verzeichnis)
     except StrategieFehler as fehler:
@@ -81,6 +88,20 @@ def befehl_pruefen(args: argparse.Namespace) -> int:
         return 1
     print(f"In Ordnung: Rahmen und {anzahl} Ziele fehlerfrei{zu_hinweisen}.", file=sys.stderr)
     return 0
+
+
+def _pruefe_zustaendigkeit(verzeichnis: Path, bereich: str) -> int:
+    from strategie.team.pruefung import pruefe_verlauf
+
+    funde, anzahl, bestaetigt = pruefe_verlauf(verzeichnis, bereich)
+    for fund in funde:
+        print(entschaerfe(fund.zeile()))
+    unbestaetigt = anzahl - bestaetigt
+    hinweis = (f"; bei {unbestaetigt} ohne Vermerk des Servers zählt der Autor laut Commit "
+               "(unbestätigt)" if unbestaetigt else "")
+    print(f"{anzahl} Commit(s) geprüft, {len(funde)} Verstoß/Verstöße gegen die Zuständigkeit"
+          f"{hinweis}.", file=sys.stderr)
+    return 1 if funde else 0
 
 
 def _melde(befunde: tuple[Befund, ...]) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from strategie.git.repo import GitRepo, KeinCommit
 from strategie.modell.befund import StrategieFehler
@@ -13,7 +14,16 @@ from strategie.modell.befund import StrategieFehler
 LEERER_BLOB = "0" * 40
 
 
-def lies_blobs(repo: GitRepo, ids: Iterable[str]) -> dict[str, bytes]:
+class Objektquelle(Protocol):
+    """What reads git objects: a work tree's ``GitRepo``, or a bare repository
+    (``strategie.git.befehl.Nackt``, for the server hook)."""
+
+    def lies_bytes(self, *argumente: str, eingabe: bytes | None = None) -> bytes:
+        """Run a read-only git command and return its raw stdout."""
+        ...
+
+
+def lies_blobs(repo: Objektquelle, ids: Iterable[str]) -> dict[str, bytes]:
     """The contents of many blobs through one `git cat-file --batch` process."""
     eindeutig = list(dict.fromkeys(i for i in ids if i and i != LEERER_BLOB))
     if not eindeutig:
@@ -33,7 +43,7 @@ def lies_blobs(repo: GitRepo, ids: Iterable[str]) -> dict[str, bytes]:
     return inhalte
 
 
-def lies_baum(repo: GitRepo, rev: str, praefix: str) -> dict[str, str]:
+def lies_baum(repo: Objektquelle, rev: str, praefix: str) -> dict[str, str]:
     """Path (relative to *praefix*) → blob id of every file under *praefix* at *rev*."""
     roh = repo.lies_bytes("ls-tree", "-r", "-z", "--full-tree", rev, "--", praefix or ".")
     dateien = {}

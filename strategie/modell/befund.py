@@ -20,6 +20,8 @@ class Befund:
     """1-based line where the problem can be located, if known."""
     feld: str | None = None
     """Dotted field path (``steckbrief.stand``, ``massnahmen.2.status``), if about one field."""
+    konflikt: bool = False
+    """The file holds both versions of an unfinished merge (conflict markers), not a typo."""
 
     def als_zeile(self, basis: Path | None = None) -> str:
         """Render as ``path:line: message`` (compiler style), path relative to *basis* if inside."""

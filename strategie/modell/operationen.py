@@ -1,4 +1,5 @@
-"""What a change to one goal file is: operations that set/remove a field or append a table."""
+"""What a change to one goal file is: operations that set/remove a field, append, insert or
+remove a table."""
 
 from __future__ import annotations
 
@@ -25,7 +26,27 @@ class Anhaengen:
     werte: dict[str, Any]
 
 
-Operation = Setze | Anhaengen
+@dataclass(frozen=True)
+class Entferne:
+    """Remove a table (``haushalt``) or an entry of a list (``massnahmen.2``,
+    ``kennzahlen.1.messwerte.3``); a list whose last entry goes loses its key. A single field
+    is removed with ``Setze(pfad, None)``."""
+
+    pfad: str
+
+
+@dataclass(frozen=True)
+class FuegeEin:
+    """Insert a table into the list at *pfad* so that it becomes entry *nummer* (from 1), e.g.
+    a Messwert between two others to keep them sorted by Stichtag; ``nummer`` = length + 1 is
+    ``Anhaengen``."""
+
+    pfad: str
+    nummer: int
+    werte: dict[str, Any]
+
+
+Operation = Setze | Anhaengen | Entferne | FuegeEin
 
 
 @dataclass(frozen=True)
@@ -44,12 +65,29 @@ class Zielaenderung:
 
 def pruefe_pfad(operation: Operation) -> Feld | Abschnitt:
     """The model entry an operation targets; a German error for paths the model does not know."""
+    if isinstance(operation, Entferne):
+        return _pruefe_entfernen(operation.pfad)
     eintrag = modell_an_pfad(operation.pfad)
-    if isinstance(operation, Anhaengen) and not (
+    if isinstance(operation, FuegeEin) and operation.nummer < 1:
+        raise StrategieFehler(f"'{operation.pfad}': Einträge werden ab 1 gezählt, nicht "
+                              f"{operation.nummer}.")
+    if isinstance(operation, (Anhaengen, FuegeEin)) and not (
             isinstance(eintrag, Abschnitt) and eintrag.liste
             and not operation.pfad.split(".")[-1].isdigit()):
         raise StrategieFehler(f"An '{operation.pfad}' lässt sich nichts anhängen.")
     if isinstance(operation, Setze) and isinstance(eintrag, Abschnitt) and (
             operation.wert is not None):
         raise StrategieFehler(abschnitt_hinweis(operation.pfad, eintrag))
+    return eintrag
+
+
+def _pruefe_entfernen(pfad: str) -> Feld | Abschnitt:
+    """What ``Entferne`` may name: a table, an entry of a list, or a field."""
+    eintrag = modell_an_pfad(pfad)
+    nummer = pfad.split(".")[-1].isdigit()
+    if isinstance(eintrag, Abschnitt) and eintrag.liste and not nummer:
+        raise StrategieFehler(f"'{pfad}' ist eine Liste; entfernt werden ihre Einträge einzeln "
+                              f"({pfad}.1, {pfad}.2 …).")
+    if nummer and int(pfad.split(".")[-1]) < 1:
+        raise StrategieFehler(f"'{pfad}': Einträge werden ab 1 gezählt.")
     return eintrag

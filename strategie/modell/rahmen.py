@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from strategie.modell.befund import Befund
 from strategie.modell.feld import ZIEL
+from strategie.modell.zustaendigkeit import Regeln, regeln_aus
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,8 @@ class Rahmen:
     """Default field values of a new goal ('strategie neu'), under their TOML names."""
     roh: bytes = field(default=b"", repr=False, compare=False)
     """The frame file's bytes (the goal cache is only valid for the same frame)."""
+    zustaendigkeit: Regeln | None = field(default=None, compare=False)
+    """Who may change what (``[zustaendigkeit]``); None: no rules, everyone may."""
     _amt_nach_kuerzel: dict[str, Amt] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -239,6 +242,9 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
             daten, "messwert_max_alter_monate", int, "messwert_max_alter_monate", 18),
         vorlage=vorlage,
     )
+    regeln, probleme = regeln_aus(daten.get("zustaendigkeit"), [a.kuerzel for a in rahmen.aemter])
+    rahmen = replace(rahmen, zustaendigkeit=regeln)
+    lies.befunde += [Befund(pfad, meldung, feld=feld) for feld, meldung in probleme]
     eindeutig: tuple[tuple[str, list[str]], ...] = (
         ("aemter.kuerzel", [a.kuerzel for a in rahmen.aemter]),
         ("aemter.ordner", [a.ordner for a in rahmen.aemter]),

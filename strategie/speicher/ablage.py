@@ -11,11 +11,12 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from strategie.modell.befund import Befund, StrategieFehler, os_fehlertext
-from strategie.modell.feld import ID_MUSTER
-from strategie.modell.rahmen import Rahmen
-from strategie.modell.werte import normalisiere_id
+
+if TYPE_CHECKING:
+    from strategie.modell.rahmen import Rahmen
 
 RAHMEN_DATEI = "strategie.toml"
 """The frame file at the top of the store folder."""
@@ -49,6 +50,8 @@ def im_speicher(datei: str, praefix: str) -> str:
 
 def datei_des_ziels(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Path:
     """The file of a goal: ``<Amt-Ordner>/<ID>.toml`` (any folder as a fallback)."""
+    from strategie.modell.werte import normalisiere_id  # not needed just to find the store
+
     ziel_id = normalisiere_id(ziel_id)
     amt = rahmen.amt(ziel_id.rsplit("-", 1)[0])
     if amt is not None and (verzeichnis / amt.ordner / f"{ziel_id}.toml").is_file():
@@ -61,6 +64,9 @@ def datei_des_ziels(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Path:
 
 def neue_datei(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Path:
     """Where a new goal's file goes (its Amt's folder); an error if the id is taken."""
+    from strategie.modell.feld import ID_MUSTER
+    from strategie.modell.werte import normalisiere_id
+
     ziel_id = normalisiere_id(ziel_id)
     amt = rahmen.amt(ziel_id.rsplit("-", 1)[0])
     if amt is None or not ID_MUSTER.match(ziel_id):
@@ -84,6 +90,8 @@ def naechste_freie_id(verzeichnis: Path, rahmen: Rahmen, kuerzel: str,
     never names another goal. The number has at least two digits, as in the Abschlussbericht's
     numbering (SA-08).
     """
+    from strategie.modell.werte import normalisiere_id
+
     amt = rahmen.amt(normalisiere_id(kuerzel))
     if amt is None:
         raise StrategieFehler(f'Amt "{kuerzel}" ist unbekannt. Möglich: '
@@ -99,12 +107,16 @@ def naechste_freie_id(verzeichnis: Path, rahmen: Rahmen, kuerzel: str,
 
 def vermutete_datei(verzeichnis: Path, ziel_id: str) -> Path:
     """Where a goal's file usually lies, without reading the frame: the default Amt folder."""
+    from strategie.modell.werte import normalisiere_id
+
     ziel_id = normalisiere_id(ziel_id)
     return verzeichnis / ziel_id.rsplit("-", 1)[0].lower() / f"{ziel_id}.toml"
 
 
 def pfadangabe_in_allen_ordnern(praefix: str, ziel_id: str) -> str:
     """A git pathspec for the goal's file in any Amt folder (e.g. a file deleted since)."""
+    from strategie.modell.werte import normalisiere_id
+
     return f":(glob){praefix + '/' if praefix else ''}*/{normalisiere_id(ziel_id)}.toml"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import git
@@ -23,8 +24,12 @@ def beispiel_verzeichnis() -> Path:
     raise StrategieFehler("Der mitgelieferte Beispielspeicher wurde nicht gefunden.")
 
 
-def lege_speicher_an(ziel: Path, *, beispiel: bool) -> tuple[Path, str]:
+def lege_speicher_an(ziel: Path, *, beispiel: bool,
+                     dateien: Mapping[str, str] | None = None) -> tuple[Path, str]:
     """Make *ziel* a new git repo holding a store; returns (store folder, first commit id).
+
+    *dateien* (path in the repository → text) go into the first commit too (e.g. the
+    ``.gitattributes`` of the merge driver).
 
     Errors of the file system or git become a German StrategieFehler; whatever was made
     up to then is removed again (the folder was empty or absent before).
@@ -37,7 +42,7 @@ def lege_speicher_an(ziel: Path, *, beispiel: bool) -> tuple[Path, str]:
         if ziel.exists() and any(ziel.iterdir()):
             raise StrategieFehler(
                 f"{ziel} ist nicht leer; bitte einen neuen oder leeren Ordner angeben.")
-        return _lege_an(ziel, beispiel)
+        return _lege_an(ziel, beispiel, dateien or {})
     except OSError as fehler:
         ort = f" ({fehler.filename})" if fehler.filename not in (None, str(ziel)) else ""
         grund = ("den Ort gibt es nicht, oder dort lassen sich keine Ordner anlegen"
@@ -49,7 +54,7 @@ def lege_speicher_an(ziel: Path, *, beispiel: bool) -> tuple[Path, str]:
                               f"{git_fehlertext(fehler)}") from None
 
 
-def _lege_an(ziel: Path, beispiel: bool) -> tuple[Path, str]:
+def _lege_an(ziel: Path, beispiel: bool, dateien: Mapping[str, str]) -> tuple[Path, str]:
     quelle = beispiel_verzeichnis()
     neu_angelegt = ziel
     while not neu_angelegt.parent.exists():
@@ -68,6 +73,8 @@ def _lege_an(ziel: Path, beispiel: bool) -> tuple[Path, str]:
                 for datei in sorted(quelle.glob("*/*.toml")):
                     (ziel / datei.parent.name).mkdir(exist_ok=True)
                     shutil.copyfile(datei, ziel / datei.parent.name / datei.name)
+            for name, text in dateien.items():
+                (ziel / name).write_text(text, encoding="utf-8")
             repo.git("add", "--all")
             nachricht = "Zielspeicher angelegt" + (" mit den Beispielzielen" if beispiel else "")
             repo.git("commit", "--quiet", "-m", nachricht)

@@ -1,11 +1,11 @@
 """Edits of one goal's data by dotted path (set, remove, insert into a list), and applying them.
 
 The merge (``zusammenfuehren``) expresses its result as these edits onto OUR file. They map
-onto the edit path's operations (``strategie.operationen``): ``Setzen`` → ``Setze(pfad,
-wert)``; ``Entfernen`` of a field → ``Setze(pfad, None)``; ``Einfuegen`` at the end of a list →
-``Anhaengen(pfad, werte)``. Removing a table or a list element (``haushalt``,
-``massnahmen.2``) and inserting before the end (``kennzahlen.1.messwerte`` sorted by
-Stichtag) have no operation there yet. Imports nothing from strategie.
+onto the edit path's operations (``strategie.modell.operationen``; ``team.schreiben`` does
+it): ``Setzen`` → ``Setze(pfad, wert)``; ``Entfernen`` of a field → ``Setze(pfad, None)``, of
+a table or a list element (``haushalt``, ``massnahmen.2``) → ``Entferne(pfad)``;
+``Einfuegen`` → ``FuegeEin(pfad, nummer, werte)`` (at the end of a list the same as
+``Anhaengen``). Imports nothing from strategie.
 """
 
 from __future__ import annotations

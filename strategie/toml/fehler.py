@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from strategie.modell.befund import Befund
+from strategie.toml.konfliktmarken import erste_marke, finde_marken
 
 _MESSAGES: tuple[tuple[str, str], ...] = (
     ("Cannot overwrite a value", "Ein Schlüssel ist doppelt vergeben"),
@@ -47,6 +48,9 @@ def toml_fehler_befund(pfad: Path, roh: bytes, fehler: Exception) -> Befund:
             f"Die Datei ist nicht UTF-8-kodiert (Byte 0x{byte}); bitte als UTF-8 speichern",
             zeile=roh[: fehler.start].count(b"\n") + 1,
         )
+    konflikt = konflikt_befund(pfad, roh.decode("utf-8", "replace"))
+    if konflikt is not None:
+        return konflikt
     text = str(fehler)
     where = _WHERE.search(text)
     detail = text[: where.start()] if where else text
@@ -57,3 +61,22 @@ def toml_fehler_befund(pfad: Path, roh: bytes, fehler: Exception) -> Befund:
     spalte = f" in Spalte {where.group(2)}" if where and where.group(2) else ""
     meldung = f"TOML-Syntaxfehler{spalte}: {deutsch}"
     return Befund(pfad, meldung, zeile=zeile)
+
+
+def konflikt_befund(pfad: Path, text: str) -> Befund | None:
+    """A Befund for leftover conflict markers (git's own or strategie's), or None."""
+    zeile = erste_marke(text)
+    if zeile is None:
+        return None
+    bloecke = finde_marken(text)
+    if bloecke:
+        seiten = {f"{b.unsere or 'eigene Seite'} ↔ {b.ihre or 'andere Seite'}" for b in bloecke}
+        wo = ", ".join(f"Zeile {b.anfang}–{b.ende}" for b in bloecke)
+        was = (f"{len(bloecke)} Stelle(n) mit beiden Fassungen ({wo}; "
+               f"{'; '.join(sorted(seiten))})")
+    else:
+        was = "unvollständige Konfliktmarkierungen"
+    return Befund(pfad, f"Konflikt aus einer Zusammenführung: {was}. Lösen mit "
+                        "'strategie konflikte' und 'strategie loese' (oder von Hand die "
+                        "Markierungen <<<<<<< ======= >>>>>>> entfernen)", zeile=zeile,
+                  konflikt=True)

@@ -11,7 +11,6 @@ from tomlkit.container import Container
 from tomlkit.items import (
     AoT,
     Array,
-    Comment,
     InlineTable,
     Item,
     String,
@@ -20,8 +19,14 @@ from tomlkit.items import (
 )
 
 from strategie.modell.feld import ZIEL, Abschnitt, Eintrag, Feld, feld_an_pfad, pfadteile
-from strategie.modell.operationen import Operation, Setze
+from strategie.modell.operationen import Anhaengen, FuegeEin, Operation, Setze
 from strategie.toml.gestalten import gestalte
+from strategie.toml.nachlauf import (
+    endet_mit_leerzeile,
+    entferne_eintrag,
+    fuege_eintrag_ein,
+    loesche_mit_nachlauf,
+)
 from strategie.toml.zeilen import key_lines
 
 
@@ -42,8 +47,12 @@ def schreibe_operationen(text: str, operationen: tuple[Operation, ...]) -> str:
         teile = operation.pfad.split(".")
         if isinstance(operation, Setze):
             _setze(dokument, teile, operation.wert)
-        else:
+        elif isinstance(operation, Anhaengen):
             _haenge_an(dokument, teile, operation.werte)
+        elif isinstance(operation, FuegeEin):
+            _haenge_an(dokument, teile, operation.werte, operation.nummer)
+        else:
+            _entferne(dokument, teile)
     return dokument.as_string()
 
 
@@ -150,7 +159,9 @@ def _setze(dokument: Container, teile: list[str], wert: Any) -> None:
         _fuege_ein(_inhalt(halter), abschnitt, name, neu)
 
 
-def _haenge_an(dokument: Container, teile: list[str], werte: dict[str, Any]) -> None:
+def _haenge_an(dokument: Container, teile: list[str], werte: dict[str, Any],
+               nummer: int | None = None) -> None:
+    """Append a table to the list at *teile*, or insert it as entry *nummer* (from 1)."""
     ziel = _gehe_zu(dokument, teile, anlegen=True)
     assert ziel is not None
     halter, abschnitt = ziel
@@ -158,6 +169,10 @@ def _haenge_an(dokument: Container, teile: list[str], werte: dict[str, Any]) -> 
     liste = abschnitt.feld(name)
     assert isinstance(liste, Abschnitt) and liste.liste, name
     vorhanden = halter.get(name)
+    laenge = len(vorhanden) if isinstance(vorhanden, (Array, AoT)) else 0
+    index = laenge if nummer is None else nummer - 1
+    if not 0 <= index <= laenge:
+        raise IndexError(f"{'.'.join(teile)}: Eintrag {nummer} bei {laenge} Einträgen")
     if isinstance(vorhanden, Array) or (vorhanden is None and isinstance(halter, InlineTable)):
         # the user writes this list inline: [{…}, {…}]; a new element in the same style
         element = _inline_aus(werte, liste)
@@ -166,7 +181,7 @@ def _haenge_an(dokument: Container, teile: list[str], werte: dict[str, Any]) -> 
             neu.append(element)
             _neu_in_inline(halter, name, neu)
         else:
-            vorhanden.append(element)
+            vorhanden.insert(index, element)
         return
     tabelle = _tabelle_aus(werte, liste)
     if vorhanden is None:
@@ -177,38 +192,36 @@ def _haenge_an(dokument: Container, teile: list[str], werte: dict[str, Any]) -> 
             halter[name] = aot
         return
     assert isinstance(vorhanden, AoT), type(vorhanden)
-    _uebernimm_abstand(vorhanden, tabelle)
-    vorhanden.append(tabelle)
+    fuege_eintrag_ein(vorhanden, index, tabelle)
 
 
-def _uebernimm_abstand(aot: AoT, neu: Table) -> None:
-    """Move the blank lines (and comments after them) behind the last element to the new one.
-
-    The new element then follows the last element's content, the next section keeps its
-    separation, and a list whose elements are separated by a blank line keeps that rhythm:
-    the diff shows a pure insertion.
-    """
-    letzte = aot[-1]
-    koerper = letzte.value.body
-    start = len(koerper)
-    while start > 0 and koerper[start - 1][0] is None and isinstance(
-            koerper[start - 1][1], (Whitespace, Comment)):
-        start -= 1
-    while start < len(koerper) and isinstance(koerper[start][1], Comment):
-        start += 1  # a comment right under the content belongs to it
-    lauf = koerper[start:]
-    abstand = (_endet_mit_leerzeile(aot[-2]) if len(aot) > 1
-               else bool(lauf) and isinstance(lauf[0][1], Whitespace))
-    del koerper[start:]
-    for _, element in lauf:
-        neu.add(element)  # type: ignore[call-overload]  # Whitespace or Comment
-    if abstand:
-        letzte.add(tomlkit.nl())
-
-
-def _endet_mit_leerzeile(tabelle: Table) -> bool:
-    koerper = tabelle.value.body
-    return bool(koerper) and koerper[-1][0] is None and isinstance(koerper[-1][1], Whitespace)
+def _entferne(dokument: Container, teile: list[str]) -> None:
+    """Remove a table or an entry of a list, keeping the comments around it (``nachlauf``)."""
+    nummer = teile[-1].isdigit()
+    ziel = _gehe_zu(dokument, teile[:-1] if nummer else teile, anlegen=False)
+    name = teile[-2] if nummer else teile[-1]
+    if ziel is None or name not in ziel[0]:
+        if nummer:
+            raise KeyError(".".join(teile))
+        return
+    halter = ziel[0]
+    item = halter[name]
+    if not nummer:
+        letzte = item if isinstance(item, Table) and not item.is_super_table() else None
+        loesche_mit_nachlauf(_inhalt(halter), halter, name, letzte)
+        return
+    index = int(teile[-1]) - 1
+    if not 0 <= index < len(item):
+        raise IndexError(".".join(teile))
+    if isinstance(item, Array):
+        del item[index]
+        if not len(item):
+            del halter[name]
+    elif len(item) == 1:
+        loesche_mit_nachlauf(_inhalt(halter), halter, name, item[0])
+    else:
+        assert isinstance(item, AoT), type(item)
+        entferne_eintrag(item, index)
 
 
 def _vorhandene(werte: dict[str, Any], abschnitt: Abschnitt) -> Iterator[tuple[Eintrag, Any]]:
@@ -296,7 +309,7 @@ def _trenne(container: Container, index: int, neu: Item, danach: Item) -> None:
     if isinstance(davor, AoT):
         davor = davor[-1]
     getrennt = (isinstance(davor, Whitespace) and "\n" in davor.as_string()) or (
-        isinstance(davor, Table) and _endet_mit_leerzeile(davor))
+        isinstance(davor, Table) and endet_mit_leerzeile(davor))
     if not getrennt:
         _erste_tabelle(neu).trivia.indent = "\n"
     if "\n" not in _erste_tabelle(danach).trivia.indent:

@@ -70,7 +70,10 @@ def test_init_legt_leeren_speicher_mit_erstem_commit_an(cli, tmp_path) -> None: 
 def test_init_mit_beispielen(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     ziel = tmp_path / "beispiel"
     assert cli("init", str(ziel), "--beispiel").code == 0
-    assert len(git(ziel, "ls-files").split()) == 47
+    dateien = git(ziel, "ls-files").split()
+    assert len(dateien) == 48 and ".gitattributes" in dateien  # 46 goals, frame, attributes
+    assert "*/*.toml merge=strategie" in (ziel / ".gitattributes").read_text(encoding="utf-8")
+    assert "merge-treiber %O %A %B %L %P" in git(ziel, "config", "merge.strategie.driver")
     assert len(json.loads(cli("liste", "--format", "json", "--store", str(ziel)).out)) == 46
     assert "Erika Mustermann" in git(ziel, "log", "--format=%an")
 

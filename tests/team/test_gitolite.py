@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.team.gitserver import HOOK_NAME, REPO, TEAM, Gitolite, lauf
+from tests.team.werkzeug import REGELN, strategie
 
 ANNA, BERND, CLARA, DIRK = TEAM[:4]
 
@@ -138,3 +140,47 @@ def test_option_env_gibt_dem_hook_einstellungen_mit(gitolite: Gitolite, tmp_path
     ergebnis = anna.push()
     assert ergebnis.returncode == 0, ergebnis.stderr
     assert "remote: Einstellung=[GL_USER]" in ergebnis.stderr
+
+
+STRATEGIE_HOOK = f"#!/bin/sh\nexec {sys.executable} -m strategie server-hook\n"
+"""Our hook as gitolite's repo-specific program; which variable names the pusher comes from
+gitolite.conf (``option ENV.STRATEGIE_PUSHER_VARIABLE = GL_USER``)."""
+
+
+
+def test_ende_zu_ende_sync_und_zustaendigkeit_unter_gitolite(gitolite: Gitolite,
+                                                            tmp_path: Path) -> None:
+    """Controllers sync through gitolite-shell; gitolite authenticates, our hook judges."""
+    gitolite.konfiguriere(f"repo {REPO}\n    RW+ = admin\n    RW = anna bernd clara\n"
+                          f"    option hook.pre-receive = {HOOK_NAME}\n"
+                          "    option ENV.STRATEGIE_PUSHER_VARIABLE = GL_USER\n")
+    anna = gitolite.klon(tmp_path / "anna", ANNA)
+    assert strategie(anna, "einrichten").code == 0
+    rahmen = anna.speicher / "strategie.toml"
+    rahmen.write_text(rahmen.read_text(encoding="utf-8") + REGELN, encoding="utf-8")
+    anna.committe("Zusammenarbeit und Zuständigkeit eingerichtet")
+    assert strategie(anna, "sync").code == 0  # the hook still accepts everything
+    gitolite.schreibe_hook(STRATEGIE_HOOK)
+
+    bernd = gitolite.klon(tmp_path / "bernd", BERND)
+    bernd.git("config", "user.name", ANNA.name)  # claims to be Anna: irrelevant
+    assert strategie(bernd, "einrichten").code == 0
+    assert strategie(bernd, "status", "SA-01", "umgesetzt", "-m", "Sozialamt").code == 0
+    ergebnis = strategie(bernd, "sync")
+    assert ergebnis.code == 0, ergebnis.text
+    assert "1 eigene Änderung geteilt" in ergebnis.out
+
+    vorher = server_kopf(gitolite)
+    assert strategie(bernd, "status", "AKJF-01", "umgesetzt", "-m", "fremd").code == 0
+    ergebnis = strategie(bernd, "sync")
+    assert ergebnis.code == 6, ergebnis.text
+    assert "Der Server hat die eigenen Änderungen abgelehnt" in ergebnis.out
+    assert "strategie: Push von bernd abgelehnt; der Server behält seinen Stand." in ergebnis.out
+    assert ("strategie: bernd darf nicht Ziele ändern (Amt AKJF): ziele/akjf/AKJF-01.toml, "
+            "Feld status – Regel [zustaendigkeit.aemter.AKJF] aendern = clara, @controlling"
+            in ergebnis.out)
+    assert server_kopf(gitolite) == vorher
+
+    assert strategie(anna, "sync").code == 0
+    assert strategie(anna, "status", "AKJF-01", "umgesetzt", "-m", "Controlling").code == 0
+    assert strategie(anna, "sync").code == 0

@@ -1,0 +1,120 @@
+"""git as a plain subprocess, without GitPython: for short-lived processes that must start
+fast (the merge driver, the server hook, sync) and for bare repositories."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from strategie.modell.befund import StrategieFehler
+
+
+@dataclass(frozen=True)
+class Lauf:
+    """A finished git command: exit code, stdout, stderr (text)."""
+
+    code: int
+    aus: str
+    fehler: str
+
+    @property
+    def ok(self) -> bool:
+        """Exit code 0."""
+        return self.code == 0
+
+    @property
+    def meldung(self) -> str:
+        """What git said, stderr first: for an error message."""
+        return "\n".join(t.strip() for t in (self.fehler, self.aus) if t.strip())
+
+
+def git_lauf(ort: Path, *argumente: str, eingabe: str | bytes | None = None,
+             umgebung: Mapping[str, str] | None = None) -> Lauf:
+    """Run ``git ARGS`` in *ort* (work tree or git directory); never raises for exit codes.
+
+    *umgebung* is added to the current environment. Output is decoded as UTF-8 (errors
+    replaced); with bytes *eingabe*, stdin is passed as bytes.
+    """
+    env = None if umgebung is None else {**os.environ, **umgebung}
+    roh = eingabe.encode("utf-8") if isinstance(eingabe, str) else eingabe
+    try:
+        ergebnis = subprocess.run(["git", *argumente], cwd=ort, input=roh, capture_output=True,
+                                  env=env, check=False)
+    except OSError as fehler:
+        raise StrategieFehler(f"git lässt sich nicht starten ({fehler.strerror}); ist git "
+                              "installiert?") from None
+    return Lauf(ergebnis.returncode, ergebnis.stdout.decode("utf-8", "replace"),
+                ergebnis.stderr.decode("utf-8", "replace"))
+
+
+def git_bytes(ort: Path, *argumente: str, eingabe: bytes | None = None) -> bytes:
+    """Run a read-only git command and return its raw stdout; a German error if it fails."""
+    ergebnis = subprocess.run(["git", *argumente], cwd=ort, input=eingabe, capture_output=True,
+                              check=False)
+    if ergebnis.returncode:
+        meldung = ergebnis.stderr.decode("utf-8", "replace").strip()
+        raise StrategieFehler(f"git {argumente[0]} ist fehlgeschlagen: {meldung}")
+    return ergebnis.stdout
+
+
+@dataclass(frozen=True)
+class Nackt:
+    """A repository read without a work tree (a bare one on the server): ``lies_bytes`` as
+    ``GitRepo`` has it, for ``strategie.git.objekte``."""
+
+    ort: Path
+
+    def lies_bytes(self, *argumente: str, eingabe: bytes | None = None) -> bytes:
+        """Run a read-only git command in the repository and return its raw stdout."""
+        return git_bytes(self.ort, *argumente, eingabe=eingabe)
+
+
+def git_text(ort: Path, *argumente: str, umgebung: Mapping[str, str] | None = None) -> str:
+    """Run git and return its stdout; a German error with git's message if it fails."""
+    lauf = git_lauf(ort, *argumente, umgebung=umgebung)
+    if not lauf.ok:
+        raise StrategieFehler(f"git {argumente[0]} ist fehlgeschlagen: {lauf.meldung}")
+    return lauf.aus
+
+
+@dataclass(frozen=True)
+class Orte:
+    """Where a work tree's repository lives: its top folder and its git directories."""
+
+    wurzel: Path
+    """The top of the work tree."""
+    gitdir: Path
+    """The work tree's git directory (``.git``, or ``.git/worktrees/NAME`` for a worktree)."""
+    gemeinsam: Path
+    """The directory shared by all worktrees (objects, refs, config)."""
+
+
+def finde_orte(start: Path) -> Orte | None:
+    """The repository of the work tree around *start*, found without running git; None if
+    *start* is not inside a work tree."""
+    for ordner in (start, *start.parents):
+        punkt_git = ordner / ".git"
+        if punkt_git.is_dir():
+            return Orte(ordner, punkt_git, punkt_git)
+        if punkt_git.is_file():
+            inhalt = punkt_git.read_text(encoding="utf-8", errors="replace").strip()
+            if not inhalt.startswith("gitdir:"):
+                return None
+            gitdir = (ordner / inhalt[7:].strip()).resolve()
+            gemeinsam = gitdir
+            verweis = gitdir / "commondir"
+            if verweis.is_file():
+                gemeinsam = (gitdir / verweis.read_text(encoding="utf-8").strip()).resolve()
+            return Orte(ordner, gitdir, gemeinsam)
+    return None
+
+
+def orte_von(start: Path) -> Orte:
+    """``finde_orte``, or a German error when *start* is in no git work tree."""
+    orte = finde_orte(start.resolve())
+    if orte is None:
+        raise StrategieFehler(f"{start} liegt in keinem git-Repository (mit Arbeitskopie).")
+    return orte

@@ -1,0 +1,283 @@
+"""The shared repository as one clone sees it: where its branch is shared, how many commits
+each side has that the other has not, which goals the others changed, and the map from the
+ids of rebased commits to their new ids (``.git/strategie/abgleiche.log``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from strategie.git.befehl import Lauf, Orte, git_lauf, orte_von
+from strategie.git.vorgang import laufender_vorgang
+from strategie.modell.befund import StrategieFehler
+from strategie.team.zustand import laeuft_noch, lies_zustand
+
+SICHERUNG = "refs/strategie/vor-abgleich/"
+"""Refs that keep the local commits of before each rebase of a sync."""
+PROTOKOLL = "abgleiche.log"
+"""Below ``<gitdir>/strategie/``: one line per rebased commit, 'time old new ref'."""
+
+
+@dataclass(frozen=True)
+class Uebernahme:
+    """A goal changed by others that this sync took over: id and who changed it."""
+
+    ziel: str
+    autoren: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.ziel} ({', '.join(self.autoren)})"
+
+
+def anzahl(n: int, wort: str) -> str:
+    mehrzahl = {"eigene Änderung": "eigene Änderungen", "Änderung": "Änderungen",
+                "Konflikt": "Konflikte"}
+    return f"{n} {wort if n == 1 else mehrzahl.get(wort, wort)}"
+
+
+@dataclass(frozen=True)
+class Ziel:
+    """Where this branch is shared: remote, the branch there, the remote-tracking ref."""
+
+    zweig: str
+    remote: str
+    remote_zweig: str
+    verfolgt: str
+
+    @property
+    def kurz(self) -> str:
+        return self.verfolgt.removeprefix("refs/remotes/")
+
+
+def aktueller_zweig(orte: Orte) -> str:
+    kopf = (orte.gitdir / "HEAD").read_text(encoding="utf-8").strip()
+    if not kopf.startswith("ref: refs/heads/"):
+        raise StrategieFehler("Der Klon steht auf keinem Zweig (HEAD ist abgelöst); sync teilt "
+                              "nur einen Zweig. Zurück mit z. B. git switch main.")
+    return kopf.removeprefix("ref: refs/heads/")
+
+
+def _abschnitte(text: str) -> dict[str, dict[str, str]] | None:
+    """The plain sections of a git config file; None where it needs git itself to read it
+    (includes, continued lines, several values of one key)."""
+    abschnitte: dict[str, dict[str, str]] = {}
+    aktuell: dict[str, str] | None = None
+    for roh in text.splitlines():
+        zeile = roh.strip()
+        if not zeile or zeile[0] in "#;":
+            continue
+        if zeile.startswith("["):
+            treffer = re.fullmatch(r'\[([A-Za-z0-9.-]+)(?:\s+"([^"\\]*)")?\]', zeile)
+            if treffer is None or treffer.group(1).lower().startswith("include"):
+                return None
+            name = treffer.group(1).lower() + (f".{treffer.group(2)}" if treffer.group(2) else "")
+            aktuell = abschnitte.setdefault(name, {})
+            continue
+        schluessel, gleich, wert = zeile.partition("=")
+        if aktuell is None or not gleich or wert.strip().endswith("\\"):
+            return None
+        schluessel = schluessel.strip().lower()
+        if schluessel in aktuell:
+            return None
+        aktuell[schluessel] = wert.strip().strip('"')
+    return abschnitte
+
+
+def _ziel_aus_konfig(orte: Orte, zweig: str) -> Ziel | None:
+    """The upstream as the clone's config file says it, in the usual form (no process)."""
+    try:
+        abschnitte = _abschnitte((orte.gemeinsam / "config").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    zweig_konfig = (abschnitte or {}).get(f"branch.{zweig}", {})
+    remote, merge = zweig_konfig.get("remote"), zweig_konfig.get("merge", "")
+    if abschnitte is None or not remote or not merge.startswith("refs/heads/"):
+        return None
+    holen = abschnitte.get(f"remote.{remote}", {}).get("fetch")
+    if holen != f"+refs/heads/*:refs/remotes/{remote}/*":
+        return None
+    ziel = merge.removeprefix("refs/heads/")
+    return Ziel(zweig, remote, ziel, f"refs/remotes/{remote}/{ziel}")
+
+
+def ziel_von(orte: Orte) -> Ziel:
+    """Where the current branch is shared (its upstream, or origin/<branch>)."""
+    zweig = aktueller_zweig(orte)
+    if (aus_konfig := _ziel_aus_konfig(orte, zweig)) is not None:
+        return aus_konfig
+    lauf = git_lauf(orte.wurzel, "for-each-ref", "--format=%(upstream)\x1f%(upstream:remotename)"
+                    "\x1f%(upstream:remoteref)", f"refs/heads/{zweig}")
+    verfolgt, remote, remote_ref = (lauf.aus.strip().split("\x1f") + ["", "", ""])[:3]
+    if verfolgt and remote:
+        return Ziel(zweig, remote, remote_ref.removeprefix("refs/heads/") or zweig, verfolgt)
+    remotes = git_lauf(orte.wurzel, "remote").aus.split()
+    if not remotes:
+        raise StrategieFehler(
+            "Kein gemeinsames Repository eingestellt. Einmalig: git remote add origin URL "
+            "(z. B. git@server:strategie.git), dann strategie sync.")
+    remote = "origin" if "origin" in remotes else remotes[0]
+    return Ziel(zweig, remote, zweig, f"refs/remotes/{remote}/{zweig}")
+
+
+def commit_von(orte: Orte, rev: str) -> str | None:
+    lauf = git_lauf(orte.wurzel, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    return lauf.aus.strip() or None
+
+
+def kopf(orte: Orte) -> str:
+    """HEAD's commit id, read from git's files where they say it plainly (no process)."""
+    try:
+        inhalt = (orte.gitdir / "HEAD").read_text(encoding="utf-8").strip()
+        ref = inhalt.removeprefix("ref: ")
+        if ref == inhalt and len(inhalt) == 40:
+            return inhalt
+        for ort in (orte.gitdir, orte.gemeinsam):
+            if (ort / ref).is_file():
+                return (ort / ref).read_text(encoding="utf-8").strip()
+    except OSError:
+        pass
+    return commit_von(orte, "HEAD") or ""
+
+
+def lies_ref(orte: Orte, ref: str) -> str | None:
+    """A ref's commit id from git's files (loose, then packed-refs); None if not found."""
+    try:
+        datei = orte.gemeinsam / ref
+        if datei.is_file():
+            inhalt = datei.read_text(encoding="utf-8").strip()
+            return inhalt if len(inhalt) == 40 else None
+        with (orte.gemeinsam / "packed-refs").open(encoding="utf-8") as gepackt:
+            for zeile in gepackt:
+                if zeile.rstrip("\n").endswith(f" {ref}"):
+                    return zeile.split(" ", 1)[0]
+    except OSError:
+        pass
+    return None
+
+
+def zaehle(orte: Orte, ziel: Ziel) -> tuple[int, int]:
+    """(own commits not on the remote, the remote's commits not here)."""
+    hier, dort = kopf(orte), lies_ref(orte, ziel.verfolgt)
+    if hier and hier == dort:
+        return 0, 0  # the usual case of nothing to do: no process needed
+    lauf = git_lauf(orte.wurzel, "rev-list", "--left-right", "--count",
+                    f"HEAD...{ziel.verfolgt}", "--")
+    if not lauf.ok:  # nothing shared yet: the remote branch does not exist
+        lauf = git_lauf(orte.wurzel, "rev-list", "--count", "HEAD")
+        return int(lauf.aus.strip() or 0), 0
+    links, _, rechts = lauf.aus.strip().partition("\t")
+    return int(links or 0), int(rechts or 0)
+
+
+def nicht_erreichbar(lauf: Lauf) -> str:
+    zeilen = [z.strip() for z in lauf.meldung.splitlines() if z.strip()]
+    wichtig = next((z for z in zeilen if z.startswith("fatal:") or "ssh:" in z), zeilen[0]
+                   if zeilen else "keine Antwort")
+    return wichtig.removeprefix("fatal: ")
+
+
+def uebernahmen(orte: Orte, verzeichnis: Path, ziel: Ziel) -> tuple[Uebernahme, ...]:
+    """The goals the remote's new commits change, with their authors, in order of the log."""
+    praefix = verzeichnis.relative_to(orte.wurzel).as_posix()
+    lauf = git_lauf(orte.wurzel, "-c", "core.quotePath=false", "log", "--reverse",
+                    "--no-renames", "--format=\x1e%an", "--name-only",
+                    f"HEAD..{ziel.verfolgt}", "--", "." if praefix == "." else praefix)
+    nach_ziel: dict[str, list[str]] = {}
+    for satz in lauf.aus.split("\x1e")[1:]:
+        autor, *pfade = [z for z in satz.splitlines() if z.strip()]
+        for pfad in pfade:
+            if pfad.endswith(".toml") and not pfad.endswith("strategie.toml"):
+                autoren = nach_ziel.setdefault(Path(pfad).stem, [])
+                if autor not in autoren:
+                    autoren.append(autor)
+            elif pfad.endswith("strategie.toml"):
+                nach_ziel.setdefault("Rahmen", [])
+                if autor not in nach_ziel["Rahmen"]:
+                    nach_ziel["Rahmen"].append(autor)
+    return tuple(Uebernahme(z, tuple(a)) for z, a in nach_ziel.items())
+
+
+def vereint(alt: tuple[Uebernahme, ...], neu: tuple[Uebernahme, ...]) -> tuple[Uebernahme, ...]:
+    nach_ziel = {u.ziel: list(u.autoren) for u in alt}
+    for u in neu:
+        autoren = nach_ziel.setdefault(u.ziel, [])
+        autoren += [a for a in u.autoren if a not in autoren]
+    return tuple(Uebernahme(z, tuple(a)) for z, a in nach_ziel.items())
+
+
+def protokolliere(orte: Orte, sicherung: str, ziel: Ziel) -> None:
+    """Old → new ids of the rebased commits in ``.git/strategie/abgleiche.log``."""
+    format_ = "--format=%H%x1f%an%x1f%ae%x1f%at%x1f%s%x1f%b%x1e"
+
+    def commits(rev: str) -> list[list[str]]:
+        roh = git_lauf(orte.wurzel, "log", format_, rev, "--not", ziel.verfolgt).aus
+        return [s.strip("\n").split("\x1f") for s in roh.split("\x1e") if s.strip()]
+    alt = commits(sicherung)
+    neu = commits("HEAD")
+    nach_merkmal = {tuple(c[1:5]): c[0] for c in alt}
+    zeilen = []
+    zeit = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    for commit in neu:
+        alter = nach_merkmal.get(tuple(commit[1:5]))
+        if alter is None:
+            alter = next((c[0] for c in alt if f"(Commit {c[0][:8]})" in commit[5]), None)
+        if alter and alter != commit[0]:
+            zeilen.append(f"{zeit} {alter} {commit[0]} {sicherung}\n")
+    if zeilen:
+        with (orte.gitdir / "strategie" / PROTOKOLL).open("a", encoding="utf-8") as datei:
+            datei.writelines(zeilen)
+
+
+@dataclass(frozen=True)
+class Stand:
+    """How this clone stands to the shared repository (for ``--pruefen`` and the app)."""
+
+    eigene_ungeteilt: int
+    fremde_neu: int
+    upstream: str
+    """'origin/main', or '' when none is set up."""
+    abgerufen: dt.datetime | None
+    """When the shared repository was last fetched (None: never, or unknown)."""
+    unterbrochen: str = ""
+    """German: an unfinished sync or git operation ('' if none)."""
+
+    def zeile(self) -> str:
+        """One German line: own unshared, others' not yet here, as of when."""
+        if not self.upstream:
+            return "Kein gemeinsames Repository eingestellt (git remote)."
+        wann = (f" (Stand des Abrufs: {self.abgerufen:%d.%m.%Y %H:%M})" if self.abgerufen
+                else " (noch nie abgerufen)")
+        text = (f"{anzahl(self.eigene_ungeteilt, 'eigene Änderung')} nicht geteilt, "
+                f"{anzahl(self.fremde_neu, 'Änderung')} von anderen noch nicht übernommen{wann}.")
+        return text + (f" {self.unterbrochen}" if self.unterbrochen else "")
+
+
+def stand(verzeichnis: Path, *, abrufen: bool = False) -> Stand:
+    """Own unshared commits and the remote's commits not yet here, without changing anything
+    in the work tree (with *abrufen*, fetch first; otherwise as of the last fetch)."""
+    verzeichnis = verzeichnis.resolve()
+    orte = orte_von(verzeichnis)
+    try:
+        ziel = ziel_von(orte)
+    except StrategieFehler:
+        return Stand(0, 0, "", None)
+    if abrufen:
+        abruf = git_lauf(orte.wurzel, "fetch", "--quiet", ziel.remote)
+        if not abruf.ok:
+            raise StrategieFehler(f"Gemeinsames Repository {ziel.remote} nicht erreichbar "
+                                  f"({nicht_erreichbar(abruf)}).")
+    eigene, fremde = zaehle(orte, ziel)
+    try:
+        abgerufen: dt.datetime | None = dt.datetime.fromtimestamp(
+            (orte.gemeinsam / "FETCH_HEAD").stat().st_mtime).astimezone()
+    except OSError:
+        abgerufen = None
+    vorgang = laufender_vorgang(orte.gitdir)
+    hinweis = ""
+    if vorgang is not None:
+        hinweis = f"Ein {vorgang.name} ist nicht abgeschlossen (strategie sync sagt mehr)."
+    elif (zustand := lies_zustand(orte)) is not None and not laeuft_noch(zustand):
+        hinweis = f"Der letzte Abgleich wurde {zustand.beschreibung} unterbrochen."
+    return Stand(eigene, fremde, ziel.kurz, abgerufen, hinweis)

@@ -1,0 +1,320 @@
+"""``strategie sync``: fetch from the shared repository, take over the others' changes, rebase
+the own unshared commits onto them (the merge driver merges goal files field by field), push,
+retry when someone pushed in between — one German line per step.
+
+Why rebase, not merge: the history stays a line (``git log``, the Verlauf of a goal, and
+``git pull --rebase`` — what controllers would otherwise type — all read simply); the cost is
+that the ids of unshared commits change. A report made from an unshared commit says so in its
+Grundlage ("noch nicht geteilt"), and the commits of before each rebase stay findable: a ref
+``refs/strategie/vor-abgleich/<zeit>`` keeps them, ``.git/strategie/abgleiche.log`` maps old
+to new ids.
+
+Offline, everything stays committed locally and the next sync shares it. The step a sync is
+at is written down first (``zustand``), so an interrupted sync is recognised; a rebase, merge
+or cherry-pick begun by hand is explained and never touched.
+
+Seam for issue 8: the store's write lock is to be held for a whole sync (``_sperre``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from strategie.git.befehl import Orte, git_lauf, orte_von
+from strategie.git.vorgang import Vorgang, laufender_vorgang
+from strategie.modell.befund import StrategieFehler
+from strategie.team.einrichten import TREIBER, TREIBER_NAME, ist_eingerichtet, treiber_befehl
+from strategie.team.gemeinsam import (
+    SICHERUNG,
+    Uebernahme,
+    Ziel,
+    anzahl,
+    commit_von,
+    kopf,
+    nicht_erreichbar,
+    protokolliere,
+    uebernahmen,
+    vereint,
+    zaehle,
+    ziel_von,
+)
+from strategie.team.gemeinsam import Stand as Stand  # part of this module's API
+from strategie.team.gemeinsam import stand as stand  # part of this module's API
+from strategie.team.lage import Abgleichergebnis as Abgleichergebnis  # part of the API
+from strategie.team.lage import (
+    Fortschritt,
+    Schritte,
+    gesperrt,
+    hinweis_lage,
+    ist_unterbrochener_rebase,
+    offene_in,
+    schluss,
+    vergiss_konflikte,
+)
+from strategie.team.zustand import (
+    laeuft_noch,
+    lies_zustand,
+    loesche_zustand,
+    schreibe_zustand,
+)
+
+VERSUCHE = 4
+"""How often sync fetches and pushes again when someone else pushed in between."""
+
+
+@contextmanager
+def _sperre(verzeichnis: Path) -> Iterator[None]:
+    """The store's write lock for the whole sync (issue 8 brings it: strategie.aendern.sperre)."""
+    yield
+
+
+def _treiber_argumente(orte: Orte) -> list[str]:
+    """git options that give the rebase the field-level merge driver where the clone's config
+    has none (a clone set up with ``strategie einrichten`` keeps its own)."""
+    if git_lauf(orte.wurzel, "config", f"merge.{TREIBER}.driver").aus.strip():
+        return []
+    return ["-c", f"merge.{TREIBER}.name={TREIBER_NAME}",
+            "-c", f"merge.{TREIBER}.driver={treiber_befehl()}"]
+
+
+def _fertig(orte: Orte, lauf: Schritte, art: str, **werte: object) -> Abgleichergebnis:
+    loesche_zustand(orte)
+    return Abgleichergebnis(art, tuple(lauf.meldungen), **werte)  # type: ignore[arg-type]
+
+
+def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
+             versuche: int = VERSUCHE) -> Abgleichergebnis:
+    """Share the own commits and take over the others' (see the module docstring).
+
+    *fortschritt* is called with each German step line as it happens (the CLI prints them,
+    the app shows them). Never raises for what the network or the server do: the result says.
+    """
+    verzeichnis = verzeichnis.resolve()
+    orte = orte_von(verzeichnis)
+    lauf = Schritte(fortschritt)
+    with _sperre(verzeichnis):
+        zustand = lies_zustand(orte)
+        if zustand is not None and laeuft_noch(zustand):
+            return Abgleichergebnis("unterbrochen", (
+                f"Ein anderer Abgleich läuft gerade in diesem Klon (Prozess {zustand.pid}); "
+                "bitte warten, bis er fertig ist.",))
+        if (sperre := gesperrt(orte)) is not None:
+            return sperre
+        vorgang = laufender_vorgang(orte.gitdir)
+        if vorgang is not None:
+            if not ist_unterbrochener_rebase(orte, vorgang, zustand):
+                return hinweis_lage(orte, vorgang, zustand)
+            abbruch = git_lauf(orte.wurzel, "rebase", "--abort")
+            if not abbruch.ok:
+                return Abgleichergebnis("unterbrochen", (
+                    "Ein Abgleich wurde beim Einarbeiten unterbrochen, und git rebase --abort "
+                    f"gelingt nicht:\n{abbruch.meldung}\nDie eigenen Commits sind sicher "
+                    f"({zustand.sicherung if zustand else 'ORIG_HEAD'}).",))
+            vergiss_konflikte(orte)
+            lauf.sage("Der letzte Abgleich wurde beim Einarbeiten unterbrochen, während git "
+                      "rebase lief; zurück zum Stand davor (nichts ging verloren) und neu "
+                      "begonnen.")
+            zustand = None
+        if zustand is not None and zustand.phase == "konflikt":
+            # the rebase is finished (strategie loese, sync --weiter, or git by hand)
+            if zustand.sicherung:
+                protokolliere(orte, zustand.sicherung, ziel_von(orte))
+            lauf.sage("Die Konflikte des Abgleichs sind gelöst; er wird fortgesetzt.")
+        elif zustand is not None:
+            lauf.sage(f"Der letzte Abgleich wurde {zustand.beschreibung} unterbrochen; nichts "
+                      "ging verloren, er wird jetzt wiederholt.")
+        praefix = verzeichnis.relative_to(orte.wurzel).as_posix()
+        if not ist_eingerichtet(orte.wurzel, "" if praefix == "." else praefix):
+            lauf.sage("Hinweis: .gitattributes übergibt die Zieldateien nicht dem "
+                      "Merge-Treiber; gleiche Felder würden zeilenweise zusammengeführt. "
+                      "Einmal strategie einrichten (und .gitattributes einchecken).")
+        return _gleiche_ab(orte, verzeichnis, lauf, versuche)
+
+
+def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int) -> Abgleichergebnis:
+    ziel = ziel_von(orte)
+    vorher = kopf(orte)
+    uebernommen: tuple[Uebernahme, ...] = ()
+    fremde_commits = 0
+    sicherung = ""
+    for versuch in range(1, versuche + 1):
+        schreibe_zustand(orte, "abrufen", vorher, upstream=ziel.kurz, sicherung=sicherung)
+        abruf = git_lauf(orte.wurzel, "fetch", "--quiet", ziel.remote)
+        if not abruf.ok:
+            return _offline(orte, lauf, ziel, f"Gemeinsames Repository {ziel.remote} nicht "
+                            f"erreichbar ({nicht_erreichbar(abruf)})", uebernommen,
+                            fremde_commits)
+        eigene, fremde = zaehle(orte, ziel)
+        if fremde:
+            neu = uebernahmen(orte, verzeichnis, ziel)
+            uebernommen = vereint(uebernommen, neu)
+            fremde_commits += fremde
+            ergebnis, gesichert = _arbeite_ein(orte, lauf, ziel, vorher, eigene, fremde, neu)
+            if ergebnis is not None:
+                return ergebnis
+            sicherung = gesichert or sicherung
+            if eigene:  # rebased: commits that became empty are gone
+                eigene, _ = zaehle(orte, ziel)
+        if not eigene:
+            return _fertig(orte, lauf, *schluss(lauf, 0, uebernommen, fremde_commits),
+                           uebernommen=uebernommen, fremde_commits=fremde_commits,
+                           sicherung=sicherung)
+        schreibe_zustand(orte, "teilen", vorher, upstream=ziel.kurz, sicherung=sicherung)
+        lauf.sage(f"Teilen: {anzahl(eigene, 'eigene Änderung')} → {ziel.remote} "
+                  f"({ziel.remote_zweig}) …")
+        push = git_lauf(orte.wurzel, "push", "--porcelain", ziel.remote,
+                        f"HEAD:refs/heads/{ziel.remote_zweig}")
+        if push.ok:
+            if commit_von(orte, ziel.verfolgt) is None or not _hat_upstream(orte, ziel):
+                git_lauf(orte.wurzel, "branch", "--quiet", f"--set-upstream-to={ziel.kurz}")
+            return _fertig(orte, lauf, *schluss(lauf, eigene, uebernommen, fremde_commits),
+                           geteilt=eigene, uebernommen=uebernommen,
+                           fremde_commits=fremde_commits, sicherung=sicherung)
+        text = push.aus + push.fehler
+        if "[rejected]" in text and ("fetch first" in text or "non-fast-forward" in text):
+            lauf.sage(f"Inzwischen hat jemand anderes geteilt; noch einmal abrufen und "
+                      f"einarbeiten (Versuch {versuch + 1} von {versuche}) …")
+            continue
+        server = tuple(z.removeprefix("remote:").strip() for z in push.fehler.splitlines()
+                       if z.startswith("remote:") and z.removeprefix("remote:").strip())
+        if "[remote rejected]" in text or "hook declined" in text or server:
+            lauf.sage(f"Der Server hat die eigenen Änderungen abgelehnt; sie bleiben lokal "
+                      f"({anzahl(eigene, 'eigene Änderung')} nicht geteilt). Der Server "
+                      "meldet:")
+            for zeile in server or (push.meldung,):
+                lauf.sage(f"  {zeile}")
+            lauf.sage("Bitte das Genannte klären (z. B. mit strategie rueckgaengig, oder die "
+                      "zuständige Stelle bitten); danach strategie sync.")
+            return _fertig(orte, lauf, "abgelehnt", eigene_ungeteilt=eigene, server=server,
+                           uebernommen=uebernommen, fremde_commits=fremde_commits,
+                           sicherung=sicherung)
+        return _offline(orte, lauf, ziel, f"Teilen mit {ziel.remote} ist fehlgeschlagen "
+                        f"({nicht_erreichbar(push)})", uebernommen, fremde_commits)
+    eigene, _ = zaehle(orte, ziel)
+    lauf.sage(f"Das gemeinsame Repository hat sich bei {versuche} Versuchen jedes Mal geändert; "
+              f"{anzahl(eigene, 'eigene Änderung')} bleiben lokal. Bitte gleich noch einmal "
+              "strategie sync.")
+    return _fertig(orte, lauf, "fehler", eigene_ungeteilt=eigene, uebernommen=uebernommen,
+                   fremde_commits=fremde_commits)
+
+
+def _offline(orte: Orte, lauf: Schritte, ziel: Ziel, grund: str,
+             uebernommen: tuple[Uebernahme, ...], fremde_commits: int) -> Abgleichergebnis:
+    """The shared repository cannot be reached: one line, everything stays committed here."""
+    eigene, _ = zaehle(orte, ziel)
+    lauf.sage(f"{grund}. {anzahl(eigene, 'eigene Änderung')} bleiben lokal gespeichert; "
+              "später noch einmal strategie sync.")
+    return _fertig(orte, lauf, "nicht_erreichbar", eigene_ungeteilt=eigene,
+                   uebernommen=uebernommen, fremde_commits=fremde_commits)
+
+
+def _hat_upstream(orte: Orte, ziel: Ziel) -> bool:
+    return bool(git_lauf(orte.wurzel, "for-each-ref", "--format=%(upstream)",
+                         f"refs/heads/{ziel.zweig}").aus.strip())
+
+
+def _arbeite_ein(orte: Orte, lauf: Schritte, ziel: Ziel, vorher: str, eigene: int, fremde: int,
+                 neu: tuple[Uebernahme, ...]) -> tuple[Abgleichergebnis | None, str]:
+    """Take over the remote's commits: fast-forward, or rebase the own ones onto them.
+    Returns (a result when the sync must stop here, the ref of the saved commits)."""
+    liste = ", ".join(str(u) for u in neu[:5]) + (" …" if len(neu) > 5 else "")
+    lauf.sage(f"Übernehmen: {anzahl(fremde, 'Änderung')} von anderen"
+              + (f" ({liste})" if liste else "") + " …")
+    if not eigene:
+        schreibe_zustand(orte, "uebernehmen", vorher, upstream=ziel.kurz)
+        vorspulen = git_lauf(orte.wurzel, "merge", "--ff-only", "--quiet", ziel.verfolgt)
+        if vorspulen.ok:
+            return None, ""
+        lauf.sage("Die Änderungen anderer lassen sich nicht übernehmen, weil Dateien im Klon "
+                  f"nicht eingecheckte Änderungen haben:\n{vorspulen.meldung}\nBitte diese "
+                  "Änderungen einchecken oder zurücknehmen; danach strategie sync.")
+        return _fertig(orte, lauf, "fehler"), ""
+    geaendert = git_lauf(orte.wurzel, "status", "--porcelain", "--untracked-files=no").aus
+    if geaendert.strip():
+        dateien = ", ".join(z[3:] for z in geaendert.splitlines()[:5])
+        lauf.sage(f"Nicht eingecheckte Änderungen ({dateien}): erst einchecken (oder "
+                  "zurücknehmen), dann strategie sync. Die eigenen Commits sind sicher.")
+        return _fertig(orte, lauf, "fehler", eigene_ungeteilt=eigene), ""
+    zeit = dt.datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    sicherung = f"{SICHERUNG}{zeit}"
+    git_lauf(orte.wurzel, "update-ref", sicherung, "HEAD")
+    vergiss_konflikte(orte)
+    schreibe_zustand(orte, "einarbeiten", vorher, sicherung=sicherung, upstream=ziel.kurz)
+    lauf.sage(f"Einarbeiten: {anzahl(eigene, 'eigene Änderung')} auf den neuen Stand "
+              "(git rebase, Zieldateien feldweise) …")
+    rebase = git_lauf(orte.wurzel, *_treiber_argumente(orte), "rebase", "--quiet", ziel.verfolgt,
+                      umgebung={"GIT_EDITOR": "true"})
+    if rebase.ok and laufender_vorgang(orte.gitdir) is None:
+        protokolliere(orte, sicherung, ziel)
+        return None, sicherung
+    if laufender_vorgang(orte.gitdir) is not None:
+        schreibe_zustand(orte, "konflikt", vorher, sicherung=sicherung, upstream=ziel.kurz)
+        ergebnis = hinweis_lage(orte, Vorgang("rebase"), lies_zustand(orte))
+        for zeile in ergebnis.meldungen:
+            lauf.sage(zeile)
+        return Abgleichergebnis(ergebnis.art, tuple(lauf.meldungen),
+                                konflikte=ergebnis.konflikte, eigene_ungeteilt=eigene,
+                                uebernommen=neu, fremde_commits=fremde,
+                                sicherung=sicherung), sicherung
+    lauf.sage(f"Einarbeiten ist fehlgeschlagen; der Klon ist wie vorher:\n{rebase.meldung}")
+    return _fertig(orte, lauf, "fehler", eigene_ungeteilt=eigene), sicherung
+
+
+def weiter(verzeichnis: Path, fortschritt: Fortschritt | None = None) -> Abgleichergebnis:
+    """``strategie sync --weiter``: after the conflicts are resolved, let the rebase go on
+    (if ``strategie loese`` has not already) and finish the sync."""
+    verzeichnis = verzeichnis.resolve()
+    orte = orte_von(verzeichnis)
+    if (sperre := gesperrt(orte)) is not None:
+        return sperre
+    vorgang = laufender_vorgang(orte.gitdir)
+    zustand = lies_zustand(orte)
+    if vorgang is not None and ist_unterbrochener_rebase(orte, vorgang, zustand):
+        return abgleich(verzeichnis, fortschritt)  # it goes back and begins anew
+    if vorgang is not None:
+        if vorgang.art != "rebase" or zustand is None:
+            return hinweis_lage(orte, vorgang, zustand)
+        offen = offene_in(orte)
+        if offen:
+            return hinweis_lage(orte, vorgang, zustand)
+        fort = git_lauf(orte.wurzel, *_treiber_argumente(orte), "rebase", "--continue",
+                        umgebung={"GIT_EDITOR": "true"})
+        if laufender_vorgang(orte.gitdir) is not None:
+            return hinweis_lage(orte, Vorgang("rebase"), zustand)
+        if not fort.ok:
+            raise StrategieFehler(f"git rebase --continue ist fehlgeschlagen:\n{fort.meldung}")
+        schreibe_zustand(orte, "konflikt", zustand.vorher, sicherung=zustand.sicherung,
+                         upstream=zustand.upstream)
+    return abgleich(verzeichnis, fortschritt)
+
+
+def abbrechen(verzeichnis: Path) -> Abgleichergebnis:
+    """``strategie sync --abbrechen``: back to the state before the sync (``git rebase
+    --abort``); the own commits are all there, still unshared."""
+    verzeichnis = verzeichnis.resolve()
+    orte = orte_von(verzeichnis)
+    if (sperre := gesperrt(orte)) is not None:
+        return sperre
+    vorgang = laufender_vorgang(orte.gitdir)
+    zustand = lies_zustand(orte)
+    if vorgang is None:
+        loesche_zustand(orte)
+        return Abgleichergebnis("aktuell", ("Kein Abgleich unterbrochen; nichts abzubrechen.",))
+    if vorgang.art != "rebase" or zustand is None or zustand.phase not in ("einarbeiten",
+                                                                           "konflikt"):
+        return hinweis_lage(orte, vorgang, zustand)
+    lauf = git_lauf(orte.wurzel, "rebase", "--abort")
+    if not lauf.ok:
+        raise StrategieFehler(f"git rebase --abort ist fehlgeschlagen:\n{lauf.meldung}")
+    vergiss_konflikte(orte)
+    loesche_zustand(orte)
+    kopf = commit_von(orte, "HEAD") or ""
+    eigene, _ = zaehle(orte, ziel_von(orte))
+    gleich = "wie vor dem Abgleich" if kopf == zustand.vorher else "auf dem Stand davor"
+    return Abgleichergebnis("aktuell", (
+        f"Abgleich abgebrochen: der Klon ist {gleich} (Commit {kopf[:8]}); "
+        f"{anzahl(eigene, 'eigene Änderung')} sind weiter nur lokal. Die Änderungen der "
+        "anderen sind abgerufen, aber noch nicht übernommen.",), eigene_ungeteilt=eigene)

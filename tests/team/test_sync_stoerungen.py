@@ -1,0 +1,267 @@
+"""Faults during ``strategie sync``, each with a tested outcome in which no committed edit is
+lost and the next sync recovers or says exactly what to do: a push the server refuses, a
+remote that cannot be reached, someone pushing in between, a sync killed with SIGKILL at its
+steps (real processes), and a rebase or merge left half done by plain git."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from strategie.team.zustand import PHASEN
+from tests.team.gitserver import Klon, Team
+from tests.team.werkzeug import STRATEGIE, baum, datei, daten, richte_team_ein, strategie
+
+ABLEHNEN = """\
+#!/bin/sh
+echo "Abgelehnt: Testregel – keine Änderungen an SA-01." >&2
+exit 1
+"""
+
+
+@pytest.fixture
+def team(neues_team: Callable[[int], Team]) -> Team:
+    return richte_team_ein(neues_team(2))
+
+
+def betreffe(repo: Path, rev: str = "HEAD") -> list[str]:
+    return subprocess.run(["git", "-C", str(repo), "log", "--format=%s", rev],
+                          capture_output=True, text=True, check=True).stdout.splitlines()
+
+
+def test_vom_server_abgelehnt_bleibt_lokal_und_geht_spaeter(team: Team) -> None:
+    anna = team.klone[0]
+    hook = team.hook("pre-receive", ABLEHNEN)
+    vorher = team.refs()
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "fertig").code == 0
+    eigener = anna.kopf()
+    ergebnis = strategie(anna, "sync")
+    assert ergebnis.code == 6, ergebnis.text
+    assert "Der Server hat die eigenen Änderungen abgelehnt" in ergebnis.out
+    assert "  Abgelehnt: Testregel – keine Änderungen an SA-01." in ergebnis.out
+    assert team.refs() == vorher and anna.kopf() == eigener
+    hook.unlink()
+    assert strategie(anna, "sync").code == 0
+    assert team.refs()["refs/heads/main"] == eigener
+
+
+def test_nicht_erreichbar_bleibt_alles_lokal(team: Team) -> None:
+    anna = team.klone[0]
+    anna.git("remote", "set-url", "origin", "http://127.0.0.1:9/strategie.git")
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "offline").code == 0
+    assert strategie(anna, "setze", "SA-02", "ampel", "grün", "-m", "offline").code == 0
+    ergebnis = strategie(anna, "sync")
+    assert ergebnis.code == 4, ergebnis.text
+    assert ergebnis.out.startswith("Gemeinsames Repository origin nicht erreichbar (")
+    assert "2 eigene Änderungen bleiben lokal gespeichert" in ergebnis.out
+    assert len(ergebnis.out.strip().splitlines()) == 1  # one German line
+    anna.git("remote", "set-url", "origin", str(team.bare))
+    geteilt = strategie(anna, "sync")
+    assert geteilt.code == 0 and "2 eigene Änderungen geteilt" in geteilt.out
+
+
+def _drangelnder(team: Team, klon: Klon, tmp_path: Path, mal: int) -> None:
+    """Before the clone's push reaches the server, the other clone pushes (*mal* times)."""
+    anderer = team.klone[1]
+    zaehler = tmp_path / "zaehler"
+    zaehler.write_text("0", encoding="utf-8")
+    skript = tmp_path / "receive-pack"
+    skript.write_text(f"""#!{sys.executable}
+import os, subprocess, sys
+from pathlib import Path
+zaehler = Path({str(zaehler)!r})
+n = int(zaehler.read_text())
+if n < {mal}:
+    zaehler.write_text(str(n + 1))
+    klon = {str(anderer.pfad)!r}
+    subprocess.run(["git", "-C", klon, "pull", "-q", "--rebase"], check=True)
+    pfad = Path(klon, "ziele", "dez", "DEZ-01.toml")
+    text = pfad.read_text().replace("\\nwirkungsziel", f"\\n# Runde {{n}}\\nwirkungsziel", 1)
+    pfad.write_text(text)
+    subprocess.run(["git", "-C", klon, "commit", "-qam", f"dazwischen {{n}}"], check=True)
+    subprocess.run(["git", "-C", klon, "push", "-q", "origin", "HEAD:main"], check=True)
+os.execvp("git-receive-pack", ["git-receive-pack", *sys.argv[1:]])
+""", encoding="utf-8")
+    skript.chmod(0o755)
+    klon.git("config", "remote.origin.receivepack", str(skript))
+
+
+def test_jemand_teilt_dazwischen_dann_wird_wiederholt(team: Team, tmp_path: Path) -> None:
+    anna = team.klone[0]
+    _drangelnder(team, anna, tmp_path, mal=1)
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "x").code == 0
+    eigener = betreffe(anna.pfad)[0]
+    ergebnis = strategie(anna, "sync")
+    assert ergebnis.code == 0, ergebnis.text
+    assert "Inzwischen hat jemand anderes geteilt" in ergebnis.out
+    assert "1 eigene Änderung geteilt, 1 Änderung von anderen übernommen: DEZ-01" in ergebnis.out
+    assert betreffe(team.bare, "main")[:2] == [eigener, "dazwischen 0"]
+
+
+def test_wiederholen_hat_eine_grenze(team: Team, tmp_path: Path) -> None:
+    anna = team.klone[0]
+    _drangelnder(team, anna, tmp_path, mal=100)
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "x").code == 0
+    eigener = betreffe(anna.pfad)[0]
+    ergebnis = strategie(anna, "sync")
+    assert ergebnis.code == 3, ergebnis.text
+    assert "bei 4 Versuchen jedes Mal geändert" in ergebnis.out
+    assert eigener in betreffe(anna.pfad) and eigener not in betreffe(team.bare, "main")
+
+
+def _warte_auf(datei: Path, prozess: subprocess.Popen[str], frist: float = 60) -> None:
+    ende = time.monotonic() + frist
+    while not datei.exists():
+        assert prozess.poll() is None, prozess.communicate()
+        assert time.monotonic() < ende, f"{datei} erscheint nicht"
+        time.sleep(0.05)
+
+
+def _bremse(tmp_path: Path, name: str, befehl: str) -> Path:
+    """A program that signals it was reached, waits, then runs *befehl* with its arguments."""
+    signal_datei = tmp_path / f"{name}.erreicht"
+    skript = tmp_path / name
+    skript.write_text(f'#!/bin/sh\ntouch {signal_datei}\nsleep 4\nexec {befehl} "$@"\n',
+                      encoding="utf-8")
+    skript.chmod(0o755)
+    return skript
+
+
+def _sync_im_hintergrund(klon: Klon) -> subprocess.Popen[str]:
+    return subprocess.Popen([*STRATEGIE, "sync"], cwd=klon.pfad, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def _gleiche_stelle(team: Team) -> tuple[Klon, list[str]]:
+    """Anna shares a change of SA-03; Bernd has two own commits, one of them on SA-03."""
+    anna, bernd = team.klone
+    assert strategie(anna, "setze", "SA-03", "ampel", "grün", "-m", "a").code == 0
+    assert strategie(anna, "sync").code == 0
+    assert strategie(bernd, "status", "SA-03", "umgesetzt", "-m", "b1").code == 0
+    assert strategie(bernd, "status", "SA-05", "umgesetzt", "-m", "b2").code == 0
+    return bernd, betreffe(bernd.pfad)[:2]
+
+
+@pytest.mark.parametrize("schritt", ["abrufen", "einarbeiten", "teilen"])
+@pytest.mark.parametrize("gruppe", [True, False], ids=["mit-kindern", "nur-sync"])
+def test_sync_mit_sigkill_unterbrochen(team: Team, tmp_path: Path, schritt: str,
+                                       gruppe: bool) -> None:
+    bernd, eigene = _gleiche_stelle(team)
+    if schritt == "abrufen":
+        bernd.git("config", "remote.origin.uploadpack",
+                  str(_bremse(tmp_path, "upload-pack", "git-upload-pack")))
+    elif schritt == "teilen":
+        bernd.git("config", "remote.origin.receivepack",
+                  str(_bremse(tmp_path, "receive-pack", "git-receive-pack")))
+    else:
+        treiber = bernd.git("config", "merge.strategie.driver").stdout.strip()
+        bernd.git("config", "merge.strategie.driver",
+                  f"{_bremse(tmp_path, 'treiber', treiber.split(' merge-treiber')[0])}"
+                  " merge-treiber %O %A %B %L %P")
+    prozess = _sync_im_hintergrund(bernd)
+    _warte_auf(tmp_path / f"{_name(schritt)}.erreicht", prozess)
+    if gruppe:
+        os.killpg(prozess.pid, signal.SIGKILL)  # a closed terminal takes git along
+    else:
+        os.kill(prozess.pid, signal.SIGKILL)
+    prozess.communicate()
+    for schluessel in ("remote.origin.uploadpack", "remote.origin.receivepack"):
+        bernd.git("config", "--unset", schluessel, check=False)
+    if schritt == "einarbeiten":
+        bernd.git("config", "merge.strategie.driver", treiber)
+    # nothing committed is lost: both own commits are reachable (HEAD or the saved ref)
+    erreichbar = subprocess.run(["git", "-C", str(bernd.pfad), "log", "--format=%s", "--all"],
+                                capture_output=True, text=True).stdout
+    assert all(b in erreichbar for b in eigene)
+    if not gruppe:
+        time.sleep(0.2)
+        _warte_bis_git_fertig(bernd, tmp_path)
+    naechster = strategie(bernd, "sync")
+    if schritt == "einarbeiten" and gruppe:
+        # git was killed holding the index lock: sync says so and removes nothing itself
+        assert naechster.code == 3 and "die Sperrdatei" in naechster.out, naechster.text
+        assert "darf sie gelöscht werden" in naechster.out
+        (bernd.pfad / ".git" / "index.lock").unlink()  # what the message tells the user
+        naechster = strategie(bernd, "sync")
+        assert ("unterbrochen, während git rebase lief; zurück zum Stand davor (nichts ging "
+                "verloren) und neu begonnen") in naechster.out, naechster.text
+    else:
+        assert (f"Der letzte Abgleich wurde {PHASEN[schritt]} unterbrochen; nichts ging "
+                "verloren, er wird jetzt wiederholt.") in naechster.out, naechster.text
+    assert naechster.code == 0, naechster.text
+    server = betreffe(team.bare, "main")
+    assert all(b in server for b in eigene), (eigene, server)
+    assert baum(bernd.pfad) == baum(team.bare, "main")
+    assert daten(bernd, "SA-03")["ampel"] == "grün"
+
+
+def _name(schritt: str) -> str:
+    return {"abrufen": "upload-pack", "einarbeiten": "treiber", "teilen": "receive-pack"}[
+        schritt]
+
+
+def _laeuft(teil: str) -> bool:
+    """Whether a process whose command line contains *teil* still runs (from /proc)."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if teil.encode() in cmdline.read_bytes():
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _warte_bis_git_fertig(klon: Klon, bremsen: Path, frist: float = 60) -> None:
+    """After killing only sync: its git child runs on; wait until it has finished."""
+    ende = time.monotonic() + frist
+    while time.monotonic() < ende:
+        if not _laeuft(str(bremsen)) and not (klon.pfad / ".git" / "index.lock").exists():
+            return
+        time.sleep(0.2)
+
+
+def test_von_hand_begonnener_rebase_wird_erklaert_und_nicht_angefasst(team: Team) -> None:
+    anna, bernd = team.klone
+    assert strategie(anna, "setze", "SA-03", "ampel", "grün", "-m", "a").code == 0
+    assert strategie(anna, "sync").code == 0
+    assert strategie(bernd, "setze", "SA-03", "ampel", "grau", "-m", "b").code == 0
+    eigener = bernd.kopf()
+    assert bernd.git("pull", "--rebase", check=False).returncode != 0  # plain git, conflict
+    vorher = datei(bernd, "SA-03").read_text(encoding="utf-8")
+    ergebnis = strategie(bernd, "sync")
+    assert ergebnis.code == 3, ergebnis.text
+    assert "git rebase nicht abgeschlossen, 1 Konflikt offen" in ergebnis.out
+    assert "nicht strategie sync begonnen" in ergebnis.out
+    assert "git rebase --continue" in ergebnis.out and "git rebase --abort" in ergebnis.out
+    assert datei(bernd, "SA-03").read_text(encoding="utf-8") == vorher
+    assert (bernd.pfad / ".git" / "rebase-merge").is_dir()
+    assert strategie(bernd, "sync", "--abbrechen").code == 3  # not ours to abort either
+    bernd.git("rebase", "--abort")
+    assert bernd.kopf() == eigener
+    assert strategie(bernd, "sync").code == 5
+    assert strategie(bernd, "loese", "SA-03", "ampel", "--ihre").code == 0
+    assert strategie(bernd, "sync").code == 0
+
+
+def test_von_hand_begonnener_merge_wird_erklaert(team: Team) -> None:
+    anna, bernd = team.klone
+    assert strategie(anna, "setze", "SA-03", "ampel", "grün", "-m", "a").code == 0
+    assert strategie(anna, "sync").code == 0
+    assert strategie(bernd, "setze", "SA-03", "ampel", "grau", "-m", "b").code == 0
+    bernd.git("fetch", "-q")
+    assert bernd.git("merge", "origin/main", check=False).returncode != 0
+    ergebnis = strategie(bernd, "sync")
+    assert ergebnis.code == 3 and "git merge nicht abgeschlossen" in ergebnis.out
+    # resolving it with strategie works for a plain merge too: one merge commit
+    assert strategie(bernd, "loese", "SA-03", "ampel", "--unsere").code == 0
+    assert bernd.git("rev-parse", "HEAD^2", check=False).returncode == 0
+    assert strategie(bernd, "sync").code == 0
+    assert daten(anna, "SA-03")["ampel"] == "grün"
+    assert strategie(anna, "sync").code == 0 and daten(anna, "SA-03")["ampel"] == "grau"
