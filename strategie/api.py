@@ -65,17 +65,26 @@ def filtere(speicher: Zielspeicher, **kriterien: object) -> list[Ziel]:
 
 
 def bericht(speicher: Zielspeicher, *, seit: str | None = None, bis: str | None = None,
-            monate: int | None = None, **kriterien: object) -> Bericht:
-    """The summary of the store's (filtered) goals; *seit* adds the changes since then."""
+            monate: int | None = None, grundlage: str = "kurz",
+            **kriterien: object) -> Bericht:
+    """The summary of the store's (filtered) goals; *seit* adds the changes since then.
+
+    *grundlage* "lang" makes the report print the store's local path and the full commit id.
+    """
     return erstelle_bericht(speicher, kriterien=auswahl(speicher, **kriterien),  # type: ignore[arg-type]
-                            seit=seit, bis=bis, max_alter_monate=monate)
+                            seit=seit, bis=bis, max_alter_monate=monate,
+                            grundlage_lang=grundlage == "lang")
 
 
-def rendere(bericht: Bericht, format: str = "markdown") -> str | bytes:  # noqa: A002
-    """The Sachstandsbericht as terminal text, markdown, html, json, csv (str) or xlsx (bytes)."""
-    return rendere_bericht(bericht, format)
+def rendere(bericht: Bericht, format: str = "markdown",  # noqa: A002
+            vorlage: str | os.PathLike[str] | None = None) -> str | bytes:
+    """The Sachstandsbericht as terminal text, markdown, html, json, csv (str) or xlsx, docx
+    (bytes); *vorlage* is a folder of own templates (see ``strategie bericht --vorlage``)."""
+    return rendere_bericht(bericht, format, vorlage=vorlage)
 
 
-def steckbriefe(bericht: Bericht, format: str = "html") -> str | bytes:  # noqa: A002
-    """The Maßnahmensteckbriefe of the report's goals as html, markdown (str) or xlsx (bytes)."""
-    return rendere_steckbriefe(bericht, format)
+def steckbriefe(bericht: Bericht, format: str = "html",  # noqa: A002
+                vorlage: str | os.PathLike[str] | None = None) -> str | bytes:
+    """The Maßnahmensteckbriefe of the report's goals as html, markdown (str) or xlsx, docx
+    (bytes); *vorlage* as for ``rendere``."""
+    return rendere_steckbriefe(bericht, format, vorlage=vorlage)

@@ -15,7 +15,7 @@ from strategie.auswertung.zusammenfassung import Hinweis, Kennzahlstand
 from strategie.modell.feld import STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.rahmen import Amt
 from strategie.modell.ziel import Ziel
-from strategie.text.format import datum_de, euro_de, mit_einheit
+from strategie.text.format import datum_de, einheit_de, euro_de, mit_einheit, zahl_de
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,11 @@ class Kennzahlzeile:
     stand: Kennzahlstand
     name: str
     details: str
-    """'steigend · Quelle: …'."""
+    """'Einheit: Tage · erwünschte Richtung: fallend · Quelle: …' (the unit once, here)."""
+    einheit: str
+    """'' for a count."""
     basis: str
+    """The numbers without their unit (it is in ``details``); '–' for none."""
     zuletzt: str
     zuletzt_stichtag: dt.date | None
     ziel: str
@@ -79,6 +82,8 @@ class Steckbrief:
     """The Hinweis that the Steckbrief is out of date ('' if it is current)."""
     kennzahlen: tuple[Kennzahlzeile, ...]
     beschluesse: tuple[str, ...]
+    hinweis: str = ""
+    """The frame's notice (e.g. Beispieldaten), shown on every Steckbrief page."""
 
     def angaben(self) -> list[Angabe]:
         """The grid's entries in reading order."""
@@ -116,7 +121,7 @@ def _haushalt(ziel: Ziel) -> str:
 def _raster(bericht: Bericht, amt: Amt, ziel: Ziel) -> tuple[tuple[Angabe, ...], ...]:
     """The grid under the title: who, where in the strategy, how far, what budget."""
     hf = bericht.rahmen.handlungsfeld(ziel.handlungsfeld)
-    handlungsfeld = Angabe("Handlungsfeld", f"{hf.nummer} – {hf.name}" if hf
+    handlungsfeld = Angabe("Handlungsfeld", f"{hf.nummer} – {hf.bezeichnung}" if hf
                            else str(ziel.handlungsfeld), "handlungsfeld",
                            " ".join(hf.leitsatz.split()) if hf else "")
     art = [ziel.art] if ziel.art else []
@@ -152,13 +157,15 @@ def _massnahmen(bericht: Bericht, ziel: Ziel, erledigt: set[str]) -> tuple[Massn
 
 def _kennzahl(stand: Kennzahlstand) -> Kennzahlzeile:
     k = stand.kennzahl
-    details = k.richtung + (f" · Quelle: {k.quelle}" if k.quelle else "")
+    einheit = einheit_de(k.einheit)
+    details = " · ".join(t for t in (f"Einheit: {einheit}" if einheit else "",
+                                     f"erwünschte Richtung: {k.richtung}" if k.richtung else "",
+                                     f"Quelle: {k.quelle}" if k.quelle else "") if t)
     return Kennzahlzeile(
-        stand=stand, name=k.name, details=details, basis=mit_einheit(k.basiswert, k.einheit),
-        zuletzt=mit_einheit(stand.letzter.wert, k.einheit) if stand.letzter else "–",
+        stand=stand, name=k.name, details=details, einheit=einheit, basis=zahl_de(k.basiswert),
+        zuletzt=zahl_de(stand.letzter.wert) if stand.letzter else "–",
         zuletzt_stichtag=stand.letzter.stichtag if stand.letzter else None,
-        ziel=mit_einheit(k.zielwert, k.einheit), zieljahr=k.zieljahr or None,
-        bewertung=stand.bewertung)
+        ziel=zahl_de(k.zielwert), zieljahr=k.zieljahr or None, bewertung=stand.bewertung)
 
 
 def _beschluss(ziel: Ziel) -> tuple[str, ...]:
@@ -185,7 +192,7 @@ def steckbrief(bericht: Bericht, ziel: Ziel, hinweise: tuple[Hinweis, ...] = (),
         stand=s.stand if s else None,
         veraltet=next((h.text for h in hinweise if h.art == "steckbrief"), ""),
         kennzahlen=tuple(_kennzahl(k) for k in kennzahlen),
-        beschluesse=_beschluss(ziel))
+        beschluesse=_beschluss(ziel), hinweis=" ".join(bericht.rahmen.hinweis.split()))
 
 
 def steckbriefe_je_amt(bericht: Bericht) -> list[tuple[Amt, list[Steckbrief]]]:

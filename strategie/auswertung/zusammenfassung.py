@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from strategie.auswertung.matrix import Matrix, zaehle_matrix
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Kennzahl, Messwert, Ziel
-from strategie.text.format import datum_de, mit_einheit
+from strategie.text.format import datum_de, mit_einheit, zahl_de
 
 
 def monate_zurueck(datum: dt.date, monate: int) -> dt.date:
@@ -57,14 +57,17 @@ class Kennzahlstand:
     """'erreicht', 'auf Kurs', 'nicht auf Kurs' or 'keine Messwerte'."""
 
     def beschreibung(self) -> str:
-        """'61 % → 59,1 % (30.06.2026) → Ziel 66 %'."""
+        """'61 → 59,1 % (30.06.2026), Ziel 66 %': the unit once for the way, once for the goal."""
         k = self.kennzahl
-        letzter = "–"
         if self.letzter:
-            letzter = (f"{mit_einheit(self.letzter.wert, k.einheit)} "
-                       f"({datum_de(self.letzter.stichtag)})")
-        return (f"{mit_einheit(k.basiswert, k.einheit)} → {letzter} → Ziel "
-                f"{mit_einheit(k.zielwert, k.einheit)}")
+            basis = f"{zahl_de(k.basiswert)} → " if k.basiswert is not None else "zuletzt "
+            teile = [f"{basis}{mit_einheit(self.letzter.wert, k.einheit)} "
+                     f"({datum_de(self.letzter.stichtag)})"]
+        else:
+            teile = [f"Basis {mit_einheit(k.basiswert, k.einheit)}, noch kein Messwert"]
+        if k.zielwert is not None:
+            teile.append(f"Ziel {mit_einheit(k.zielwert, k.einheit)}")
+        return ", ".join(teile)
 
 
 def bewerte_kennzahl(ziel: Ziel, kennzahl: Kennzahl) -> Kennzahlstand:

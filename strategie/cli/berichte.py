@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from strategie.ausgabe.berichte import (
     rendere_steckbriefe,
 )
 from strategie.auswertung.bericht import Bericht, erstelle_bericht
+from strategie.auswertung.grundlage import GRUNDLAGEN
 from strategie.cli.fortschritt import Schritt, fortschritt
 from strategie.cli.gemeinsam import (
     fehlerkonsole,
@@ -65,6 +68,14 @@ def _ausgabeoptionen(parser: argparse.ArgumentParser, formate: tuple[str, ...],
                         help=f"Ausgabeformat (Standard: {standard})")
     gruppe.add_argument("--ausgabe", metavar="DATEI",
                         help="in diese Datei schreiben statt auf die Standardausgabe")
+    gruppe.add_argument("--grundlage", choices=GRUNDLAGEN, default="kurz",
+                        help="kurz (Standard, für Veröffentlichungen): Name des Speichers, "
+                             "Ordner im Repository und kurze Commit-ID; lang: dazu der Pfad "
+                             "auf diesem Rechner und die volle Commit-ID")
+    gruppe.add_argument("--vorlage", metavar="ORDNER",
+                        help="Ordner mit eigenen Vorlagen (HTML: *.html.j2, *.css.j2; DOCX: "
+                             "vorlage.docx), die gleichnamige mitgelieferte ersetzen "
+                             "(Standard: [berichte] vorlagen aus strategie.toml)")
 
 
 def _erstelle(args: argparse.Namespace, schritt: Schritt, *, mit_zeitraum: bool) -> Bericht:
@@ -74,7 +85,8 @@ def _erstelle(args: argparse.Namespace, schritt: Schritt, *, mit_zeitraum: bool)
         speicher, kriterien=filter_aus_args(args, speicher),
         seit=getattr(args, "seit", None) if mit_zeitraum else None,
         bis=getattr(args, "bis", None) if mit_zeitraum else None,
-        max_alter_monate=getattr(args, "monate", None), schritt=schritt)
+        max_alter_monate=getattr(args, "monate", None), schritt=schritt,
+        grundlage_lang=args.grundlage == "lang")
 
 
 def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str, bericht: Bericht) -> None:
@@ -83,7 +95,10 @@ def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str, bericht: B
         ziel = Path(args.ausgabe)
         if not ziel.parent.is_dir():
             raise StrategieFehler(f"Der Ordner für {ziel} existiert nicht.")
+        neu = not ziel.exists()
         schreibe_atomar(ziel, inhalt.encode("utf-8") if isinstance(inhalt, str) else inhalt)
+        if neu:
+            _rechte_nach_umask(ziel)
         fehlerkonsole().print(
             f"{was} ({FORMATNAMEN[args.format]}, {len(bericht.ziele)} Ziele) geschrieben: "
             f"{anzeigepfad(ziel.resolve())}", markup=False, highlight=False)
@@ -96,6 +111,15 @@ def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str, bericht: B
         sys.stdout.buffer.flush()
         return
     sys.stdout.write(inhalt)
+
+
+def _rechte_nach_umask(datei: Path) -> None:
+    """A new report file gets the rights of any new file of the user (umask), not the 0600 of
+    the temporary file it was written to."""
+    maske = os.umask(0)
+    os.umask(maske)
+    with contextlib.suppress(OSError):
+        os.chmod(datei, 0o666 & ~maske)
 
 
 def befehl_bericht(args: argparse.Namespace) -> int:
@@ -112,7 +136,7 @@ def befehl_bericht(args: argparse.Namespace) -> int:
 
             ansicht = bericht_terminal(bericht)
         else:
-            inhalt = rendere_bericht(bericht, args.format)
+            inhalt = rendere_bericht(bericht, args.format, vorlage=args.vorlage)
     if args.format == "terminal" and not args.ausgabe:
         konsole().print(ansicht)
     else:
@@ -125,6 +149,6 @@ def befehl_steckbriefe(args: argparse.Namespace) -> int:
     with fortschritt(3) as schritt:
         bericht = _erstelle(args, schritt, mit_zeitraum=False)
         schritt(f"Schreibe {len(bericht.ziele)} Steckbriefe ({FORMATNAMEN[args.format]})")
-        inhalt = rendere_steckbriefe(bericht, args.format)
+        inhalt = rendere_steckbriefe(bericht, args.format, vorlage=args.vorlage)
     _gib_aus(inhalt, args, "Steckbriefe", bericht)
     return 0

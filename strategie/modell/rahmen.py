@@ -17,6 +17,13 @@ class Handlungsfeld:
     nummer: int
     name: str
     leitsatz: str
+    arbeitstitel: bool = False
+    """The name is a working title (the source names no Oberbegriff); reports say so."""
+
+    @property
+    def bezeichnung(self) -> str:
+        """The name as reports print it: 'Wirksamkeit und Prävention (Arbeitstitel)'."""
+        return f"{self.name} (Arbeitstitel)" if self.arbeitstitel else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,19 @@ class Wert:
     """The value counts as finished."""
 
 
+@dataclass(frozen=True, slots=True)
+class Berichtsrahmen:
+    """The frame's ``[berichte]`` table: how reports present this store."""
+
+    vorlagen: str = ""
+    """A folder of own HTML templates, relative to the store ('' = the shipped ones)."""
+    matrix_quelle: str = ""
+    """The published table the Amt × Handlungsfeld matrix reproduces; its rows then keep the
+    frame's order of the Ämter (otherwise the order of the Anlagen)."""
+    matrix_fussnote: str = ""
+    """A footnote printed wherever the matrix is shown."""
+
+
 @dataclass(frozen=True)
 class Rahmen:
     """The parsed frame file; the one source of vocabularies for validation, schema and UI."""
@@ -67,6 +87,8 @@ class Rahmen:
     umsetzungsstand: tuple[Wert, ...]
     ampel: tuple[Wert, ...]
     massnahmenstatus: tuple[Wert, ...]
+    berichte: Berichtsrahmen = field(default_factory=Berichtsrahmen)
+    """The frame's settings for reports (``[berichte]``)."""
     roh: bytes = field(default=b"", repr=False, compare=False)
     """The frame file's bytes (the goal cache is only valid for the same frame)."""
     _amt_nach_kuerzel: dict[str, Amt] = field(init=False, repr=False, compare=False)
@@ -150,6 +172,15 @@ class _Leser:
         return eintraege
 
 
+def _berichtsrahmen(lies: _Leser, daten: dict[str, Any]) -> Berichtsrahmen:
+    tabelle = daten.get("berichte", {})
+    if not isinstance(tabelle, dict):
+        lies.befunde.append(Befund(lies.pfad, "erwartet eine Tabelle [berichte]", feld="berichte"))
+        tabelle = {}
+    return Berichtsrahmen(**{name: lies.wert(tabelle, name, str, f"berichte.{name}", "")
+                             for name in ("vorlagen", "matrix_quelle", "matrix_fussnote")})
+
+
 def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Befund]]:
     """Build the frame from parsed TOML; problems become Befunde, never exceptions."""
     lies = _Leser(pfad)
@@ -182,6 +213,8 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
                 nummer=lies.wert(e, "nummer", int, f"handlungsfelder.{i}.nummer"),
                 name=lies.wert(e, "name", str, f"handlungsfelder.{i}.name"),
                 leitsatz=lies.wert(e, "leitsatz", str, f"handlungsfelder.{i}.leitsatz", ""),
+                arbeitstitel=lies.wert(e, "arbeitstitel", bool, f"handlungsfelder.{i}.arbeitstitel",
+                                       False),
             )
             for i, e in enumerate(lies.liste(daten, "handlungsfelder"))
         ),
@@ -206,6 +239,7 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
         umsetzungsstand=werte("umsetzungsstand"),
         ampel=werte("ampel"),
         massnahmenstatus=werte("massnahmenstatus"),
+        berichte=_berichtsrahmen(lies, daten),
     )
     eindeutig: tuple[tuple[str, list[str]], ...] = (
         ("aemter.kuerzel", [a.kuerzel for a in rahmen.aemter]),

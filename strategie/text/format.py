@@ -32,8 +32,27 @@ def euro_de(wert: float | int | None) -> str:
     return "–" if wert is None else f"{zahl_de(wert, 0)} €"
 
 
+ZAEHLEINHEITEN = frozenset({"Anzahl", "Anz.", "Stück"})
+"""'Units' that only say a value is a count: printed without them ('268', not '268 Anzahl')."""
+
+
+def einheit_de(einheit: str) -> str:
+    """The unit as it follows a number ('' for a count)."""
+    einheit = einheit.strip()
+    return "" if einheit in ZAEHLEINHEITEN else einheit
+
+
 def mit_einheit(wert: float | int | None, einheit: str) -> str:
-    """A value with its unit: '62,5 %', '14 Tage'."""
+    """A value with its unit: '62,5 %', '14 Tage', '268' (a count)."""
     if wert is None:
         return "–"
-    return f"{zahl_de(wert)} {einheit}".strip()
+    return f"{zahl_de(wert)} {einheit_de(einheit)}".strip()
+
+
+def datum_oder_angabe(angabe: str) -> str:
+    """A date given as JJJJ-MM-TT in German notation (21.06.2024); anything else as it is
+    (a revision such as 'v2026.1')."""
+    try:
+        return datum_de(dt.date.fromisoformat(angabe))
+    except ValueError:
+        return angabe

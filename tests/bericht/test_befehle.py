@@ -22,7 +22,7 @@ def test_terminal_passt_in_80_spalten(cli, verlauf_repo: Path) -> None:  # type:
     assert max(len(z) for z in zeilen) <= 80
     text = ergebnis.out
     assert "Sachstandsbericht Sozialstrategie Landkreis Konstanz" in text
-    assert "Änderungen seit 2026-08-01: 2 Änderungen an 2 Zielen" in text
+    assert "Änderungen seit 01.08.2026: 2 Änderungen an 2 Zielen" in text  # German dates
     assert "Ampel rot: 6" in text  # five in the example store, AMI-01 turned red
     assert ergebnis.err == ""  # no progress bar without a terminal
 

@@ -90,11 +90,12 @@ def test_ueberblick_zahlen_aus_den_zellen(beispiel_html: str) -> None:
         "7", "7", "5", "6", "18", "3"]  # totals per Amt in Anlagen order
 
 
-def test_leuchttuerme_und_aufmerksamkeit(beispiel_html: str) -> None:
+def test_leuchttuerme_und_handlungsbedarf(beispiel_html: str) -> None:
     dokument = parse(beispiel_html)
     leuchttuerme = next(s for s in alle(dokument, "section") if s.get("id") == "leuchttuerme")
     assert [zellen(z)[0] for z in alle(eins(leuchttuerme, "tbody"), "tr")] == ["DEZ-04", "AMI-02"]
-    aufmerksam = next(s for s in alle(dokument, "section") if s.get("id") == "aufmerksamkeit")
+    aufmerksam = next(s for s in alle(dokument, "section") if s.get("id") == "handlungsbedarf")
+    assert text(eins(aufmerksam, "h2")) == "Handlungsbedarf"
     bloecke = list(alle(aufmerksam, "tbody", "ziel"))
     assert len(bloecke) == 24
     ersten = [zellen(eins(b, "tr"))[0] for b in bloecke]
@@ -110,7 +111,7 @@ def test_kennzahlen_mit_verlauf_und_grenze(beispiel_bericht: Bericht, beispiel_h
     zeilen = list(alle(eins(abschnitt, "tbody"), "tr"))
     assert len(zeilen) == len(beispiel_bericht.zusammenfassung.kennzahlen) == 22
     sa03 = next(zellen(z) for z in zeilen if zellen(z)[0] == "SA-03")
-    assert sa03[2] == "78 Tage → 93 Tage (30.06.2026) → Ziel 60 Tage"
+    assert sa03[2] == "78 → 93 Tage (30.06.2026), Ziel 60 Tage"  # the unit once for the way
     assert sa03[3] == "nicht auf Kurs"
     diagramme = [s for s in abschnitt.iter(f"{SVG}svg") if "kennzahl" in klassen(s)]
     assert len(diagramme) == 22
@@ -169,9 +170,14 @@ def test_aenderungen_je_ziel_alt_und_neu(verlauf_repo: Path) -> None:
 @pytest.fixture
 def boeser_speicher(tmp_path: Path) -> Path:
     """The example store with markup, quotes, & and control characters in SA-01's texts,
-    in a folder whose name would end a CSS string and the style element."""
+    in a folder and with a name (the frame's, printed in the Grundlage) that would end a CSS
+    string and the style element."""
     ziel = tmp_path / 'ziele "</style><script>x'
     shutil.copytree(BEISPIEL, ziel)
+    rahmen = ziel / "strategie.toml"
+    rahmen.write_text(rahmen.read_text(encoding="utf-8").replace(
+        'name = "Sozialstrategie Landkreis Konstanz"',
+        'name = "Sozialstrategie \\"</style><script>x"', 1), encoding="utf-8")
     datei = ziel / "sa" / "SA-01.toml"
     inhalt = datei.read_text(encoding="utf-8")
     inhalt = re.sub(r'^titel = ".*"$',

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from strategie.ausgabe.farben import AMPEL_HEX, STATUS_HEX
+from strategie.ausgabe.farben import AMPEL_HEX, STATUS_HEX, STATUS_MUSTER
 from strategie.text.sicher import entschaerfe
 
 UNBEKANNT_HEX = "#9e9e9e"
@@ -58,7 +58,7 @@ def klasse(praefix: str, wert: str) -> str:
     return f"{praefix}-" + ("-".join(re.findall(r"[a-z0-9]+", ersetzt)) or "leer")
 
 
-FARBEN = {"ampel": AMPEL_HEX, "status": STATUS_HEX}
+FARBEN = {"ampel": AMPEL_HEX, "status": STATUS_HEX, "muster": STATUS_MUSTER}
 """The palette as the templates see it (``farben.css.j2``)."""
 
 

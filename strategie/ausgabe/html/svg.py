@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from strategie.ausgabe.farben import STATUS_HEX
+from strategie.ausgabe.farben import STATUS_HEX, STATUS_MUSTER, grauwert
 from strategie.ausgabe.html.stil import UNBEKANNT_HEX, esc
 from strategie.modell.ziel import Kennzahl
 from strategie.text.format import mit_einheit, zahl_de
@@ -32,8 +32,26 @@ def _textbreite(text: str, schrift: float = SCHRIFT) -> float:
 
 def _hell(farbe: str) -> bool:
     """Whether dark text reads better than white on this #rrggbb colour."""
-    rot, gruen, blau = (int(farbe[i:i + 2], 16) for i in (1, 3, 5))
-    return 0.299 * rot + 0.587 * gruen + 0.114 * blau > 160
+    return grauwert(farbe) > 160
+
+
+def _muster(werte: Sequence[str]) -> tuple[str, dict[str, str]]:
+    """SVG <defs> with the hatching of the hatched states among *werte*, and their fills."""
+    defs: list[str] = []
+    fuellung: dict[str, str] = {}
+    for wert in werte:
+        art = STATUS_MUSTER.get(wert)
+        if not art:
+            continue
+        kennung = f"muster-{len(fuellung) + 1}"
+        farbe = STATUS_HEX.get(wert, UNBEKANNT_HEX)
+        drehung = 45 if art == "schraeg" else -45
+        defs.append(f'<pattern id="{kennung}" width="4.5" height="4.5" '
+                    f'patternUnits="userSpaceOnUse" patternTransform="rotate({drehung})">'
+                    f'<rect width="4.5" height="4.5" fill="#ffffff"/>'
+                    f'<rect width="2.8" height="4.5" fill="{farbe}"/></pattern>')
+        fuellung[wert] = f"url(#{kennung})"
+    return (f"<defs>{''.join(defs)}</defs>" if defs else ""), fuellung
 
 
 def _svg(breite: float, hoehe: float, titel: str, inhalt: list[str], klasse: str) -> str:
@@ -49,15 +67,16 @@ def status_balken_svg(zeilen: Sequence[tuple[str, Mapping[str, int]]], werte: Se
     """Horizontal stacked bars: one row per (label, counts by Umsetzungsstand), with a legend.
 
     Segments follow the order of *werte* (the frame's vocabulary) in the colours of
-    ``STATUS_HEX``; bars share one scale, so the Ämter are comparable; each row ends with
-    its total.
+    ``STATUS_HEX`` (hatched for ``STATUS_MUSTER``); bars share one scale, so the Ämter are
+    comparable; each row ends with its total.
     """
     beschriftung = 190.0
     rechts = 44.0
     zeilenhoehe, balkenhoehe, oben = 24.0, 15.0, 6.0
     flaeche = breite - beschriftung - rechts
     hoechstens = max((sum(z.values()) for _, z in zeilen), default=0) or 1
-    teile: list[str] = []
+    defs, muster = _muster(werte)
+    teile: list[str] = [defs] if defs else []
     y = oben
     for name, zaehler in zeilen:
         mitte = y + zeilenhoehe / 2
@@ -75,14 +94,21 @@ def status_balken_svg(zeilen: Sequence[tuple[str, Mapping[str, int]]], werte: Se
             laenge = anzahl / hoechstens * flaeche
             farbe = STATUS_HEX.get(wert, UNBEKANNT_HEX)
             teile.append(f'<rect x="{_z(x)}" y="{_z(mitte - balkenhoehe / 2)}" '
-                         f'width="{_z(laenge)}" height="{_z(balkenhoehe)}" fill="{farbe}" '
+                         f'width="{_z(laenge)}" height="{_z(balkenhoehe)}" '
+                         f'fill="{muster.get(wert, farbe)}" '
                          f'stroke="#ffffff" stroke-width="0.8"><title>{esc(name)} – '
                          f"{esc(wert)}: {anzahl}</title></rect>")
             zahl = zahl_de(anzahl)
             if laenge >= _textbreite(zahl, 9) + 6:
+                if wert in muster:  # a white label on the hatching keeps the number legible
+                    breite_zahl = _textbreite(zahl, 9) + 4
+                    teile.append(f'<rect x="{_z(x + (laenge - breite_zahl) / 2)}" '
+                                 f'y="{_z(mitte - 5.5)}" width="{_z(breite_zahl)}" height="11" '
+                                 'rx="2" fill="#ffffff"/>')
+                dunkel = wert in muster or _hell(farbe)
                 teile.append(f'<text x="{_z(x + laenge / 2)}" y="{_z(mitte + 3.2)}" '
                              f'text-anchor="middle" font-size="9" '
-                             f'fill="{"#1f2a37" if _hell(farbe) else "#ffffff"}">{zahl}</text>')
+                             f'fill="{"#1f2a37" if dunkel else "#ffffff"}">{zahl}</text>')
             x += laenge
         for wert, anzahl in zaehler.items():  # values outside the vocabulary still count
             if wert not in werte and anzahl:
@@ -96,8 +122,9 @@ def status_balken_svg(zeilen: Sequence[tuple[str, Mapping[str, int]]], werte: Se
         eintrag = _textbreite(wert, 10) + 22
         if x + eintrag > breite and x > beschriftung:
             x, y = beschriftung, y + 17
-        farbe = STATUS_HEX.get(wert, UNBEKANNT_HEX)
-        teile.append(f'<rect x="{_z(x)}" y="{_z(y)}" width="10" height="10" fill="{farbe}"/>'
+        farbe = muster.get(wert, STATUS_HEX.get(wert, UNBEKANNT_HEX))
+        teile.append(f'<rect x="{_z(x)}" y="{_z(y)}" width="10" height="10" fill="{farbe}" '
+                     'stroke="#9aa1a9" stroke-width="0.5"/>'
                      f'<text x="{_z(x + 14)}" y="{_z(y + 9)}" font-size="10" '
                      f'fill="#1f2a37">{esc(wert)}</text>')
         x += eintrag

@@ -86,14 +86,7 @@ def umgebung(vorlagen: Path | None = None, *, sandbox: bool = False) -> Environm
 
 def _befundzeilen(bericht: Any) -> list[str]:
     """The report's Befunde as 'Datei:Zeile: Meldung', each once, sorted."""
-    return sorted({b.als_zeile() for b in bericht.befunde})
-
-
-def pruefe_vorlagenordner(ordner: Path) -> Path:
-    """The folder of own templates, resolved; a German error if it is not a folder."""
-    if not ordner.is_dir():
-        raise StrategieFehler(f"Der Vorlagenordner {ordner} existiert nicht oder ist kein Ordner.")
-    return ordner.resolve()
+    return list(bericht.befundzeilen())
 
 
 def vorlage(name: str, vorlagen: Path | None = None) -> Template:

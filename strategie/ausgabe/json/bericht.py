@@ -50,7 +50,8 @@ def bericht_daten(bericht: Bericht) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "titel": bericht.titel,
         "grundlage": {
-            "speicher": g.speicher, "commit": g.commit, "stichtag":
+            "speicher": g.speicher, "ordner": g.ordner, "pfad": g.pfad if g.lang else None,
+            "commit": g.commit, "stichtag":
             g.stichtag.isoformat() if g.stichtag else None, "erstellt": g.erstellt.isoformat(),
             "arbeitskopie": g.arbeitskopie, "ungespeichert": g.ungespeichert,
             "filter": g.filter or None},
@@ -84,7 +85,7 @@ def bericht_daten(bericht: Bericht) -> dict[str, Any]:
             "seit": bericht.aenderungen.seit, "bis": bericht.aenderungen.bis,
             "eintraege": [eintrag_json(e) for e in bericht.aenderungen.eintraege]},
         "ziele": [ziel_kurz(ziel) for ziel in bericht.ziele],
-        "befunde": [{"datei": str(b.pfad), "zeile": b.zeile, "feld": b.feld or None,
+        "befunde": [{"datei": g.datei(b.pfad), "zeile": b.zeile, "feld": b.feld or None,
                      "meldung": b.meldung} for b in bericht.befunde],
     }
 

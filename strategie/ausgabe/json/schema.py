@@ -40,11 +40,13 @@ SCHEMA: dict[str, Any] = {
         "version": {"const": FORMAT_VERSION},
         "titel": _TEXT,
         "grundlage": _objekt({
-            "speicher": _TEXT, "commit": _TEXT_ODER_NULL, "stichtag": _DATUM_ODER_NULL,
+            "speicher": _TEXT, "ordner": _TEXT, "pfad": _TEXT_ODER_NULL,
+            "commit": _TEXT_ODER_NULL, "stichtag": _DATUM_ODER_NULL,
             "erstellt": {"type": "string", "format": "date-time"},
             "arbeitskopie": {"type": "boolean"}, "ungespeichert": {"type": "boolean"},
             "filter": _TEXT_ODER_NULL,
-        }, "Woher die Zahlen stammen: Speicher, Commit, Stichtag, Erstellungszeit."),
+        }, "Woher die Zahlen stammen: Name und Ordner des Speichers (den Pfad auf dem Rechner "
+           "nur mit --grundlage lang), Commit, Stichtag, Erstellungszeit."),
         "stichtag": _DATUM,
         "steckbrief_max_alter_monate": _ANZAHL,
         "anzahl_ziele": _ANZAHL,

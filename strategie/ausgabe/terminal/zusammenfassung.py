@@ -6,7 +6,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from strategie.ausgabe.farben import ampel_farbe, status_farbe
+from strategie.ausgabe.farben import ampel_farbe, status_farbe, status_zeichen
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.auswertung.zusammenfassung import Zusammenfassung
 from strategie.modell.rahmen import Rahmen
@@ -32,10 +32,19 @@ def _punkte(zaehler: dict[str, int]) -> Text:
 
 
 def matrix_farbig(zusammenfassung: Zusammenfassung, rahmen: Rahmen) -> Table:
-    """Amt × Handlungsfeld with sums; each cell shows the count and the goals' Ampel colours."""
+    """Amt × Handlungsfeld with sums; each cell shows the count and the goals' Ampel colours.
+
+    Under the table: the Handlungsfelder (marked where their names are working titles), the
+    published table the rows reproduce, and the frame's footnote.
+    """
+    from strategie.ausgabe.abschnitte import handlungsfelder_legende, matrix_hinweise
+
     matrix = zusammenfassung.matrix
     tabelle = Table(title="Ziele je Amt und Handlungsfeld", box=box.SIMPLE_HEAVY,
                     show_footer=True, title_justify="left")
+    tabelle.caption = Text(entschaerfe("\n".join(
+        [handlungsfelder_legende(rahmen), *matrix_hinweise(rahmen)])), style="dim")
+    tabelle.caption_justify = "left"
     tabelle.add_column("Amt", footer="Summe", no_wrap=True)
     tabelle.add_column("Σ", justify="right", footer=str(matrix.gesamt), style="bold")
     for nummer in matrix.handlungsfelder:
@@ -53,9 +62,10 @@ def matrix_farbig(zusammenfassung: Zusammenfassung, rahmen: Rahmen) -> Table:
     return tabelle
 
 
-def _balken(anteil: float, breite: int, farbe: str) -> Text:
+def _balken(anteil: float, breite: int, farbe: str, zeichen: str = "█") -> Text:
     voll = round(anteil * breite)
-    return Text("█" * voll, style=farbe or "white") + Text("░" * (breite - voll), style="dim")
+    rest = "·" if zeichen == "░" else "░"
+    return Text(zeichen * voll, style=farbe or "white") + Text(rest * (breite - voll), style="dim")
 
 
 def status_tabelle(zusammenfassung: Zusammenfassung, rahmen: Rahmen, breite: int = 24) -> Table:
@@ -68,7 +78,8 @@ def status_tabelle(zusammenfassung: Zusammenfassung, rahmen: Rahmen, breite: int
     for wert in rahmen.umsetzungsstand:
         anzahl = zusammenfassung.nach_status.get(wert.name, 0)
         tabelle.add_row(Text(wert.name, style=status_farbe(wert.name)), str(anzahl),
-                        _balken(anzahl / gesamt, breite, status_farbe(wert.name)))
+                        _balken(anzahl / gesamt, breite, status_farbe(wert.name),
+                                status_zeichen(wert.name)))
     tabelle.add_section()
     for wert in rahmen.ampel:
         anzahl = zusammenfassung.nach_ampel.get(wert.name, 0)
@@ -107,7 +118,7 @@ def auffaellig_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
     With *grenze*, only that many goals are listed (Rich tables cost ~0.4 ms a row); with
     *textlaenge*, each note is shortened to that many characters.
     """
-    tabelle = Table(title=(f"Braucht Aufmerksamkeit ({len(zusammenfassung.auffaellig)} Ziele; "
+    tabelle = Table(title=(f"Handlungsbedarf ({len(zusammenfassung.auffaellig)} Ziele; "
                            f"Steckbrief älter als {zusammenfassung.max_alter_monate} Monate "
                            "gilt als veraltet)"),
                     box=box.SIMPLE, title_justify="left", show_lines=False)

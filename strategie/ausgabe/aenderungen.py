@@ -1,12 +1,11 @@
-"""The data of the report's section 'Änderungen seit …' in HTML: per goal, each field as a diff.
+"""The changes of a period as every medium shows them: per goal, each field as a diff.
 
-The template ``vorlagen/aenderungen.html.j2`` lays it out; here every text stays plain text
-(the template escapes it), a word diff is a list of (mark, text) pieces.
+HTML (``vorlagen/aenderungen.html.j2``) and DOCX lay it out; here every text stays plain text
+(each medium escapes it), a word diff is a list of (mark, text) pieces.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +13,7 @@ from typing import Any
 from strategie.ausgabe.wortdiff import darstellung, wortdiff
 from strategie.auswertung.bericht import Bericht
 from strategie.modell.vergleich import Feldaenderung, beschreibe, wert_kurz
-from strategie.text.format import datum_de
+from strategie.text.format import datum_oder_angabe
 from strategie.text.kuerzen import kuerze
 from strategie.verlauf.eintraege import ART_TEXT, Verlaufseintrag, nach_ziel
 
@@ -22,14 +21,6 @@ KOMMENTAR_HOECHSTENS = 400
 """Characters of a commit comment shown in the changes section."""
 SAMMEL_AB = 3
 """A commit touching more goals than this is a Sammeländerung: its comment is shown once."""
-
-
-def datum_oder_revision(angabe: str) -> str:
-    """A date given as JJJJ-MM-TT in German notation; a revision as it is."""
-    try:
-        return datum_de(dt.date.fromisoformat(angabe))
-    except ValueError:
-        return angabe
 
 
 def feld_darstellung(aenderung: Feldaenderung) -> dict[str, Any]:
@@ -89,7 +80,7 @@ def aenderungen_sicht(bericht: Bericht) -> Aenderungssicht:
                         else [{"form": "eintrag", "text": ART_TEXT[e.art]}])}
             for e in eintraege]})
     return Aenderungssicht(
-        seit=datum_oder_revision(zeitraum.seit),
-        bis=datum_oder_revision(zeitraum.bis) if zeitraum.bis else "",
+        seit=datum_oder_angabe(zeitraum.seit),
+        bis=datum_oder_angabe(zeitraum.bis) if zeitraum.bis else "",
         anzahl=len(zeitraum.eintraege), commits=len(sammel),
         sammel=[(e, sammel[e.commit]) for e in gesehen.values()], gruppen=gruppen)

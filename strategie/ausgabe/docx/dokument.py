@@ -1,0 +1,261 @@
+"""The frame of a DOCX report: A4 pages, German styles, footer with the Grundlage, Word tables.
+
+Headings use Word's built-in styles (``Heading 1``–``3``, shown in a German Word as
+Überschrift 1–3), so the navigation pane and a table of contents work, and a Vorlage writer
+can restyle the whole document through them. A ``vorlage.docx`` in the folder of own
+templates is the starting document instead of python-docx's default: its styles, page
+layout and header (a logo) are kept, its body is emptied.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as Dokument
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Mm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from strategie.ausgabe.farben import AMPEL_HEX, STATUS_HEX
+from strategie.auswertung.bericht import Bericht
+from strategie.text.sicher import entschaerfe
+
+VORLAGE_DOCX = "vorlage.docx"
+"""The name of the starting document in a folder of own templates."""
+
+AKZENT = RGBColor(0x1D, 0x4F, 0x91)
+GRAU = RGBColor(0x5B, 0x64, 0x70)
+WARNUNG = RGBColor(0x8A, 0x4B, 0x00)
+HELL = "F2F4F7"
+
+# Characters XML 1.0 cannot hold at all (after entschaerfe made the controls visible).
+_UNMOEGLICH = re.compile("[\ufffe\uffff\ud800-\udfff]")
+
+
+def text(wert: object) -> str:
+    """Text from a goal file for Word: controls visible, nothing Word could not store."""
+    sicher = entschaerfe(str(wert))
+    if _UNMOEGLICH.search(sicher):
+        sicher = _UNMOEGLICH.sub(lambda m: f"<U+{ord(m.group()):04X}>", sicher)
+    return sicher
+
+
+def neues_dokument(vorlagen: Path | None, titel: str, betreff: str) -> Dokument:
+    """A new document on A4 (from ``vorlage.docx`` if the template folder has one)."""
+    vorlage = vorlagen / VORLAGE_DOCX if vorlagen else None
+    if vorlage is not None and vorlage.is_file():
+        dokument = Document(str(vorlage))
+        koerper = dokument.element.body
+        for kind in list(koerper):
+            if kind.tag != qn("w:sectPr"):
+                koerper.remove(kind)
+    else:
+        dokument = Document()
+        _grundstil(dokument)
+        abschnitt = dokument.sections[0]
+        abschnitt.page_width, abschnitt.page_height = Mm(210), Mm(297)
+        abschnitt.left_margin, abschnitt.right_margin = Mm(20), Mm(15)
+        abschnitt.top_margin, abschnitt.bottom_margin = Mm(18), Mm(18)
+        abschnitt.header_distance = abschnitt.footer_distance = Mm(8)
+    eigenschaften = dokument.core_properties
+    eigenschaften.title, eigenschaften.subject = text(titel), text(betreff)
+    eigenschaften.author = eigenschaften.last_modified_by = "strategie"
+    eigenschaften.language = "de-DE"
+    return dokument
+
+
+def _grundstil(dokument: Dokument) -> None:
+    """Arial-compatible font, German as the language (spelling), compact headings."""
+    normal = dokument.styles["Normal"]
+    normal.font.name, normal.font.size = "Arial", Pt(10)
+    normal.paragraph_format.space_after = Pt(4)
+    rpr = dokument.styles.element.find(qn("w:docDefaults"))
+    if rpr is not None:
+        for sprache in rpr.iter(qn("w:lang")):
+            sprache.set(qn("w:val"), "de-DE")
+    for stufe, groesse in ((1, 15), (2, 12.5), (3, 10.5)):
+        stil = dokument.styles[f"Heading {stufe}"]
+        stil.font.name, stil.font.size, stil.font.color.rgb = "Arial", Pt(groesse), AKZENT
+        stil.paragraph_format.space_before = Pt(10 if stufe < 3 else 6)
+        stil.paragraph_format.space_after = Pt(3)
+        stil.paragraph_format.keep_with_next = True
+    for name in ("Title", "Subtitle"):
+        dokument.styles[name].font.name = "Arial"
+
+
+def kopf_und_fuss(abschnitt: object, kopfzeile: str, bericht: Bericht) -> None:
+    """Running head, and the Grundlage with 'Seite X von Y' in the footer of a section."""
+    kopf = abschnitt.header  # type: ignore[attr-defined]
+    kopf.is_linked_to_previous = False
+    absatz = kopf.paragraphs[0] if kopf.paragraphs else kopf.add_paragraph()
+    absatz.text = ""
+    lauf = absatz.add_run(text(kopfzeile))
+    lauf.font.size, lauf.font.color.rgb = Pt(7.5), GRAU
+    fuss = abschnitt.footer  # type: ignore[attr-defined]
+    fuss.is_linked_to_previous = False
+    absatz = fuss.paragraphs[0] if fuss.paragraphs else fuss.add_paragraph()
+    absatz.text = ""
+    for inhalt in (bericht.grundlage.zeile(), " · Seite ", "PAGE", " von ", "NUMPAGES"):
+        if inhalt in ("PAGE", "NUMPAGES"):
+            _feld(absatz, inhalt)
+        else:
+            lauf = absatz.add_run(text(inhalt))
+            lauf.font.size, lauf.font.color.rgb = Pt(7), GRAU
+
+
+def _feld(absatz: Paragraph, name: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
+    feld = OxmlElement("w:fldSimple")
+    feld.set(qn("w:instr"), name)
+    lauf = OxmlElement("w:r")
+    eigen = OxmlElement("w:rPr")
+    groesse = OxmlElement("w:sz")
+    groesse.set(qn("w:val"), "14")
+    eigen.append(groesse)
+    lauf.append(eigen)
+    wert = OxmlElement("w:t")
+    wert.text = "1"
+    lauf.append(wert)
+    feld.append(lauf)
+    absatz._p.append(feld)
+
+
+def neuer_abschnitt(dokument: Dokument, kopfzeile: str, bericht: Bericht) -> None:
+    """A section break to a new page, with its own running head."""
+    abschnitt = dokument.add_section(WD_SECTION.NEW_PAGE)
+    kopf_und_fuss(abschnitt, kopfzeile, bericht)
+
+
+def absatz(ziel: Dokument | _Cell, inhalt: str = "", *, klein: bool = False,
+           kursiv: bool = False, fett: bool = False, farbe: RGBColor | None = None,
+           stil: str | None = None) -> Paragraph:
+    """A paragraph of text (its line breaks kept)."""
+    neu = ziel.add_paragraph(style=stil)
+    lauf(neu, inhalt, klein=klein, kursiv=kursiv, fett=fett, farbe=farbe)
+    return neu
+
+
+def lauf(ziel: Paragraph, inhalt: str, *, klein: bool = False, kursiv: bool = False,
+         fett: bool = False, farbe: RGBColor | None = None) -> None:
+    """Text appended to a paragraph; line breaks of the text become line breaks in Word."""
+    for nummer, zeile in enumerate(text(inhalt).split("\n")):
+        teil = ziel.add_run()
+        if nummer:
+            teil.add_break()
+        teil.add_text(zeile)
+        teil.bold, teil.italic = fett or None, kursiv or None
+        if klein:
+            teil.font.size = Pt(8)
+        if farbe is not None:
+            teil.font.color.rgb = farbe
+
+
+def hinweis(dokument: Dokument | _Cell, inhalt: str) -> None:
+    """The frame's notice (e.g. Beispieldaten) as a shaded, framed paragraph."""
+    if not inhalt.strip():
+        return
+    neu = absatz(dokument, " ".join(inhalt.split()), klein=True, kursiv=True, farbe=WARNUNG)
+    eigen = neu._p.get_or_add_pPr()
+    rahmen = OxmlElement("w:pBdr")
+    for seite in ("top", "left", "bottom", "right"):
+        linie = OxmlElement(f"w:{seite}")
+        for schluessel, wert in (("val", "single"), ("sz", "4"), ("space", "3"),
+                                 ("color", "C5CAD1")):
+            linie.set(qn(f"w:{schluessel}"), wert)
+        rahmen.append(linie)
+    eigen.append(rahmen)
+    eigen.append(_schattierung(HELL))
+
+
+def _schattierung(farbe: str) -> BaseOxmlElement:
+    schatten = OxmlElement("w:shd")
+    schatten.set(qn("w:val"), "clear")
+    schatten.set(qn("w:color"), "auto")
+    schatten.set(qn("w:fill"), farbe)
+    return schatten
+
+
+def tabelle(dokument: Dokument | _Cell, kopf: Sequence[str] | None,
+            zeilen: Iterable[Sequence[object]], *, rechts: Iterable[int] = (),
+            breiten: Sequence[float] | None = None, spalten: int | None = None) -> Table:
+    """A Word table (style Table Grid) with a shaded header row that repeats on each page."""
+    zeilen = [list(z) for z in zeilen]
+    spalten = spalten or (len(kopf) if kopf else max((len(z) for z in zeilen), default=1))
+    neu = dokument.add_table(rows=0, cols=spalten)
+    neu.style = "Table Grid"
+    neu.alignment = WD_TABLE_ALIGNMENT.LEFT
+    rechts = set(rechts)
+    if kopf:
+        zellen = neu.add_row().cells
+        for nummer, titel in enumerate(kopf):
+            _zelltext(zellen[nummer], titel, fett=True, rechts=nummer in rechts)
+            zellen[nummer]._tc.get_or_add_tcPr().append(_schattierung(HELL))
+        wiederholen = OxmlElement("w:tblHeader")
+        wiederholen.set(qn("w:val"), "true")
+        neu.rows[0]._tr.get_or_add_trPr().append(wiederholen)
+    for werte in zeilen:
+        zellen = neu.add_row().cells
+        for nummer, wert in enumerate(werte):
+            if isinstance(wert, Marke):
+                wert.setze(zellen[nummer])
+            else:
+                _zelltext(zellen[nummer], "" if wert is None else str(wert),
+                          rechts=nummer in rechts)
+    if breiten:
+        setze_breiten(neu, breiten)
+    return neu
+
+
+def setze_breiten(tabelle_: Table, breiten: Sequence[float]) -> None:
+    """Column widths in mm (Word reads them per cell, LibreOffice per grid column)."""
+    for spalte, breite in zip(tabelle_.columns, breiten, strict=False):
+        spalte.width = Mm(breite)
+    for zeile in tabelle_.rows:
+        for zelle, breite in zip(zeile.cells, breiten, strict=False):
+            zelle.width = Mm(breite)
+
+
+def _zelltext(zelle: _Cell, inhalt: str, *, fett: bool = False, rechts: bool = False) -> None:
+    absatz_ = zelle.paragraphs[0]
+    lauf(absatz_, inhalt, fett=fett)
+    absatz_.paragraph_format.space_after = Pt(0)
+    if rechts:
+        absatz_.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for teil in absatz_.runs:
+        teil.font.size = Pt(8.5)
+
+
+class Marke:
+    """A table cell that shows a vocabulary value with its colour (Ampel ●, Umsetzungsstand ■)."""
+
+    def __init__(self, wert: str, art: str, zusatz: str = "") -> None:
+        self.wert, self.art, self.zusatz = wert, art, zusatz
+
+    def setze(self, zelle: _Cell) -> None:
+        """Write the coloured mark and the word into *zelle*."""
+        absatz_ = zelle.paragraphs[0]
+        absatz_.paragraph_format.space_after = Pt(0)
+        farben = AMPEL_HEX if self.art == "ampel" else STATUS_HEX
+        if self.wert and self.wert in farben:
+            zeichen = absatz_.add_run("● " if self.art == "ampel" else "■ ")
+            zeichen.font.color.rgb = RGBColor.from_string(farben[self.wert].lstrip("#").upper())
+            zeichen.font.size = Pt(8.5)
+        wort = absatz_.add_run(text(self.wert or "–") + self.zusatz)
+        wort.font.size = Pt(8.5)
+
+
+def als_bytes(dokument: Dokument) -> bytes:
+    """The document as the bytes of a .docx file."""
+    puffer = io.BytesIO()
+    dokument.save(puffer)
+    return puffer.getvalue()
