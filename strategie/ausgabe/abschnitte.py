@@ -8,11 +8,14 @@ that terminal, Markdown, HTML, DOCX and the tables say the same.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from strategie.auswertung.bericht import Bericht
-from strategie.auswertung.zusammenfassung import Auffaelligkeit, Kennzahlstand
-from strategie.modell.rahmen import Rahmen
 from strategie.text.anteile import prozente
+
+if TYPE_CHECKING:  # annotations only: the module stays cheap to import (``liste``, ``matrix``)
+    from strategie.auswertung.bericht import Bericht
+    from strategie.auswertung.zusammenfassung import Auffaelligkeit, Kennzahlstand
+    from strategie.modell.rahmen import Rahmen
 
 UEBERBLICK = "Überblick"
 MATRIX = "Ziele je Amt und Handlungsfeld"

@@ -89,6 +89,10 @@ class Steckbrief:
         """The grid's entries in reading order."""
         return [angabe for zeile in self.raster for angabe in zeile]
 
+    def angabe(self, titel: str) -> Angabe | None:
+        """The grid's entry with this title, or None if the Steckbrief has none."""
+        return next((a for a in self.angaben() if a.titel == titel), None)
+
     def felder(self) -> list[str]:
         """The titles of all fields this Steckbrief shows (what every medium must show)."""
         titel = [a.titel for a in self.angaben()]
@@ -99,6 +103,12 @@ class Steckbrief:
         if self.beschluesse:
             titel.append("Beschlüsse")
         return titel
+
+
+ANGABEN = ("Organisationseinheit", "verantwortlich", "Beteiligte", "Handlungsfeld",
+           "Aktionsbereiche", "Leuchtturm", "Art", "Haushalt", "Umsetzungsstand", "Ampel",
+           "Begründung des Umsetzungsstands", "Begründung der Ampel")
+"""Every entry the grid can have, in its order (a table with one column each: XLSX)."""
 
 
 def anlage_titel(amt: Amt) -> str:

@@ -49,6 +49,7 @@ def bericht_daten(bericht: Bericht) -> dict[str, Any]:
         "format": "strategie-bericht",
         "version": FORMAT_VERSION,
         "titel": bericht.titel,
+        "hinweis": " ".join(rahmen.hinweis.split()) or None,
         "grundlage": {
             "speicher": g.speicher, "ordner": g.ordner, "pfad": g.pfad if g.lang else None,
             "commit": g.commit, "stichtag":
@@ -64,7 +65,9 @@ def bericht_daten(bericht: Bericht) -> dict[str, Any]:
                                             for h in matrix.handlungsfelder},
                         "summe": matrix.zeilensumme(kuerzel)} for kuerzel in matrix.aemter],
             "spaltensummen": {str(h): matrix.spaltensumme(h) for h in matrix.handlungsfelder},
-            "gesamt": matrix.gesamt},
+            "gesamt": matrix.gesamt,
+            "quelle": rahmen.berichte.matrix_quelle or None,
+            "fussnote": " ".join(rahmen.berichte.matrix_fussnote.split()) or None},
         "nach_status": {w: z.nach_status.get(w, 0) for w in status_werte},
         "nach_ampel": {w: z.nach_ampel.get(w, 0) for w in [*ampel_werte, "–"]},
         "aemter": [{"kuerzel": a.kuerzel, "name": a.name, "anlage": a.anlage,

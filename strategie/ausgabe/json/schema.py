@@ -39,6 +39,8 @@ SCHEMA: dict[str, Any] = {
         "format": {"const": "strategie-bericht"},
         "version": {"const": FORMAT_VERSION},
         "titel": _TEXT,
+        "hinweis": {"type": ["string", "null"], "description": "Der Hinweis des Rahmens "
+                    "(z. B. Beispieldaten), den jede Ausgabe zeigt."},
         "grundlage": _objekt({
             "speicher": _TEXT, "ordner": _TEXT, "pfad": _TEXT_ODER_NULL,
             "commit": _TEXT_ODER_NULL, "stichtag": _DATUM_ODER_NULL,
@@ -54,7 +56,10 @@ SCHEMA: dict[str, Any] = {
             "zeilen": {"type": "array", "items": _objekt({
                 "amt": _TEXT, "handlungsfelder": _ANZAHLEN, "summe": _ANZAHL})},
             "spaltensummen": _ANZAHLEN, "gesamt": _ANZAHL,
-        }, "Ziele je Amt × Handlungsfeld mit Summen (Abschnitt 5.1 des Abschlussberichts)."),
+            "quelle": _TEXT_ODER_NULL, "fussnote": _TEXT_ODER_NULL,
+        }, "Ziele je Amt × Handlungsfeld mit Summen; quelle: die veröffentlichte Tabelle, die "
+           "sie wiedergibt (dann Zeilen in der Reihenfolge des Rahmens), fussnote: die Fußnote "
+           "dazu (beides aus [berichte] im Rahmen)."),
         "nach_status": _ANZAHLEN,
         "nach_ampel": _ANZAHLEN,
         "aemter": {"type": "array", "items": _objekt({

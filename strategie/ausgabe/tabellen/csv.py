@@ -8,7 +8,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from strategie.ausgabe.tabellen.zeilen import ZIELSPALTEN, ziel_zeilen
+from strategie.ausgabe.tabellen.zeilen import ZIELSPALTEN, kopfzeilen, ziel_zeilen
 from strategie.auswertung.bericht import Bericht
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, zahl_de
@@ -88,11 +88,19 @@ def _csv_wert(wert: Any) -> str:
 
 
 def bericht_csv(bericht: Bericht) -> str:
-    """The report's goals as CSV for German Excel: ';', decimal comma, UTF-8 with BOM."""
+    """The report's goals as CSV for German Excel: ';', decimal comma, UTF-8 with BOM.
+
+    Above the table, as in a printed report: the title, the Grundlage and the frame's notice
+    (e.g. Beispieldaten), each in the first cell of its row, then an empty row.
+    """
     puffer = io.StringIO()
     puffer.write("\ufeff")
     schreiber = csv.writer(puffer, delimiter=";", lineterminator="\r\n")
+    for text in kopfzeilen(bericht):
+        schreiber.writerow([_csv_wert(text)])
+    schreiber.writerow([])
     schreiber.writerow(ZIELSPALTEN)
     for zeile in ziel_zeilen(bericht):
         schreiber.writerow([_csv_wert(w) for w in zeile])
     return puffer.getvalue()
+

@@ -6,6 +6,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from strategie.ausgabe.abschnitte import handlungsfelder_legende, matrix_hinweise
 from strategie.ausgabe.farben import ampel_farbe, status_farbe, status_zeichen
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.auswertung.zusammenfassung import Zusammenfassung
@@ -37,8 +38,6 @@ def matrix_farbig(zusammenfassung: Zusammenfassung, rahmen: Rahmen) -> Table:
     Under the table: the Handlungsfelder (marked where their names are working titles), the
     published table the rows reproduce, and the frame's footnote.
     """
-    from strategie.ausgabe.abschnitte import handlungsfelder_legende, matrix_hinweise
-
     matrix = zusammenfassung.matrix
     tabelle = Table(title="Ziele je Amt und Handlungsfeld", box=box.SIMPLE_HEAVY,
                     show_footer=True, title_justify="left")
