@@ -14,6 +14,7 @@ from strategie.modell.rahmen import Amt, Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.speicher.laden import Zielspeicher
 from strategie.text.format import datum_de
+from strategie.text.ordnung import natuerlich
 from strategie.verlauf.eintraege import Verlaufseintrag, aenderungen
 
 
@@ -34,7 +35,7 @@ class Bericht:
     grundlage: Grundlage
     rahmen: Rahmen
     ziele: tuple[Ziel, ...]
-    """The goals the report covers (filtered), in frame order of their Amt."""
+    """The goals the report covers (filtered), by Amt in the order of the Anlagen, then id."""
     zusammenfassung: Zusammenfassung
     aenderungen: Zeitraum | None
     befunde: tuple[Befund, ...]
@@ -70,6 +71,13 @@ class Bericht:
         return sorted({self.grundlage.befundzeile(b) for b in self.befunde})
 
 
+def anlagenordnung(rahmen: Rahmen) -> Callable[[Ziel], tuple[int, tuple[object, ...]]]:
+    """The goals' order in every report: by Amt in the order of the Vorlage's Anlagen, then by
+    id with numbers compared as numbers (SA-2 before SA-10)."""
+    rang = {a.kuerzel: i for i, a in enumerate(rahmen.aemter_in_anlagenfolge())}
+    return lambda z: (rang.get(z.amt, len(rang)), natuerlich(z.id))
+
+
 def erstelle_bericht(speicher: Zielspeicher, *, kriterien: Filter | None = None,
                      seit: str | None = None, bis: str | None = None,
                      max_alter_monate: int | None = None, heute: dt.date | None = None,
@@ -88,6 +96,7 @@ def erstelle_bericht(speicher: Zielspeicher, *, kriterien: Filter | None = None,
     kriterien = kriterien or Filter()
     ziele: Sequence[Ziel] = (speicher.ziele if kriterien.leer
                              else kriterien.anwenden(speicher.ziele))
+    ziele = sorted(ziele, key=anlagenordnung(speicher.rahmen))
     grundlage = ermittle_grundlage(speicher, filter_text=kriterien.beschreibung(),
                                    erstellt=erstellt, lang=grundlage_lang)
     stichtag = heute or speicher.stichtag or grundlage.erstellt.date()

@@ -93,13 +93,14 @@ def test_ueberblick_zahlen_aus_den_zellen(beispiel_html: str) -> None:
 def test_leuchttuerme_und_handlungsbedarf(beispiel_html: str) -> None:
     dokument = parse(beispiel_html)
     leuchttuerme = next(s for s in alle(dokument, "section") if s.get("id") == "leuchttuerme")
-    assert [zellen(z)[0] for z in alle(eins(leuchttuerme, "tbody"), "tr")] == ["DEZ-04", "AMI-02"]
+    assert [zellen(z)[0] for z in alle(eins(leuchttuerme, "tbody"), "tr")] == ["AMI-02", "DEZ-04"]
     aufmerksam = next(s for s in alle(dokument, "section") if s.get("id") == "handlungsbedarf")
     assert text(eins(aufmerksam, "h2")) == "Handlungsbedarf"
     bloecke = list(alle(aufmerksam, "tbody", "ziel"))
     assert len(bloecke) == 24
     ersten = [zellen(eins(b, "tr"))[0] for b in bloecke]
-    assert ersten[:5] == ["DEZ-12", "DEZ-15", "AGV-05", "AKJF-07", "SA-01"]  # Ampel rot first
+    assert ersten[:5] == ["SA-01", "AKJF-07", "AGV-05", "DEZ-12", "DEZ-15"]  # Ampel rot first,
+    # then within a kind by Amt in the order of the Anlagen
     sa01 = bloecke[ersten.index("SA-01")]
     assert "Ampel rot: Die Stelle der Steuerungsfachkraft" in text(sa01)
 

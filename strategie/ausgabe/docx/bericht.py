@@ -20,6 +20,7 @@ from strategie.ausgabe.docx.dokument import (
     neues_dokument,
     tabelle,
     text,
+    ueberschrift,
 )
 from strategie.ausgabe.docx.steckbriefe import grundlage
 from strategie.auswertung.bericht import Bericht
@@ -33,7 +34,7 @@ def bericht_docx(bericht: Bericht, vorlagen: Path | None = None) -> bytes:
     stichtag = datum_de(bericht.stichtag)
     dokument = neues_dokument(vorlagen, bericht.titel, bericht.grundlage.zeile())
     kopf_und_fuss(dokument.sections[0], f"{bericht.titel} · Stichtag {stichtag}", bericht)
-    dokument.add_heading(text(bericht.titel), level=0)
+    ueberschrift(dokument, text(bericht.titel), 0)
     traeger = f" · {rahmen.traeger}" if rahmen.traeger else ""
     absatz(dokument, f"Stichtag {stichtag} · {zahl_de(z.anzahl)} Ziele{traeger}", farbe=GRAU)
     hinweis(dokument, rahmen.hinweis)
@@ -43,8 +44,8 @@ def bericht_docx(bericht: Bericht, vorlagen: Path | None = None) -> bytes:
     if bericht.aenderungen is not None:
         _aenderungen(dokument, bericht)
     for amt in bericht.aemter():
-        ueberschrift = dokument.add_heading(text(amt.name), level=1)
-        ueberschrift.paragraph_format.page_break_before = True
+        kapitel = ueberschrift(dokument, text(amt.name), 1)
+        kapitel.paragraph_format.page_break_before = True
         ziele = bericht.ziele_von(amt.kuerzel)
         status = z.status_je_amt.get(amt.kuerzel, Counter())
         absatz(dokument, f"{zahl_de(len(ziele))} Ziele: " + " · ".join(
@@ -63,7 +64,7 @@ def bericht_docx(bericht: Bericht, vorlagen: Path | None = None) -> bytes:
 
 def _ueberblick(dokument: Dokument, bericht: Bericht) -> None:
     z, rahmen = bericht.zusammenfassung, bericht.rahmen
-    dokument.add_heading(abschnitte.UEBERBLICK, level=1)
+    ueberschrift(dokument, abschnitte.UEBERBLICK, 1)
     bewertungen = Counter(k.bewertung for k in z.kennzahlen)
     gut = bewertungen["erreicht"] + bewertungen["auf Kurs"]
     tabelle(dokument, ["Ziele", "Leuchttürme", "mit Handlungsbedarf", "Ampel rot",
@@ -71,7 +72,7 @@ def _ueberblick(dokument: Dokument, bericht: Bericht) -> None:
             [(zahl_de(z.anzahl), zahl_de(len(z.leuchttuerme)), zahl_de(len(z.auffaellig)),
               zahl_de(z.nach_ampel.get("rot", 0)),
               f"{zahl_de(gut)} von {zahl_de(len(z.kennzahlen))}")], rechts=range(5))
-    dokument.add_heading(abschnitte.MATRIX, level=2)
+    ueberschrift(dokument, abschnitte.MATRIX, 2)
     matrix = z.matrix
     zeilen: list[list[object]] = []
     for kuerzel in matrix.aemter:
@@ -87,7 +88,7 @@ def _ueberblick(dokument: Dokument, bericht: Bericht) -> None:
     for zeile in (abschnitte.handlungsfelder_legende(rahmen),
                   *abschnitte.matrix_hinweise(rahmen)):
         absatz(dokument, zeile, klein=True, farbe=GRAU)
-    dokument.add_heading("Umsetzungsstand und Ampel", level=2)
+    ueberschrift(dokument, "Umsetzungsstand und Ampel", 2)
     tabelle(dokument, ["Umsetzungsstand", "Ziele", "Anteil"],
             [(Marke(wert, "status"), zahl_de(anzahl), f"{prozent} %")
              for wert, anzahl, prozent in abschnitte.nach_status(bericht)],
@@ -106,7 +107,7 @@ def _amtname(bericht: Bericht, kuerzel: str) -> str:
 
 def _listen(dokument: Dokument, bericht: Bericht) -> None:
     z = bericht.zusammenfassung
-    dokument.add_heading(abschnitte.LEUCHTTUERME, level=1)
+    ueberschrift(dokument, abschnitte.LEUCHTTUERME, 1)
     if z.leuchttuerme:
         tabelle(dokument, ["ID", "Titel", "Amt", "Umsetzungsstand", "Ampel"],
                 [(ziel.id, ziel.titel, _amtname(bericht, ziel.amt), Marke(ziel.status, "status"),
@@ -114,7 +115,7 @@ def _listen(dokument: Dokument, bericht: Bericht) -> None:
                 breiten=(16, 72, 30, 28, 18))
     else:
         absatz(dokument, "Keine Leuchttürme in dieser Auswahl.", kursiv=True, farbe=GRAU)
-    dokument.add_heading(abschnitte.HANDLUNGSBEDARF, level=1)
+    ueberschrift(dokument, abschnitte.HANDLUNGSBEDARF, 1)
     eintraege = abschnitte.handlungsbedarf(bericht)
     if not eintraege:
         absatz(dokument, "Kein Handlungsbedarf.", kursiv=True, farbe=GRAU)
@@ -128,7 +129,7 @@ def _listen(dokument: Dokument, bericht: Bericht) -> None:
                   Marke(a.ziel.status, "status"), Marke(a.ziel.ampel, "ampel"),
                   "\n".join(" ".join(h.text.split()) for h in a.hinweise)) for a in eintraege],
                 breiten=(16, 40, 24, 26, 16, 53))
-    dokument.add_heading(abschnitte.KENNZAHLEN, level=1)
+    ueberschrift(dokument, abschnitte.KENNZAHLEN, 1)
     staende = abschnitte.kennzahlen_geordnet(bericht)
     if not staende:
         absatz(dokument, "Keine Kennzahlen in dieser Auswahl.", kursiv=True, farbe=GRAU)
@@ -146,7 +147,7 @@ def _listen(dokument: Dokument, bericht: Bericht) -> None:
 def _aenderungen(dokument: Dokument, bericht: Bericht) -> None:
     sicht = aenderungen_sicht(bericht)
     bis = f" bis {sicht.bis}" if sicht.bis else ""
-    kopf = dokument.add_heading(f"Änderungen seit {text(sicht.seit)}{text(bis)}", level=1)
+    kopf = ueberschrift(dokument, f"Änderungen seit {text(sicht.seit)}{text(bis)}", 1)
     kopf.paragraph_format.page_break_before = True
     if not sicht.gruppen:
         absatz(dokument, "Keine Änderungen in diesem Zeitraum.", kursiv=True, farbe=GRAU)
@@ -157,7 +158,7 @@ def _aenderungen(dokument: Dokument, bericht: Bericht) -> None:
                      "zuerst.")
     for gruppe in sicht.gruppen:
         titel = f" – {gruppe['titel']}" if gruppe["titel"] else ""
-        dokument.add_heading(text(f"{gruppe['ziel']}{titel}"), level=2)
+        ueberschrift(dokument, text(f"{gruppe['ziel']}{titel}"), 2)
         for eintrag in gruppe["eintraege"]:
             e = eintrag["eintrag"]
             absatz(dokument, f"{zeitpunkt(e.datum)} · {e.autor} · Commit {e.kurz}", klein=True,

@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any, cast
 
 from docx import Document
 from docx.document import Document as Dokument
@@ -93,6 +94,23 @@ def _grundstil(dokument: Dokument) -> None:
         dokument.styles[name].font.name = "Arial"
 
 
+def stil_id(dokument: Dokument, name: str) -> str:
+    """The id of a style by its (English, built-in) name, looked up once per document:
+    python-docx scans all styles on every lookup by name, which made 46 Steckbriefe slow."""
+    ids: dict[str, str] = dokument.__dict__.setdefault("_strategie_stile", {})
+    if name not in ids:
+        ids[name] = dokument.styles[name].style_id
+    return ids[name]
+
+
+def ueberschrift(dokument: Dokument, inhalt: str, stufe: int) -> Paragraph:
+    """A heading in Word's style ``Heading <stufe>`` (``Title`` for 0)."""
+    neu = dokument.add_paragraph()
+    neu._p.style = stil_id(dokument, "Title" if stufe == 0 else f"Heading {stufe}")
+    lauf(neu, inhalt)
+    return neu
+
+
 def kopf_und_fuss(abschnitt: object, kopfzeile: str, bericht: Bericht) -> None:
     """Running head, and the Grundlage with 'Seite X von Y' in the footer of a section."""
     kopf = abschnitt.header  # type: ignore[attr-defined]
@@ -140,7 +158,9 @@ def absatz(ziel: Dokument | _Cell, inhalt: str = "", *, klein: bool = False,
            kursiv: bool = False, fett: bool = False, farbe: RGBColor | None = None,
            stil: str | None = None) -> Paragraph:
     """A paragraph of text (its line breaks kept)."""
-    neu = ziel.add_paragraph(style=stil)
+    neu = ziel.add_paragraph()
+    if stil is not None:
+        neu._p.style = stil_id(_dokument_von(ziel), stil)
     lauf(neu, inhalt, klein=klein, kursiv=kursiv, fett=fett, farbe=farbe)
     return neu
 
@@ -158,6 +178,11 @@ def lauf(ziel: Paragraph, inhalt: str, *, klein: bool = False, kursiv: bool = Fa
             teil.font.size = Pt(8)
         if farbe is not None:
             teil.font.color.rgb = farbe
+
+
+def _dokument_von(ziel: Dokument | _Cell) -> Dokument:
+    """The document a cell belongs to (or the document itself)."""
+    return cast(Any, ziel.part).document if isinstance(ziel, _Cell) else ziel
 
 
 def hinweis(dokument: Dokument | _Cell, inhalt: str) -> None:
@@ -192,7 +217,7 @@ def tabelle(dokument: Dokument | _Cell, kopf: Sequence[str] | None,
     zeilen = [list(z) for z in zeilen]
     spalten = spalten or (len(kopf) if kopf else max((len(z) for z in zeilen), default=1))
     neu = dokument.add_table(rows=0, cols=spalten)
-    neu.style = "Table Grid"
+    neu._tbl.tblStyle_val = stil_id(_dokument_von(dokument), "Table Grid")
     neu.alignment = WD_TABLE_ALIGNMENT.LEFT
     rechts = set(rechts)
     if kopf:

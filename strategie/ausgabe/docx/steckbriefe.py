@@ -22,6 +22,7 @@ from strategie.ausgabe.docx.dokument import (
     setze_breiten,
     tabelle,
     text,
+    ueberschrift,
 )
 from strategie.ausgabe.steckbrief import Angabe, Steckbrief, steckbriefe_je_amt
 from strategie.auswertung.bericht import Bericht
@@ -41,7 +42,7 @@ def steckbriefe_docx(bericht: Bericht, vorlagen: Path | None = None) -> bytes:
     for amt, steckbriefe in anlagen:
         anlage = steckbriefe[0].anlage if steckbriefe else amt.name
         neuer_abschnitt(dokument, f"{anlage} · {stand}", bericht)
-        dokument.add_heading(text(anlage), level=1)
+        ueberschrift(dokument, text(anlage), 1)
         for nummer, sb in enumerate(steckbriefe):
             steckbrief_docx(dokument, sb, bericht, neue_seite=nummer > 0)
     return als_bytes(dokument)
@@ -50,7 +51,7 @@ def steckbriefe_docx(bericht: Bericht, vorlagen: Path | None = None) -> bytes:
 def _deckblatt(dokument: Dokument, bericht: Bericht,
                anlagen: list[tuple[Amt, list[Steckbrief]]]) -> None:
     rahmen = bericht.rahmen
-    dokument.add_heading("Maßnahmensteckbriefe", level=0)
+    ueberschrift(dokument, "Maßnahmensteckbriefe", 0)
     traeger = f"{rahmen.traeger} · " if rahmen.traeger else ""
     absatz(dokument, f"{rahmen.name}\n{traeger}Stand {datum_de(bericht.stichtag)} · "
                      f"{zahl_de(len(bericht.ziele))} Ziele", farbe=GRAU)
@@ -58,8 +59,8 @@ def _deckblatt(dokument: Dokument, bericht: Bericht,
     absatz(dokument, "Je Ziel ein Maßnahmensteckbrief, nach Organisationseinheiten sortiert in "
                      "der Reihenfolge der Anlagen der Vorlage 2024/144. Jeder Steckbrief gibt "
                      "einen schnellen Überblick über")
-    for ueberschrift in STECKBRIEF_UEBERSCHRIFTEN.values():
-        absatz(dokument, ueberschrift, stil="List Bullet")
+    for punkt in STECKBRIEF_UEBERSCHRIFTEN.values():
+        absatz(dokument, punkt, stil="List Bullet")
     tabelle(dokument, ["Anlage", "Organisationseinheit", "Steckbriefe"],
             [(amt.anlage or "–", amt.name, zahl_de(len(liste)))
              for amt, liste in anlagen], rechts=(0, 2), breiten=(20, 110, 28))
@@ -99,9 +100,9 @@ def steckbrief_docx(dokument: Dokument, sb: Steckbrief, bericht: Bericht, *,
                     neue_seite: bool) -> None:
     """One Steckbrief: heading (Heading 2, on a new page), grid, texts, Maßnahmen, Kennzahlen."""
     ziel = sb.ziel
-    ueberschrift = dokument.add_heading(
-        text(f"{ziel.id} {ziel.titel}" + (" ★" if ziel.leuchtturm else "")), level=2)
-    ueberschrift.paragraph_format.page_break_before = neue_seite
+    kopf = ueberschrift(dokument, f"{ziel.id} {ziel.titel}" + (" ★" if ziel.leuchtturm else ""),
+                        2)
+    kopf.paragraph_format.page_break_before = neue_seite
     absatz(dokument, f"Maßnahmensteckbrief · {sb.amt.kurzname}", klein=True, farbe=GRAU)
     hinweis(dokument, bericht.rahmen.hinweis)
     raster = tabelle(dokument, None, [], spalten=4)
@@ -124,9 +125,9 @@ def steckbrief_docx(dokument: Dokument, sb: Steckbrief, bericht: Bericht, *,
                 teil.font.size = Pt(8.5)
     setze_breiten(raster, (36, 44, 30, 48))
     for titel, inhalt in (("Wirkungsziel", sb.wirkungsziel), ("Leistungsziel", sb.leistungsziel)):
-        dokument.add_heading(titel, level=3)
+        ueberschrift(dokument, titel, 3)
         _text(dokument, inhalt)
-    dokument.add_heading("Maßnahmen", level=3)
+    ueberschrift(dokument, "Maßnahmen", 3)
     if sb.massnahmen:
         tabelle(dokument, ["Nr.", "Maßnahme", "Status", "Termin", "verantwortlich"],
                 [(m.nummer, m.titel, m.status or "–",
@@ -136,21 +137,21 @@ def steckbrief_docx(dokument: Dokument, sb: Steckbrief, bericht: Bericht, *,
     else:
         absatz(dokument, "keine Maßnahmen erfasst", kursiv=True, farbe=GRAU)
     for nummer, (titel, inhalt) in enumerate(sb.texte):
-        kopf = dokument.add_heading(text(titel), level=3)
+        kopf = ueberschrift(dokument, text(titel), 3)
         if nummer == 0:
             lauf(kopf, f"   Stand: {datum_de(sb.stand)}", klein=True, farbe=GRAU)
             if sb.veraltet:
                 lauf(kopf, f" – {sb.veraltet}", klein=True, farbe=WARNUNG)
         _text(dokument, inhalt)
     if sb.kennzahlen:
-        dokument.add_heading("Kennzahlen", level=3)
+        ueberschrift(dokument, "Kennzahlen", 3)
         tabelle(dokument, ["Kennzahl", "Basis", "zuletzt", "Ziel", "Bewertung"],
                 [(f"{k.name}\n{k.details}", k.basis,
                   k.zuletzt + (f"\n{datum_de(k.zuletzt_stichtag)}" if k.zuletzt_stichtag else ""),
                   k.ziel + (f"\nbis {k.zieljahr}" if k.zieljahr else ""), k.bewertung)
                  for k in sb.kennzahlen], rechts=(1, 2, 3), breiten=(66, 22, 24, 22, 24))
     if sb.beschluesse:
-        dokument.add_heading("Beschlüsse", level=3)
+        ueberschrift(dokument, "Beschlüsse", 3)
         for beschluss in sb.beschluesse:
             absatz(dokument, beschluss, stil="List Bullet")
 

@@ -20,6 +20,7 @@ for 10,000 goals); a test renders them in the sandbox too.
 from __future__ import annotations
 
 import functools
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +107,19 @@ def rendere(name: str, vorlagen: Path | None = None, **kontext: Any) -> str:
 
 
 def _vorlagenfehler(name: str, vorlagen: Path | None, fehler: TemplateError) -> str:
-    ort = f" (Vorlagenordner {vorlagen})" if vorlagen else ""
+    """'Die HTML-Vorlage briefkopf.html.j2:2 (Vorlagenordner …) ist fehlerhaft: …'.
+
+    The place is the template line where the error arose: from a syntax error itself, for
+    an error while rendering from the innermost template frame of the traceback (Jinja2
+    rewrites tracebacks so that they show template lines).
+    """
+    datei = getattr(fehler, "filename", None) or getattr(fehler, "name", None)
     zeile = getattr(fehler, "lineno", None)
-    datei = getattr(fehler, "filename", None) or getattr(fehler, "name", None) or name
-    stelle = f"{Path(str(datei)).name}:{zeile}" if zeile else str(Path(str(datei)).name)
+    if not zeile:
+        rahmen = [f for f in traceback.extract_tb(fehler.__traceback__)
+                  if f.filename.endswith(".j2")]
+        if rahmen:
+            datei, zeile = rahmen[-1].filename, rahmen[-1].lineno
+    ort = f" (Vorlagenordner {vorlagen})" if vorlagen else ""
+    stelle = Path(str(datei or name)).name + (f":{zeile}" if zeile else "")
     return f"Die HTML-Vorlage {stelle}{ort} ist fehlerhaft: {fehler.message or fehler}"
