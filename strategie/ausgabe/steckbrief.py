@@ -50,7 +50,7 @@ class Kennzahlzeile:
     stand: Kennzahlstand
     name: str
     details: str
-    """'Einheit: Tage · erwünschte Richtung: fallend · Quelle: …' (the unit once, here)."""
+    """'Einheit: Tage · fallend erwünscht · Quelle: …' (the unit once, here)."""
     einheit: str
     """'' for a count."""
     basis: str
@@ -169,7 +169,7 @@ def _kennzahl(stand: Kennzahlstand) -> Kennzahlzeile:
     k = stand.kennzahl
     einheit = einheit_de(k.einheit)
     details = " · ".join(t for t in (f"Einheit: {einheit}" if einheit else "",
-                                     f"erwünschte Richtung: {k.richtung}" if k.richtung else "",
+                                     f"{k.richtung} erwünscht" if k.richtung else "",
                                      f"Quelle: {k.quelle}" if k.quelle else "") if t)
     return Kennzahlzeile(
         stand=stand, name=k.name, details=details, einheit=einheit, basis=zahl_de(k.basiswert),

@@ -35,9 +35,9 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     bericht = befehle.add_parser(
         "bericht", parents=[gemeinsam], help="Sachstandsbericht für Ausschuss und Skripte",
         description="Der Sachstandsbericht: Ziele je Amt und Handlungsfeld, Umsetzungsstand und "
-                    "Ampel, Leuchttürme, was Aufmerksamkeit braucht, Kennzahlen und (mit "
-                    "--seit) die Änderungen eines Zeitraums. Jeder Bericht nennt seine "
-                    "Grundlage: Speicher, Commit, Stichtag und Erstellungszeit.")
+                    "Ampel, Leuchttürme, Handlungsbedarf, Kennzahlen und (mit --seit) die "
+                    "Änderungen eines Zeitraums. Jeder Bericht nennt seine Grundlage: Name "
+                    "des Speichers, Commit, Stichtag und Erstellungszeit.")
     filteroptionen(bericht)
     standoptionen(bericht)
     bericht.add_argument("--seit", metavar="DATUM|REV",

@@ -95,14 +95,16 @@ def test_fusszeile_mit_grundlage_und_kopf_je_anlage(bericht: Bericht,
     assert [k.split(" · ")[0] for k in koepfe[1:]] == [titel for _, titel in ANLAGEN]
 
 
-def test_hinweis_auf_jeder_steckbriefseite(bericht: Bericht, steckbriefe: Dokument) -> None:
+def test_hinweis_auf_jeder_seite(bericht: Bericht, steckbriefe: Dokument) -> None:
+    """The frame's notice stands under the Grundlage in every section's footer (every page),
+    and on the cover as a framed paragraph."""
     hinweis = " ".join(bericht.rahmen.hinweis.split())
+    for abschnitt in steckbriefe.sections:
+        assert [p.text for p in abschnitt.footer.paragraphs][1] == hinweis
     absaetze = steckbriefe.paragraphs
-    zweite = [i for i, p in enumerate(absaetze)
-              if p.style is not None and p.style.name == "Heading 2"]
-    for anfang, ende in zip(zweite, [*zweite[1:], len(absaetze)], strict=True):
-        assert hinweis in [p.text for p in absaetze[anfang:ende]], absaetze[anfang].text
-    assert hinweis in [p.text for p in absaetze[:zweite[0]]]  # and on the cover
+    erste = next(i for i, p in enumerate(absaetze)
+                 if p.style is not None and p.style.name == "Heading 2")
+    assert hinweis in [p.text for p in absaetze[:erste]]
 
 
 def test_steckbrief_tabellen(steckbriefe: Dokument) -> None:
@@ -210,3 +212,26 @@ def test_libreoffice_setzt_einen_steckbrief_je_seite(tmp_path: Path) -> None:
         flach = " ".join(seite.split())
         assert f"Seite {nummer} von {len(seiten)}" in flach
         assert "Zielspeicher Sozialstrategie Landkreis Konstanz" in flach
+
+
+def test_vorlage_docx_eines_hauses(bericht: Bericht, tmp_path: Path) -> None:
+    """A vorlage.docx in the template folder is the starting document: its styles and its
+    header (here a line standing for the logo) stay, its body is replaced."""
+    ordner = tmp_path / "gestaltung"
+    ordner.mkdir()
+    vorlage = docx.Document()
+    vorlage.styles["Normal"].font.name = "Times New Roman"
+    vorlage.sections[0].header.paragraphs[0].text = "LANDRATSAMT KONSTANZ"
+    vorlage.add_paragraph("Platzhalter der Vorlage")
+    vorlage.save(str(ordner / "vorlage.docx"))
+    dokument = _oeffne(rendere_steckbriefe(bericht, "docx", vorlage=ordner))
+    assert dokument.styles["Normal"].font.name == "Times New Roman"
+    assert "Platzhalter der Vorlage" not in [p.text for p in dokument.paragraphs]
+    assert len(_ueberschriften(dokument, "Heading 2")) == 46
+    for abschnitt in dokument.sections:  # the header with the "logo" on every page
+        texte = [p.text for p in abschnitt.header.paragraphs]
+        assert texte[0] == "LANDRATSAMT KONSTANZ"
+        assert texte[1].startswith("Maßnahmensteckbriefe Sozialstrategie")
+        assert abschnitt.footer.paragraphs[0].text.startswith(bericht.grundlage.zeile())
+    ohne = _oeffne(rendere_steckbriefe(bericht, "docx"))
+    assert ohne.styles["Normal"].font.name == "Arial"

@@ -65,7 +65,9 @@ def test_druckseite_a4_mit_grundlage_auf_jeder_seite(beispiel_bericht: Bericht,
     stil = text(eins(parse(beispiel_html), "style"))
     assert re.search(r"@page \{ size: A4; margin: [^;]+;", stil)
     fuss = re.search(r'@bottom-left \{ content: ("[^"]*");', stil)
-    assert fuss and _css_entschluesselt(fuss.group(1)) == f'"{beispiel_bericht.grundlage.zeile()}"'
+    hinweis = " ".join(beispiel_bericht.rahmen.hinweis.split())
+    assert fuss and _css_entschluesselt(fuss.group(1)) == (
+        f'"{beispiel_bericht.grundlage.zeile()}\n{hinweis}"')  # the notice on its own line
     assert 'counter(page) " von " counter(pages)' in stil
     assert ".seite-neu { break-before: page; }" in stil
 

@@ -93,7 +93,7 @@ def test_inhalt_eines_steckbriefs(ausgabe: str) -> None:
     assert "Stand: 30.10.2026" in text(eins(felder[DREI[0]], "h4"))
     assert text(eins(felder[DREI[1]], "p")).startswith("Die zusätzlichen Stellen")
     kennzahl = zellen(eins(eins(felder["Kennzahlen"], "tbody"), "tr"))
-    assert kennzahl[0].endswith("Einheit: Tage · erwünschte Richtung: fallend · Quelle: "
+    assert kennzahl[0].endswith("Einheit: Tage · fallend erwünscht · Quelle: "
                                 "Fachverfahren Eingliederungshilfe, Stichtagsauswertung")
     assert kennzahl[1:5] == ["78", "93 30.06.2026", "60 bis 2026", "nicht auf Kurs"]
     assert [s for s in felder["Kennzahlen"].iter(f"{SVG}svg") if "kennzahl" in klassen(s)]

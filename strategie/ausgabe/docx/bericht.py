@@ -15,6 +15,7 @@ from strategie.ausgabe.docx.dokument import (
     Marke,
     absatz,
     als_bytes,
+    fette_zeile,
     hinweis,
     kopf_und_fuss,
     neues_dokument,
@@ -31,12 +32,11 @@ from strategie.text.format import datum_de, zahl_de, zeitpunkt
 def bericht_docx(bericht: Bericht, vorlagen: Path | None = None) -> bytes:
     """The whole Sachstandsbericht as a .docx."""
     z, rahmen = bericht.zusammenfassung, bericht.rahmen
-    stichtag = datum_de(bericht.stichtag)
     dokument = neues_dokument(vorlagen, bericht.titel, bericht.grundlage.zeile())
-    kopf_und_fuss(dokument.sections[0], f"{bericht.titel} · Stichtag {stichtag}", bericht)
+    kopf_und_fuss(dokument, f"{bericht.titel} · {bericht.stand_text}", bericht)
     ueberschrift(dokument, text(bericht.titel), 0)
     traeger = f" · {rahmen.traeger}" if rahmen.traeger else ""
-    absatz(dokument, f"Stichtag {stichtag} · {zahl_de(z.anzahl)} Ziele{traeger}", farbe=GRAU)
+    absatz(dokument, f"{bericht.stand_text} · {zahl_de(z.anzahl)} Ziele{traeger}", farbe=GRAU)
     hinweis(dokument, rahmen.hinweis)
     grundlage(dokument, bericht)
     _ueberblick(dokument, bericht)
@@ -83,8 +83,8 @@ def _ueberblick(dokument: Dokument, bericht: Bericht) -> None:
     zeilen.append(["Summe", *(zahl_de(matrix.spaltensumme(h)) for h in matrix.handlungsfelder),
                    zahl_de(matrix.gesamt)])
     spalten = len(matrix.handlungsfelder)
-    tabelle(dokument, ["Amt", *(f"HF {h}" for h in matrix.handlungsfelder), "Summe"], zeilen,
-            rechts=range(1, spalten + 2), breiten=(60, *([16] * spalten), 18))
+    fette_zeile(tabelle(dokument, ["Amt", *(f"HF {h}" for h in matrix.handlungsfelder), "Summe"],
+                        zeilen, rechts=range(1, spalten + 2), breiten=(60, *([16] * spalten), 18)))
     for zeile in (abschnitte.handlungsfelder_legende(rahmen),
                   *abschnitte.matrix_hinweise(rahmen)):
         absatz(dokument, zeile, klein=True, farbe=GRAU)
@@ -112,7 +112,7 @@ def _listen(dokument: Dokument, bericht: Bericht) -> None:
         tabelle(dokument, ["ID", "Titel", "Amt", "Umsetzungsstand", "Ampel"],
                 [(ziel.id, ziel.titel, _amtname(bericht, ziel.amt), Marke(ziel.status, "status"),
                   Marke(ziel.ampel, "ampel")) for ziel in z.leuchttuerme],
-                breiten=(16, 72, 30, 28, 18))
+                breiten=(16, 66, 30, 33, 18))
     else:
         absatz(dokument, "Keine Leuchttürme in dieser Auswahl.", kursiv=True, farbe=GRAU)
     ueberschrift(dokument, abschnitte.HANDLUNGSBEDARF, 1)
@@ -128,7 +128,7 @@ def _listen(dokument: Dokument, bericht: Bericht) -> None:
                 [(a.ziel.id, a.ziel.titel, _amtname(bericht, a.ziel.amt),
                   Marke(a.ziel.status, "status"), Marke(a.ziel.ampel, "ampel"),
                   "\n".join(" ".join(h.text.split()) for h in a.hinweise)) for a in eintraege],
-                breiten=(16, 40, 24, 26, 16, 53))
+                breiten=(16, 38, 24, 31, 16, 50))
     ueberschrift(dokument, abschnitte.KENNZAHLEN, 1)
     staende = abschnitte.kennzahlen_geordnet(bericht)
     if not staende:
@@ -137,8 +137,8 @@ def _listen(dokument: Dokument, bericht: Bericht) -> None:
     zaehler = Counter(k.bewertung for k in staende)
     absatz(dokument, f"{zahl_de(len(staende))} Kennzahlen: " + " · ".join(
         f"{b}: {zahl_de(zaehler.get(b, 0))}" for b in abschnitte.BEWERTUNGEN)
-        + ". Basiswert → letzter Messwert → Zielwert; die nicht auf Kurs zuerst.")
-    tabelle(dokument, ["Ziel", "Kennzahl", "Basis → zuletzt → Ziel", "Bewertung"],
+        + ". Basiswert → letzter Messwert (Stichtag), Zielwert; die nicht auf Kurs zuerst.")
+    tabelle(dokument, ["Ziel", "Kennzahl", "Basis → zuletzt, Ziel", "Bewertung"],
             [(k.ziel.id, k.kennzahl.name + (f"\nQuelle: {k.kennzahl.quelle}"
                                             if k.kennzahl.quelle else ""),
               k.beschreibung(), k.bewertung) for k in staende], breiten=(16, 62, 72, 25))

@@ -27,7 +27,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from strategie.ausgabe.farben import AMPEL_HEX, STATUS_HEX
+from strategie.ausgabe.farben import AMPEL_HEX, STATUS_HEX, STATUS_MUSTER
 from strategie.auswertung.bericht import Bericht
 from strategie.text.sicher import entschaerfe
 
@@ -78,17 +78,18 @@ def neues_dokument(vorlagen: Path | None, titel: str, betreff: str) -> Dokument:
 def _grundstil(dokument: Dokument) -> None:
     """Arial-compatible font, German as the language (spelling), compact headings."""
     normal = dokument.styles["Normal"]
-    normal.font.name, normal.font.size = "Arial", Pt(10)
-    normal.paragraph_format.space_after = Pt(4)
+    normal.font.name, normal.font.size = "Arial", Pt(9)
+    normal.paragraph_format.space_after = Pt(3)
+    normal.paragraph_format.line_spacing = 1.05
     rpr = dokument.styles.element.find(qn("w:docDefaults"))
     if rpr is not None:
         for sprache in rpr.iter(qn("w:lang")):
             sprache.set(qn("w:val"), "de-DE")
-    for stufe, groesse in ((1, 15), (2, 12.5), (3, 10.5)):
+    for stufe, groesse, davor in ((1, 14, 6), (2, 12, 6), (3, 10, 5)):
         stil = dokument.styles[f"Heading {stufe}"]
         stil.font.name, stil.font.size, stil.font.color.rgb = "Arial", Pt(groesse), AKZENT
-        stil.paragraph_format.space_before = Pt(10 if stufe < 3 else 6)
-        stil.paragraph_format.space_after = Pt(3)
+        stil.paragraph_format.space_before = Pt(davor)
+        stil.paragraph_format.space_after = Pt(2)
         stil.paragraph_format.keep_with_next = True
     for name in ("Title", "Subtitle"):
         dokument.styles[name].font.name = "Arial"
@@ -111,24 +112,45 @@ def ueberschrift(dokument: Dokument, inhalt: str, stufe: int) -> Paragraph:
     return neu
 
 
-def kopf_und_fuss(abschnitt: object, kopfzeile: str, bericht: Bericht) -> None:
-    """Running head, and the Grundlage with 'Seite X von Y' in the footer of a section."""
+def _eigener_kopf(abschnitt: object) -> bool:
+    """Whether the section's header already holds something (the logo of a vorlage.docx)."""
     kopf = abschnitt.header  # type: ignore[attr-defined]
-    kopf.is_linked_to_previous = False
-    absatz = kopf.paragraphs[0] if kopf.paragraphs else kopf.add_paragraph()
-    absatz.text = ""
-    lauf = absatz.add_run(text(kopfzeile))
-    lauf.font.size, lauf.font.color.rgb = Pt(7.5), GRAU
-    fuss = abschnitt.footer  # type: ignore[attr-defined]
-    fuss.is_linked_to_previous = False
-    absatz = fuss.paragraphs[0] if fuss.paragraphs else fuss.add_paragraph()
-    absatz.text = ""
+    return not kopf.is_linked_to_previous and any(
+        p.text.strip() or p._p.xpath(".//w:drawing") for p in kopf.paragraphs)
+
+
+def _leerer_absatz(teil: object) -> Paragraph:
+    """The header's or footer's first paragraph if it is empty, else a new one after it."""
+    absaetze = teil.paragraphs  # type: ignore[attr-defined]
+    if absaetze and not absaetze[-1].text.strip() and not absaetze[-1]._p.xpath(".//w:drawing"):
+        return cast(Paragraph, absaetze[-1])
+    return cast(Paragraph, teil.add_paragraph())  # type: ignore[attr-defined]
+
+
+def kopf_und_fuss(dokument: Dokument, kopfzeile: str, bericht: Bericht) -> None:
+    """The first section: running head (after a vorlage.docx's own header, e.g. its logo);
+    in the footer the Grundlage with 'Seite X von Y' and, below it, the frame's notice (e.g.
+    Beispieldaten), so that every printed page carries both. Later sections share the footer."""
+    abschnitt = dokument.sections[0]
+    dokument.__dict__["_strategie_eigener_kopf"] = _eigener_kopf(abschnitt)
+    _kopfzeile(abschnitt, kopfzeile)
+    fuss = abschnitt.footer
+    absatz_ = _leerer_absatz(fuss)
     for inhalt in (bericht.grundlage.zeile(), " · Seite ", "PAGE", " von ", "NUMPAGES"):
         if inhalt in ("PAGE", "NUMPAGES"):
-            _feld(absatz, inhalt)
+            _feld(absatz_, inhalt)
         else:
-            lauf = absatz.add_run(text(inhalt))
-            lauf.font.size, lauf.font.color.rgb = Pt(7), GRAU
+            teil = absatz_.add_run(text(inhalt))
+            teil.font.size, teil.font.color.rgb = Pt(7), GRAU
+    hinweis_ = " ".join(bericht.rahmen.hinweis.split())
+    if hinweis_:
+        teil = fuss.add_paragraph().add_run(text(hinweis_))
+        teil.font.size, teil.font.color.rgb, teil.italic = Pt(7), WARNUNG, True
+
+
+def _kopfzeile(abschnitt: object, kopfzeile: str) -> None:
+    teil = _leerer_absatz(abschnitt.header).add_run(text(kopfzeile))  # type: ignore[attr-defined]
+    teil.font.size, teil.font.color.rgb = Pt(7.5), GRAU
 
 
 def _feld(absatz: Paragraph, name: str) -> None:
@@ -148,10 +170,13 @@ def _feld(absatz: Paragraph, name: str) -> None:
     absatz._p.append(feld)
 
 
-def neuer_abschnitt(dokument: Dokument, kopfzeile: str, bericht: Bericht) -> None:
-    """A section break to a new page, with its own running head."""
+def neuer_abschnitt(dokument: Dokument, kopfzeile: str) -> None:
+    """A section break to a new page with its own running head; the footer stays the first
+    section's. Under the header of a vorlage.docx (a logo), the header stays shared too."""
     abschnitt = dokument.add_section(WD_SECTION.NEW_PAGE)
-    kopf_und_fuss(abschnitt, kopfzeile, bericht)
+    if not dokument.__dict__.get("_strategie_eigener_kopf"):
+        abschnitt.header.is_linked_to_previous = False
+        _kopfzeile(abschnitt, kopfzeile)
 
 
 def absatz(ziel: Dokument | _Cell, inhalt: str = "", *, klein: bool = False,
@@ -218,6 +243,7 @@ def tabelle(dokument: Dokument | _Cell, kopf: Sequence[str] | None,
     spalten = spalten or (len(kopf) if kopf else max((len(z) for z in zeilen), default=1))
     neu = dokument.add_table(rows=0, cols=spalten)
     neu._tbl.tblStyle_val = stil_id(_dokument_von(dokument), "Table Grid")
+    _zellabstand(neu)
     neu.alignment = WD_TABLE_ALIGNMENT.LEFT
     rechts = set(rechts)
     if kopf:
@@ -241,6 +267,25 @@ def tabelle(dokument: Dokument | _Cell, kopf: Sequence[str] | None,
     return neu
 
 
+def _zellabstand(tabelle_: Table) -> None:
+    """Some air between a cell's text and its border (Word's default is none at top/bottom)."""
+    abstand = OxmlElement("w:tblCellMar")
+    for seite, twips in (("top", "25"), ("left", "85"), ("bottom", "25"), ("right", "85")):
+        rand = OxmlElement(f"w:{seite}")
+        rand.set(qn("w:w"), twips)
+        rand.set(qn("w:type"), "dxa")
+        abstand.append(rand)
+    tabelle_._tbl.tblPr.append(abstand)
+
+
+def fette_zeile(tabelle_: Table, nummer: int = -1) -> None:
+    """Set a row (the sum row) in bold."""
+    for zelle in tabelle_.rows[nummer].cells:
+        for absatz_ in zelle.paragraphs:
+            for teil in absatz_.runs:
+                teil.bold = True
+
+
 def setze_breiten(tabelle_: Table, breiten: Sequence[float]) -> None:
     """Column widths in mm (Word reads them per cell, LibreOffice per grid column)."""
     for spalte, breite in zip(tabelle_.columns, breiten, strict=False):
@@ -261,7 +306,8 @@ def _zelltext(zelle: _Cell, inhalt: str, *, fett: bool = False, rechts: bool = F
 
 
 class Marke:
-    """A table cell that shows a vocabulary value with its colour (Ampel ●, Umsetzungsstand ■)."""
+    """A table cell that shows a vocabulary value with its colour: Ampel ●, Umsetzungsstand ■
+    (hatched states ▨/▧, as in HTML)."""
 
     def __init__(self, wert: str, art: str, zusatz: str = "") -> None:
         self.wert, self.art, self.zusatz = wert, art, zusatz
@@ -272,7 +318,9 @@ class Marke:
         absatz_.paragraph_format.space_after = Pt(0)
         farben = AMPEL_HEX if self.art == "ampel" else STATUS_HEX
         if self.wert and self.wert in farben:
-            zeichen = absatz_.add_run("● " if self.art == "ampel" else "■ ")
+            form = "●" if self.art == "ampel" else {"schraeg": "▨", "gegenschraeg": "▧"}.get(
+                STATUS_MUSTER.get(self.wert, ""), "■")
+            zeichen = absatz_.add_run(f"{form} ")
             zeichen.font.color.rgb = RGBColor.from_string(farben[self.wert].lstrip("#").upper())
             zeichen.font.size = Pt(8.5)
         wort = absatz_.add_run(text(self.wert or "–") + self.zusatz)

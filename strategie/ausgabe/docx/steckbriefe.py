@@ -36,12 +36,12 @@ def steckbriefe_docx(bericht: Bericht, vorlagen: Path | None = None) -> bytes:
     titel = f"Maßnahmensteckbriefe {bericht.rahmen.name}"
     stand = f"Stand {datum_de(bericht.stichtag)}"
     dokument = neues_dokument(vorlagen, titel, bericht.grundlage.zeile())
-    kopf_und_fuss(dokument.sections[0], f"{titel} · {stand}", bericht)
+    kopf_und_fuss(dokument, f"{titel} · {stand}", bericht)
     anlagen = steckbriefe_je_amt(bericht)
     _deckblatt(dokument, bericht, anlagen)
     for amt, steckbriefe in anlagen:
         anlage = steckbriefe[0].anlage if steckbriefe else amt.name
-        neuer_abschnitt(dokument, f"{anlage} · {stand}", bericht)
+        neuer_abschnitt(dokument, f"{anlage} · {stand}")
         ueberschrift(dokument, text(anlage), 1)
         for nummer, sb in enumerate(steckbriefe):
             steckbrief_docx(dokument, sb, bericht, neue_seite=nummer > 0)
@@ -104,7 +104,6 @@ def steckbrief_docx(dokument: Dokument, sb: Steckbrief, bericht: Bericht, *,
                         2)
     kopf.paragraph_format.page_break_before = neue_seite
     absatz(dokument, f"Maßnahmensteckbrief · {sb.amt.kurzname}", klein=True, farbe=GRAU)
-    hinweis(dokument, bericht.rahmen.hinweis)
     raster = tabelle(dokument, None, [], spalten=4)
     for zeile in sb.raster:
         zellen = raster.add_row().cells

@@ -19,7 +19,7 @@ from strategie.ausgabe.html.svg import kennzahl_svg, status_balken_svg
 from strategie.ausgabe.html.umgebung import rendere
 from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.zusammenfassung import HINWEISARTEN
-from strategie.text.format import datum_de, zahl_de
+from strategie.text.format import zahl_de
 
 KENNZAHL_DIAGRAMME = 60
 """Trend charts drawn at most; further Kennzahlen are listed without a chart."""
@@ -32,12 +32,12 @@ def bericht_html(bericht: Bericht, vorlagen: Path | None = None) -> str:
     *vorlagen* is a folder of own templates that replace shipped ones of the same name.
     """
     aemter = list(enumerate(bericht.aemter(), start=1))
-    stichtag = datum_de(bericht.stichtag)
     return rendere(
         "bericht.html.j2", vorlagen, **berichtskontext(bericht), aemter=aemter,
-        titel=f"{bericht.titel} – Stichtag {stichtag}",
-        kopfzeile=f"{bericht.titel} · Stichtag {stichtag}",
+        titel=f"{bericht.titel} – {bericht.stand_text}",
+        kopfzeile=f"{bericht.titel} · {bericht.stand_text}",
         fusszeile=bericht.grundlage.zeile(),
+        fusshinweis=" ".join(bericht.rahmen.hinweis.split()),
         benannt={f"amt{n}": f"{bericht.titel} · {amt.name}" for n, amt in aemter})
 
 

@@ -40,5 +40,6 @@ def steckbriefe_html(bericht: Bericht, vorlagen: Path | None = None) -> str:
         kennzahl_svg=_diagramm, anlage_titel=anlage_titel, farben=FARBEN,
         titel=f"{titel} – Stand {stichtag}", kopfzeile=f"{titel} · Stand {stichtag}",
         fusszeile=bericht.grundlage.zeile(),
+        fusshinweis=" ".join(bericht.rahmen.hinweis.split()),
         benannt={f"anlage{n}": f"{anlage_titel(amt)} · Stand {stichtag}"
                  for n, amt, _ in anlagen})

@@ -148,7 +148,7 @@ def kennzahlen_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
     tabelle = Table(title="Kennzahlen", box=box.SIMPLE, title_justify="left")
     tabelle.add_column("ID", no_wrap=True, style="bold")
     tabelle.add_column("Kennzahl", ratio=1)
-    tabelle.add_column("Basis → aktuell → Ziel", ratio=1)
+    tabelle.add_column("Basis → zuletzt, Ziel", ratio=1)
     tabelle.add_column("Bewertung", no_wrap=True)
     farben = {"erreicht": "green", "auf Kurs": "green", "nicht auf Kurs": "red"}
     for stand in staende[:grenze]:
