@@ -7,6 +7,7 @@ counts, charts); the layout is theirs.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from strategie.ausgabe import abschnitte
 from strategie.ausgabe.aenderungen import aenderungen_sicht
 from strategie.ausgabe.html.stil import FARBEN
 from strategie.ausgabe.html.svg import kennzahl_svg, status_balken_svg
-from strategie.ausgabe.html.umgebung import rendere
+from strategie.ausgabe.html.umgebung import rendere, vorlage
 from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.zusammenfassung import HINWEISARTEN
 from strategie.text.format import zahl_de
@@ -34,11 +35,30 @@ def bericht_html(bericht: Bericht, vorlagen: Path | None = None) -> str:
     aemter = list(enumerate(bericht.aemter(), start=1))
     return rendere(
         "bericht.html.j2", vorlagen, **berichtskontext(bericht), aemter=aemter,
+        marken=marken(vorlagen),
         titel=f"{bericht.titel} – {bericht.stand_text}",
         kopfzeile=f"{bericht.titel} · {bericht.stand_text}",
         fusszeile=bericht.grundlage.zeile(),
         fusshinweis=" ".join(bericht.rahmen.hinweis.split()),
         benannt={f"amt{n}": f"{bericht.titel} · {amt.name}" for n, amt in aemter})
+
+
+class _Marken(dict[str, Markup]):
+    """The mark of each vocabulary value, rendered by the template's macro once per value."""
+
+    def __init__(self, makro: Callable[[str], Markup]) -> None:
+        super().__init__()
+        self.makro = makro
+
+    def __missing__(self, wert: str) -> Markup:
+        self[wert] = marke = self.makro(wert)
+        return marke
+
+
+def marken(vorlagen: Path | None) -> dict[str, _Marken]:
+    """``b.status`` and ``b.ampel`` of ``bausteine.html.j2`` (own or shipped), cached by value."""
+    bausteine = vorlage("bausteine.html.j2", vorlagen).module
+    return {"status": _Marken(bausteine.status), "ampel": _Marken(bausteine.ampel)}  # type: ignore[attr-defined]
 
 
 def berichtskontext(bericht: Bericht) -> dict[str, Any]:
