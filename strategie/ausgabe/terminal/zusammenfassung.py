@@ -6,7 +6,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from strategie.ausgabe.abschnitte import handlungsfelder_legende, matrix_hinweise
+from strategie.ausgabe.abschnitte import dringlichkeit, handlungsfelder_legende, matrix_hinweise
 from strategie.ausgabe.farben import ampel_farbe, status_farbe, status_zeichen
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.auswertung.zusammenfassung import Zusammenfassung
@@ -112,7 +112,8 @@ def _weitere(tabelle: Table, anzahl: int, grenze: int | None) -> None:
 
 def auffaellig_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = None,
                        textlaenge: int | None = None) -> Table:
-    """Goals needing attention: rot/gelb, zurückgestellt/entfallen, old Steckbrief, overdue.
+    """Goals with Handlungsbedarf: rot/gelb, zurückgestellt/entfallen, old Steckbrief, overdue;
+    the most urgent first, as in every report.
 
     With *grenze*, only that many goals are listed (Rich tables cost ~0.4 ms a row); with
     *textlaenge*, each note is shortened to that many characters.
@@ -126,7 +127,7 @@ def auffaellig_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
     tabelle.add_column("Hinweise", ratio=2)
     farben = {"rot": "red", "gelb": "yellow", "zurückgestellt": "yellow", "entfallen": "grey50",
               "steckbrief": "cyan", "massnahme": "magenta"}
-    for eintrag in zusammenfassung.auffaellig[:grenze]:
+    for eintrag in sorted(zusammenfassung.auffaellig, key=dringlichkeit)[:grenze]:
         hinweise = Text()
         for nummer, hinweis in enumerate(eintrag.hinweise):
             if nummer:
