@@ -8,7 +8,13 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from strategie.ausgabe.tabellen.zeilen import PLANSPALTEN, ZIELSPALTEN, plan_zeilen, ziel_zeilen
+from strategie.ausgabe.tabellen.zeilen import (
+    PLANSPALTEN,
+    ZIELSPALTEN,
+    kopfzeilen,
+    plan_zeilen,
+    ziel_zeilen,
+)
 from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.modell.ziel import Ziel
@@ -88,11 +94,19 @@ def _csv_wert(wert: Any) -> str:
     return _textzelle(str(wert).replace("\n", " | "))
 
 
-def _excel_csv(kopf: Sequence[str], zeilen: Sequence[Sequence[Any]]) -> str:
-    """CSV for German Excel: ';', decimal comma, dates TT.MM.JJJJ, UTF-8 with BOM."""
+def _excel_csv(kopf: Sequence[str], zeilen: Sequence[Sequence[Any]],
+               ueber: Sequence[str]) -> str:
+    """CSV for German Excel: ';', decimal comma, dates TT.MM.JJJJ, UTF-8 with BOM.
+
+    Above the table, as in a printed report, the lines *ueber* (title, Grundlage, the frame's
+    notice such as Beispieldaten), each in the first cell of its row, then an empty row.
+    """
     puffer = io.StringIO()
     puffer.write("\ufeff")
     schreiber = csv.writer(puffer, delimiter=";", lineterminator="\r\n")
+    for text in ueber:
+        schreiber.writerow([_csv_wert(text)])
+    schreiber.writerow([])
     schreiber.writerow(kopf)
     for zeile in zeilen:
         schreiber.writerow([_csv_wert(w) for w in zeile])
@@ -100,10 +114,11 @@ def _excel_csv(kopf: Sequence[str], zeilen: Sequence[Sequence[Any]]) -> str:
 
 
 def bericht_csv(bericht: Bericht) -> str:
-    """The report's goals as CSV for German Excel: ';', decimal comma, UTF-8 with BOM."""
-    return _excel_csv(ZIELSPALTEN, ziel_zeilen(bericht))
+    """The report's goals as CSV for German Excel, under title, Grundlage and notice."""
+    return _excel_csv(ZIELSPALTEN, ziel_zeilen(bericht), kopfzeilen(bericht))
 
 
 def jahresplanung_csv(planung: Jahresplanung) -> str:
-    """The Jahresplanung for German Excel: a row per goal, a sum row per Amt, the total."""
-    return _excel_csv(PLANSPALTEN, plan_zeilen(planung))
+    """The Jahresplanung for German Excel: a row per goal, a sum row per Amt, the total,
+    under title, Grundlage and notice."""
+    return _excel_csv(PLANSPALTEN, plan_zeilen(planung), kopfzeilen(planung))

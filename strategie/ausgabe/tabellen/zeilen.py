@@ -26,6 +26,16 @@ KENNZAHLSPALTEN = ("Ziel", "Kennzahl", "Einheit", "Richtung", "Basiswert", "Basi
                    "zuletzt", "Stichtag", "erwartet", "Zielwert", "Zieldatum", "Fortschritt (%)",
                    "Bewertung")
 
+
+def kopfzeilen(bericht: Bericht | Jahresplanung) -> list[str]:
+    """What a table export says above its table: report, Grundlage, the frame's notice."""
+    zeilen = [f"{bericht.titel} · {bericht.stand_text}",
+              f"Grundlage: {bericht.grundlage.zeile()}"]
+    if bericht.rahmen.hinweis.strip():
+        zeilen.append(" ".join(bericht.rahmen.hinweis.split()))
+    return zeilen
+
+
 def ziel_zeilen(bericht: Bericht) -> list[list[Any]]:
     """One row per goal of the report: typed values (numbers, dates, texts)."""
     z = bericht.zusammenfassung
