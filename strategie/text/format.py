@@ -60,6 +60,11 @@ def anzahl_de(anzahl: int, einzahl: str, mehrzahl: str) -> str:
     return f"{zahl_de(anzahl)} {einzahl if anzahl == 1 else mehrzahl}"
 
 
+def ja_nein(wert: bool | None, leer: str = "–") -> str:
+    """'ja', 'nein', or *leer* when a yes/no field is not given."""
+    return leer if wert is None else ("ja" if wert else "nein")
+
+
 def datum_oder_angabe(angabe: str) -> str:
     """A date given as JJJJ-MM-TT in German notation (21.06.2024); anything else as it is
     (a revision such as 'v2026.1')."""

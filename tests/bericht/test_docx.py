@@ -166,9 +166,12 @@ def test_sachstandsbericht(bericht: Bericht) -> None:
     kennzahlen = next(t for t in dokument.tables if t.rows[0].cells[0].text == "Ziel")
     assert [c.text for c in kennzahlen.rows[0].cells][3:] == ["erwartet", "Bewertung"]
     amt = next(t for t in dokument.tables if t.rows[0].cells[0].text == "ID"
-               and t.rows[0].cells[-1].text == "Hinweise" and len(t.columns) == 9)
-    sa03 = next([c.text for c in r.cells] for r in amt.rows if r.cells[0].text == "SA-03")
-    assert sa03[6:8] == ["2024", "310.000 €"]  # Umsetzungsjahr and Mittel (Plan)
+               and t.rows[0].cells[-1].text == "Mittel Plan")
+    zeilen = [[c.text for c in r.cells] for r in amt.rows]
+    nummer = next(i for i, z in enumerate(zeilen) if z[0] == "SA-03")
+    assert zeilen[nummer][6:] == ["2024", "310.000 €"]  # Umsetzungsjahr and Mittel (Plan)
+    assert zeilen[nummer + 1][0] == "" and zeilen[nummer + 1][1].startswith("Ampel gelb: ")
+    assert len(set(zeilen[nummer + 1][1:])) == 1  # the Hinweise across the row below
 
 
 def test_jahresplanung_docx() -> None:

@@ -47,3 +47,20 @@ def test_im_graudruck_unterscheidbar() -> None:
     assert set(STATUS_ZEICHEN) == set(STATUS_MUSTER) and len(set(STATUS_ZEICHEN.values())) == 2
     ampel = sorted(grauwert(f) for f in AMPEL_HEX.values())
     assert all(b - a >= 35 for a, b in itertools.pairwise(ampel)), ampel
+
+
+def test_bewertungen_mit_eigenen_farben() -> None:
+    """Each Kennzahl verdict has its own colour in print and terminal, and the HTML reports
+    carry a class for each of them."""
+    from strategie.ausgabe.farben import BEWERTUNG_HEX, BEWERTUNGSFARBEN
+    from strategie.ausgabe.html.stil import FARBEN, klasse
+    from strategie.ausgabe.html.umgebung import rendere
+    from strategie.auswertung.kennzahlen import BEWERTUNGEN
+
+    assert list(BEWERTUNG_HEX) == list(BEWERTUNGEN) and set(BEWERTUNGSFARBEN) == set(BEWERTUNGEN)
+    assert len({f.lower() for f in BEWERTUNG_HEX.values()}) == len(BEWERTUNGEN)
+    assert len(set(BEWERTUNGSFARBEN.values())) == len(BEWERTUNGEN)
+    css = rendere("farben.css.j2", farben=FARBEN)
+    for bewertung, farbe in BEWERTUNG_HEX.items():
+        assert f".{klasse('b', bewertung)} {{ color: {farbe};" in css
+    assert klasse("b", "gefährdet") == "b-gefaehrdet"

@@ -131,6 +131,21 @@ def test_kennzahlen_mit_verlauf_und_grenze(beispiel_bericht: Bericht, beispiel_h
     assert beispiel_bericht.zusammenfassung.kennzahl_regel in text(abschnitt)
 
 
+def test_umsetzungsjahre_und_raeume_im_ueberblick(beispiel_html: str) -> None:
+    dokument = parse(beispiel_html)
+    ueberblick = next(s for s in alle(dokument, "section") if s.get("id") == "ueberblick")
+    titel = [text(h) for h in alle(ueberblick, "h3")]
+    assert {"Umsetzungsjahre und Mittel", "Ziele je Raum"} <= set(titel)
+    jahre = {zellen(z)[0]: zellen(z) for z in alle(eins(ueberblick, "table", "jahre"), "tr")}
+    assert jahre["2027"] == ["2027", "10", "4", "169.000 €", "–", "1"]
+    assert jahre["2026"][3:5] == ["125.000 €", "4.500 €"]  # the thousands dot from 1.000
+    raeume = [zellen(z) for z in alle(eins(eins(ueberblick, "table", "raeume"), "tbody"), "tr")]
+    assert ["Singen", "3", "SA-05, AGV-02, BE-02"] in raeume  # Ämter in Anlagen order
+    inhalt = [text(a) for a in alle(eins(dokument, "nav"), "a")]
+    assert inhalt[:6] == ["Überblick", "Umsetzungsjahre und Mittel", "Ziele je Raum",
+                          "Leuchttürme", "Handlungsbedarf", "Kennzahlen"]
+
+
 def test_ein_abschnitt_je_amt_in_anlagenfolge(beispiel_html: str) -> None:
     dokument = parse(beispiel_html)
     abschnitte = [s for s in alle(dokument, "section", "amt")]

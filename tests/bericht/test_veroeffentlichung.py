@@ -18,13 +18,16 @@ import pytest
 
 from strategie.ausgabe.berichte import (
     BERICHTSFORMATE,
+    JAHRESPLANUNGSFORMATE,
     STECKBRIEFFORMATE,
     rendere_bericht,
+    rendere_jahresplanung,
     rendere_steckbriefe,
 )
 from strategie.ausgabe.steckbrief import steckbriefe_je_amt
 from strategie.ausgabe.tabellen.xlsx import EURO, STECKBRIEFSPALTEN
 from strategie.auswertung.bericht import Bericht, erstelle_bericht
+from strategie.auswertung.jahresplanung import erstelle_jahresplanung
 from strategie.speicher.laden import lade_speicher
 from tests.bericht.dom import alle, eins, parse, text, zellen
 from tests.conftest import BEISPIEL, git
@@ -44,10 +47,14 @@ def _klartext(inhalt: str | bytes) -> str:
                          for name in archiv.namelist())
 
 
-def _alle_ausgaben(bericht: Bericht) -> dict[str, str]:
+def _alle_ausgaben(bericht: Bericht, speicher: Path = BEISPIEL) -> dict[str, str]:
+    """Sachstandsbericht, Steckbriefe and the Jahresplanung 2027 in each of their formats."""
     ausgaben = {f"bericht {f}": _klartext(rendere_bericht(bericht, f)) for f in BERICHTSFORMATE}
     ausgaben.update({f"steckbriefe {f}": _klartext(rendere_steckbriefe(bericht, f))
                      for f in STECKBRIEFFORMATE})
+    planung = erstelle_jahresplanung(lade_speicher(speicher), 2027, erstellt=ERSTELLT)
+    ausgaben.update({f"jahresplanung {f}": _klartext(rendere_jahresplanung(planung, f))
+                     for f in JAHRESPLANUNGSFORMATE})
     return ausgaben
 
 
@@ -71,7 +78,7 @@ def test_kein_pfad_des_rechners_in_irgendeinem_bericht(tmp_path: Path) -> None:
     git(wurzel, "commit", "-q", "-m", "Speicher")
     kurz = erstelle_bericht(lade_speicher(speicher), heute=HEUTE, seit="2026-01-01")
     assert kurz.befunde  # the broken file is named in the reports
-    for name, ausgabe in _alle_ausgaben(kurz).items():
+    for name, ausgabe in _alle_ausgaben(kurz, speicher).items():
         assert str(tmp_path) not in ausgabe, name
         assert "h.meier" not in ausgabe, name
     html = str(rendere_bericht(kurz, "html"))

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from strategie.ausgabe.berichte import rendere_bericht, rendere_steckbriefe
+from strategie.ausgabe.berichte import rendere_bericht, rendere_jahresplanung, rendere_steckbriefe
 from strategie.ausgabe.html.bericht import bericht_html
 from strategie.ausgabe.html.steckbriefe import steckbriefe_html
 from strategie.ausgabe.html.umgebung import MITGELIEFERT, umgebung
 from strategie.auswertung.bericht import Bericht, erstelle_bericht
+from strategie.auswertung.jahresplanung import erstelle_jahresplanung
 from strategie.modell.befund import StrategieFehler
 from strategie.speicher.laden import lade_speicher
 from tests.bericht.dom import alle, eins, parse, text
@@ -66,6 +67,25 @@ def test_hausstil_und_briefkopf(bericht: Bericht, hausvorlagen: Path) -> None:
         body = eins(dokument, "body")
         assert list(body)[0] is kopf  # first on the page
     assert "briefkopf" not in bericht_html(bericht)
+
+
+def test_jahresplanung_mit_eigenen_vorlagen(hausvorlagen: Path) -> None:
+    """The Jahresplanung takes the same house style and letterhead, and its own template can
+    be replaced by name like any other."""
+    planung = erstelle_jahresplanung(lade_speicher(BEISPIEL), 2027, erstellt=ERSTELLT)
+    dokument = parse(str(rendere_jahresplanung(planung, "html", vorlage=hausvorlagen)))
+    assert text(eins(dokument, "div", "briefkopf")) == ("Landratsamt Dezernat für Soziales und "
+                                                        "Gesundheit")
+    assert text(eins(dokument, "style")).rstrip().endswith(" ".join(HAUSSTIL.split()))
+    eigene = hausvorlagen.parent / "haushalt"  # a new folder: templates are cached per folder
+    shutil.copytree(hausvorlagen, eigene)
+    (eigene / "jahresplanung.html.j2").write_text(
+        '{% extends "standard/jahresplanung.html.j2" %}{% block inhalt %}<h1>Vorlage zur '
+        "Haushaltsberatung {{ planung.jahr }}</h1>{{ super() }}{% endblock %}",
+        encoding="utf-8")
+    eigen = parse(str(rendere_jahresplanung(planung, "html", vorlage=eigene)))
+    assert [text(h) for h in alle(eigen, "h1")] == ["Vorlage zur Haushaltsberatung 2027",
+                                                   planung.titel]
 
 
 def test_eigene_vorlage_ersetzt_einen_teil_und_erbt_den_rest(bericht: Bericht,

@@ -17,11 +17,14 @@ from strategie.ausgabe.docx.dokument import (
     als_bytes,
     fette_zeile,
     hinweis,
+    hinweiszeile,
     kopf_und_fuss,
     neues_dokument,
+    setze_breiten,
     tabelle,
     text,
     ueberschrift,
+    zeile,
 )
 from strategie.ausgabe.docx.steckbriefe import grundlage
 from strategie.auswertung.bericht import Bericht
@@ -53,15 +56,21 @@ def bericht_docx(bericht: Bericht, vorlagen: Path | None = None) -> bytes:
             f"{w.name}: {zahl_de(status[w.name])}" for w in rahmen.umsetzungsstand
             if status.get(w.name)))
         hinweise = {a.ziel.pfad: a.hinweise for a in z.auffaellig}
-        tabelle(dokument, ["ID", "Titel", "HF", "Umsetzungsstand", "Ampel", "Steckbrief-Stand",
-                           "Jahr", "Mittel Plan", "Hinweise"],
-                [(ziel.id, ziel.titel + (" ★" if ziel.leuchtturm else ""), ziel.handlungsfeld,
-                  Marke(ziel.status, "status"), Marke(ziel.ampel, "ampel"),
-                  datum_de(ziel.steckbrief.stand if ziel.steckbrief else None),
-                  ziel.umsetzungsjahr or "–",
-                  euro_de(ziel.haushalt.mittel_plan if ziel.haushalt else None),
-                  "\n".join(" ".join(h.text.split()) for h in hinweise.get(ziel.pfad, ())))
-                 for ziel in ziele], rechts=(2, 6, 7), breiten=(15, 36, 8, 25, 15, 18, 11, 19, 28))
+        liste = tabelle(dokument, ["ID", "Titel", "HF", "Umsetzungsstand", "Ampel",
+                                   "Steckbrief-Stand", "Jahr", "Mittel Plan"], [],
+                        rechts=(2, 6, 7))
+        for ziel in ziele:  # the Hinweise of a goal across the row below it, as in HTML
+            zeile(liste, (ziel.id, ziel.titel + (" ★" if ziel.leuchtturm else ""),
+                          ziel.handlungsfeld, Marke(ziel.status, "status"),
+                          Marke(ziel.ampel, "ampel"),
+                          datum_de(ziel.steckbrief.stand if ziel.steckbrief else None),
+                          ziel.umsetzungsjahr or "–",
+                          euro_de(ziel.haushalt.mittel_plan if ziel.haushalt else None)),
+                  rechts=(2, 6, 7))
+            if hinweise.get(ziel.pfad):
+                hinweiszeile(liste, "\n".join(" ".join(h.text.split())
+                                              for h in hinweise[ziel.pfad]))
+        setze_breiten(liste, (15, 50, 8, 30, 15, 19, 12, 21))
     return als_bytes(dokument)
 
 
@@ -88,9 +97,9 @@ def _ueberblick(dokument: Dokument, bericht: Bericht) -> None:
     spalten = len(matrix.handlungsfelder)
     fette_zeile(tabelle(dokument, ["Amt", *(f"HF {h}" for h in matrix.handlungsfelder), "Summe"],
                         zeilen, rechts=range(1, spalten + 2), breiten=(60, *([16] * spalten), 18)))
-    for zeile in (abschnitte.handlungsfelder_legende(rahmen),
+    for notiz in (abschnitte.handlungsfelder_legende(rahmen),
                   *abschnitte.matrix_hinweise(rahmen)):
-        absatz(dokument, zeile, klein=True, farbe=GRAU)
+        absatz(dokument, notiz, klein=True, farbe=GRAU)
     ueberschrift(dokument, "Umsetzungsstand und Ampel", 2)
     tabelle(dokument, ["Umsetzungsstand", "Ziele", "Anteil"],
             [(Marke(wert, "status"), zahl_de(anzahl), f"{prozent} %")
@@ -148,7 +157,7 @@ def _listen(dokument: Dokument, bericht: Bericht) -> None:
                 [(a.ziel.id, a.ziel.titel, _amtname(bericht, a.ziel.amt),
                   Marke(a.ziel.status, "status"), Marke(a.ziel.ampel, "ampel"),
                   "\n".join(" ".join(h.text.split()) for h in a.hinweise)) for a in eintraege],
-                breiten=(16, 38, 24, 31, 16, 50))
+                breiten=(15, 36, 22, 28, 15, 59))
     ueberschrift(dokument, abschnitte.KENNZAHLEN, 1)
     staende = abschnitte.kennzahlen_geordnet(bericht)
     if not staende:

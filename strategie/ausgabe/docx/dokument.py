@@ -27,7 +27,13 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from strategie.ausgabe.farben import AMPEL_HEX, BEWERTUNG_HEX, STATUS_HEX, STATUS_MUSTER
+from strategie.ausgabe.farben import (
+    AMPEL_HEX,
+    BEWERTUNG_HEX,
+    STATUS_HEX,
+    STATUS_MUSTER,
+    grauwert,
+)
 from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.text.sicher import entschaerfe
@@ -39,6 +45,9 @@ AKZENT = RGBColor(0x1D, 0x4F, 0x91)
 GRAU = RGBColor(0x5B, 0x64, 0x70)
 WARNUNG = RGBColor(0x8A, 0x4B, 0x00)
 HELL = "F2F4F7"
+HELLSTE = 215
+"""A mark brighter than this (grey value 0–255) would vanish on white paper as a filled
+square; it is drawn as an outline (□) instead – HTML gives it a border."""
 
 # Characters XML 1.0 cannot hold at all (after entschaerfe made the controls visible).
 _UNMOEGLICH = re.compile("[\ufffe\uffff\ud800-\udfff]")
@@ -256,16 +265,32 @@ def tabelle(dokument: Dokument | _Cell, kopf: Sequence[str] | None,
         wiederholen.set(qn("w:val"), "true")
         neu.rows[0]._tr.get_or_add_trPr().append(wiederholen)
     for werte in zeilen:
-        zellen = neu.add_row().cells
-        for nummer, wert in enumerate(werte):
-            if isinstance(wert, Marke):
-                wert.setze(zellen[nummer])
-            else:
-                _zelltext(zellen[nummer], "" if wert is None else str(wert),
-                          rechts=nummer in rechts)
+        zeile(neu, werte, rechts=rechts)
     if breiten:
         setze_breiten(neu, breiten)
     return neu
+
+
+def zeile(tabelle_: Table, werte: Sequence[object], *, rechts: Iterable[int] = ()) -> None:
+    """One more row of values (text, or a ``Marke`` for a coloured vocabulary value)."""
+    rechts = set(rechts)
+    zellen = tabelle_.add_row().cells
+    for nummer, wert in enumerate(werte):
+        if isinstance(wert, Marke):
+            wert.setze(zellen[nummer])
+        else:
+            _zelltext(zellen[nummer], "" if wert is None else str(wert), rechts=nummer in rechts)
+
+
+def hinweiszeile(tabelle_: Table, inhalt: str, *, ab: int = 1) -> None:
+    """A row under the previous one with a note across the columns from *ab* on (small)."""
+    zellen = tabelle_.add_row().cells
+    zusammen = zellen[ab].merge(zellen[-1]) if len(zellen) > ab + 1 else zellen[ab]
+    absatz_ = zusammen.paragraphs[0]
+    lauf(absatz_, inhalt, farbe=WARNUNG)
+    absatz_.paragraph_format.space_after = Pt(0)
+    for teil in absatz_.runs:
+        teil.font.size = Pt(8)
 
 
 def _zellabstand(tabelle_: Table) -> None:
@@ -329,8 +354,11 @@ class Marke:
         if self.wert and self.wert in farben:
             form = "●" if self.art == "ampel" else {"schraeg": "▨", "gegenschraeg": "▧"}.get(
                 STATUS_MUSTER.get(self.wert, ""), "■")
+            farbe = farben[self.wert]
+            if grauwert(farbe) > HELLSTE and form == "■":  # nearly white: drawn as an outline
+                form, farbe = "□", "#9AA1A9"
             zeichen = absatz_.add_run(f"{form} ")
-            zeichen.font.color.rgb = RGBColor.from_string(farben[self.wert].lstrip("#").upper())
+            zeichen.font.color.rgb = RGBColor.from_string(farbe.lstrip("#").upper())
             zeichen.font.size = Pt(8.5)
         wort = absatz_.add_run(text(self.wert or "–") + self.zusatz)
         wort.font.size = Pt(8.5)

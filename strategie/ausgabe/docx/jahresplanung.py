@@ -24,9 +24,8 @@ from strategie.ausgabe.docx.dokument import (
 from strategie.ausgabe.docx.steckbriefe import grundlage
 from strategie.auswertung.haushalt import Mittelsumme
 from strategie.auswertung.jahresplanung import Jahresplanung
-from strategie.text.format import anzahl_de, euro_de, zahl_de
+from strategie.text.format import anzahl_de, euro_de, ja_nein, zahl_de
 
-NEUTRAL = {True: "ja", False: "nein", None: "–"}
 BREITEN = (17, 76, 22, 30, 18, 16, 24, 24, 12)
 """Column widths (mm) of the per-Amt table on a landscape A4 page (247 mm of text width)."""
 
@@ -62,7 +61,7 @@ def jahresplanung_docx(planung: Jahresplanung, vorlagen: Path | None = None) -> 
             dokument, ["ID", "Titel", "Art", "Umsetzungsstand", "haushaltsneutral", "Produkt",
                        "Mittel Plan", "Mittel Ist", "VZÄ"],
             [*((z.ziel.id, z.ziel.titel, z.art or "–", Marke(z.status, "status"),
-                NEUTRAL[z.haushaltsneutral], z.produkt or "–", euro_de(z.mittel_plan),
+                ja_nein(z.haushaltsneutral), z.produkt or "–", euro_de(z.mittel_plan),
                 euro_de(z.mittel_ist), zahl_de(z.personal_vzae)) for z in amtplan.zeilen),
              ("Summe", anzahl_de(amtplan.summe.anzahl, "Ziel", "Ziele"), "", "", "", "",
               *_summe(amtplan.summe))],

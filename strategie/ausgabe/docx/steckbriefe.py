@@ -123,7 +123,7 @@ def steckbrief_docx(dokument: Dokument, sb: Steckbrief, bericht: Bericht, *,
             absatz_.paragraph_format.space_after = Pt(0)
             for teil in absatz_.runs:
                 teil.font.size = Pt(8.5)
-    setze_breiten(raster, (36, 44, 30, 48))
+    setze_breiten(raster, (34, 54, 30, 57))  # the text width of A4: 175 mm
     for titel, inhalt in (("Wirkungsziel", sb.wirkungsziel), ("Leistungsziel", sb.leistungsziel)):
         ueberschrift(dokument, titel, 3)
         _text(dokument, inhalt)
@@ -133,7 +133,7 @@ def steckbrief_docx(dokument: Dokument, sb: Steckbrief, bericht: Bericht, *,
                 [(m.nummer, m.titel, m.status or "–",
                   datum_de(m.termin) + (" überfällig" if m.ueberfaellig else ""),
                   m.verantwortlich or "–") for m in sb.massnahmen],
-                rechts=(0,), breiten=(10, 70, 24, 24, 30))
+                rechts=(0,), breiten=(10, 82, 24, 24, 35))
     else:
         absatz(dokument, "keine Maßnahmen erfasst", kursiv=True, farbe=GRAU)
     for nummer, (titel, inhalt) in enumerate(sb.texte):
@@ -150,7 +150,7 @@ def steckbrief_docx(dokument: Dokument, sb: Steckbrief, bericht: Bericht, *,
                   k.zuletzt + (f"\n{datum_de(k.zuletzt_stichtag)}" if k.zuletzt_stichtag else ""),
                   k.erwartet, k.ziel + (f"\nbis {k.zieljahr}" if k.zieljahr else ""),
                   Marke(k.bewertung, "bewertung")) for k in sb.kennzahlen],
-                rechts=(1, 2, 3, 4), breiten=(56, 18, 22, 18, 20, 24))
+                rechts=(1, 2, 3, 4), breiten=(69, 16, 22, 18, 22, 28))
     if sb.beschluesse:
         ueberschrift(dokument, "Beschlüsse", 3)
         for beschluss in sb.beschluesse:

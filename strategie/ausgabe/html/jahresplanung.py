@@ -17,7 +17,8 @@ def jahresplanung_html(planung: Jahresplanung, vorlagen: Path | None = None) -> 
     """
     stand = datum_de(planung.stichtag)
     return rendere(
-        "jahresplanung.html.j2", vorlagen, planung=planung, rahmen=planung.rahmen,
+        "jahresplanung.html.j2", vorlagen, planung=planung, bericht=planung,
+        rahmen=planung.rahmen,
         farben=FARBEN, titel=f"{planung.titel} – Stand {stand}",
         kopfzeile=f"{planung.titel} · Stand {stand}", fusszeile=planung.grundlage.zeile(),
         fusshinweis=" ".join(planung.rahmen.hinweis.split()), benannt={})

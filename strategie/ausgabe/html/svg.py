@@ -215,18 +215,28 @@ def kennzahl_svg(kennzahl: Kennzahl, breite: int = 220, hoehe: int = 92,
         achse.append(beschriftung)
     teile += [f'<text x="{_z(ax)}" y="{_z(hoehe - 4)}" text-anchor="{aa}" font-size="8.5" '
               f'fill="#5b6470">{datum}</text>' for ax, aa, datum in achse]
-    if linie:  # the dates the line runs between, unless a Messwert's label is near
+    if linie:  # the dates the line runs between, where no Messwert's date label is
+        belegt = [_spanne(ax, aa, datum) for ax, aa, datum in achse]
         for datum, _ in linie:
             x = px(datum.toordinal())
-            if all(abs(x - ax) >= 38 for ax, _, _ in achse):
-                anker = "end" if x > links + innen_b - 12 else (
-                    "start" if x < links + 12 else "middle")
+            anker = "end" if x > links + innen_b - 12 else (
+                "start" if x < links + 12 else "middle")
+            vorn, hinten = _spanne(x, anker, _datum_kurz(datum))
+            if all(hinten + 3 <= a or vorn >= b + 3 for a, b in belegt):
+                belegt.append((vorn, hinten))
                 teile.append(f'<text x="{_z(x)}" y="{_z(hoehe - 4)}" text-anchor="{anker}" '
                              f'font-size="8.5" fill="{SOLL_FARBE}">{_datum_kurz(datum)}</text>')
     titel = f"Verlauf {kennzahl.name}"
     if kennzahl.einheit:
         titel += f" ({kennzahl.einheit})"
     return _svg(breite, hoehe, titel, teile, "diagramm kennzahl")
+
+
+def _spanne(x: float, anker: str, text: str, schrift: float = 8.5) -> tuple[float, float]:
+    """From where to where a label at *x* with this text-anchor reaches (estimated)."""
+    breite = _textbreite(text, schrift)
+    links = {"start": x, "middle": x - breite / 2, "end": x - breite}[anker]
+    return links, links + breite
 
 
 def _sollinie(kennzahl: Kennzahl, soll: Callable[[dt.date], float | None] | None

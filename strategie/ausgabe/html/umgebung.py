@@ -58,6 +58,7 @@ def _filter() -> dict[str, Any]:
         "zahl": fmt.zahl_de,
         "datum": fmt.datum_de,
         "euro": fmt.euro_de,
+        "ja_nein": fmt.ja_nein,
         "zeitpunkt": fmt.zeitpunkt,
         "klasse": lambda wert, praefix: stil.klasse(praefix, str(wert)),
         "css": lambda text: Markup(stil.css_text(str(text))),

@@ -18,7 +18,7 @@ from strategie.ausgabe.tabellen.zeilen import (
 from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.modell.ziel import Ziel
-from strategie.text.format import datum_de, zahl_de
+from strategie.text.format import datum_de, ja_nein, zahl_de
 from strategie.text.sicher import entschaerfe
 
 CSV_SPALTEN = (
@@ -27,10 +27,6 @@ CSV_SPALTEN = (
     "massnahmen", "massnahmen_abgeschlossen", "kennzahlen", "datei",
 )
 """Columns of ``liste --format csv``; documented in the README and stable."""
-
-
-def _wahr(wert: bool | None) -> str:
-    return {True: "ja", False: "nein", None: ""}[wert]
 
 
 def csv_zeile(ziel: Ziel, abgeschlossen: frozenset[str]) -> dict[str, Any]:
@@ -43,9 +39,9 @@ def csv_zeile(ziel: Ziel, abgeschlossen: frozenset[str]) -> dict[str, Any]:
         "aktionsbereiche": " | ".join(ziel.aktionsbereiche),
         "status": ziel.status,
         "ampel": ziel.ampel,
-        "leuchtturm": _wahr(ziel.leuchtturm),
+        "leuchtturm": ja_nein(ziel.leuchtturm, ""),
         "art": ziel.art,
-        "haushaltsneutral": _wahr(ziel.haushaltsneutral),
+        "haushaltsneutral": ja_nein(ziel.haushaltsneutral, ""),
         "umsetzungsjahr": ziel.umsetzungsjahr or "",
         "verantwortlich": ziel.verantwortlich,
         "steckbrief_stand": (ziel.steckbrief.stand.isoformat()

@@ -176,7 +176,10 @@ def bericht_xlsx(bericht: Bericht) -> bytes:
         _fusszeile(blatt, bericht)
     if bericht.zusammenfassung.kennzahlen:
         blatt = mappe.create_sheet(blattname("Kennzahlen", vergeben))
-        schreibe_tabelle(blatt, KENNZAHLSPALTEN, kennzahl_zeilen(bericht))
+        letzte = schreibe_tabelle(blatt, KENNZAHLSPALTEN, kennzahl_zeilen(bericht))
+        regel = blatt.cell(row=letzte + 2, column=1,
+                           value=entschaerfe(bericht.zusammenfassung.kennzahl_regel))
+        regel.font = Font(italic=True, color="555555")
         _fusszeile(blatt, bericht)
     return _als_bytes(mappe, bericht)
 
