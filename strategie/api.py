@@ -75,26 +75,37 @@ def filtere(speicher: Zielspeicher, **kriterien: object) -> list[Ziel]:
 
 
 def bericht(speicher: Zielspeicher, *, seit: str | None = None, bis: str | None = None,
-            monate: int | None = None, **kriterien: object) -> Bericht:
-    """The summary of the store's (filtered) goals; *seit* adds the changes since then."""
+            monate: int | None = None, grundlage: str = "kurz",
+            **kriterien: object) -> Bericht:
+    """The summary of the store's (filtered) goals; *seit* adds the changes since then.
+
+    *grundlage* "lang" makes the report print the store's local path and the full commit id.
+    """
     return erstelle_bericht(speicher, kriterien=auswahl(speicher, **kriterien),  # type: ignore[arg-type]
-                            seit=seit, bis=bis, max_alter_monate=monate)
+                            seit=seit, bis=bis, max_alter_monate=monate,
+                            grundlage_lang=grundlage == "lang")
 
 
-def jahresplanung(speicher: Zielspeicher, jahr: int, **kriterien: object) -> Jahresplanung:
-    """The goals proposed for Haushaltsjahr *jahr* by Amt, with Mittel, Personal and sums."""
-    return erstelle_jahresplanung(speicher, jahr, kriterien=auswahl(speicher, **kriterien))  # type: ignore[arg-type]
+def jahresplanung(speicher: Zielspeicher, jahr: int, *, grundlage: str = "kurz",
+                  **kriterien: object) -> Jahresplanung:
+    """The goals proposed for Haushaltsjahr *jahr* by Amt, with Mittel, Personal and sums;
+    *grundlage* as for ``bericht``."""
+    return erstelle_jahresplanung(speicher, jahr, kriterien=auswahl(speicher, **kriterien),  # type: ignore[arg-type]
+                                  grundlage_lang=grundlage == "lang")
 
 
-def rendere(bericht: Bericht | Jahresplanung, format: str = "markdown"  # noqa: A002
-            ) -> str | bytes:
+def rendere(bericht: Bericht | Jahresplanung, format: str = "markdown",  # noqa: A002
+            vorlage: str | os.PathLike[str] | None = None) -> str | bytes:
     """A Sachstandsbericht or a Jahresplanung as terminal text, markdown, html, json, csv (str)
-    or xlsx (bytes)."""
+    or xlsx, docx (bytes); *vorlage* is a folder of own templates (see ``strategie bericht
+    --vorlage``)."""
     if isinstance(bericht, Jahresplanung):
-        return rendere_jahresplanung(bericht, format)
-    return rendere_bericht(bericht, format)
+        return rendere_jahresplanung(bericht, format, vorlage=vorlage)
+    return rendere_bericht(bericht, format, vorlage=vorlage)
 
 
-def steckbriefe(bericht: Bericht, format: str = "html") -> str | bytes:  # noqa: A002
-    """The Maßnahmensteckbriefe of the report's goals as html, markdown (str) or xlsx (bytes)."""
-    return rendere_steckbriefe(bericht, format)
+def steckbriefe(bericht: Bericht, format: str = "html",  # noqa: A002
+                vorlage: str | os.PathLike[str] | None = None) -> str | bytes:
+    """The Maßnahmensteckbriefe of the report's goals as html, markdown (str) or xlsx, docx
+    (bytes); *vorlage* as for ``rendere``."""
+    return rendere_steckbriefe(bericht, format, vorlage=vorlage)

@@ -2,23 +2,68 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.jahresplanung import Jahresplanung
+from strategie.modell.befund import StrategieFehler
 
-BERICHTSFORMATE = ("terminal", "markdown", "html", "json", "csv", "xlsx")
-STECKBRIEFFORMATE = ("html", "markdown", "xlsx")
-JAHRESPLANUNGSFORMATE = ("terminal", "markdown", "html", "json", "csv", "xlsx")
-BINAERE_FORMATE = frozenset({"xlsx"})
+BERICHTSFORMATE = ("terminal", "markdown", "html", "docx", "json", "csv", "xlsx")
+STECKBRIEFFORMATE = ("html", "docx", "markdown", "xlsx")
+JAHRESPLANUNGSFORMATE = ("terminal", "markdown", "html", "docx", "json", "csv", "xlsx")
+BINAERE_FORMATE = frozenset({"xlsx", "docx"})
 FORMATNAMEN = {"terminal": "Text", "markdown": "Markdown", "html": "HTML", "json": "JSON",
-               "csv": "CSV", "xlsx": "XLSX"}
+               "csv": "CSV", "xlsx": "XLSX", "docx": "DOCX"}
 """The formats' names in messages."""
 ENDUNGEN = {"terminal": ".txt", "markdown": ".md", "html": ".html", "json": ".json",
-            "csv": ".csv", "xlsx": ".xlsx"}
+            "csv": ".csv", "xlsx": ".xlsx", "docx": ".docx"}
+
+Vorlage = str | os.PathLike[str] | None
+"""A folder of own templates as a caller names it (None: the frame's, else the shipped)."""
 
 
-def rendere_bericht(bericht: Bericht, format: str = "markdown", breite: int = 80  # noqa: A002
-                    ) -> str | bytes:
-    """The Sachstandsbericht in *format* (one of BERICHTSFORMATE); xlsx gives bytes."""
+def vorlagenordner(bericht: Bericht | Jahresplanung, angabe: Vorlage = None) -> Path | None:
+    """The folder of own templates for *bericht*: *angabe* (``--vorlage``), else the frame's
+    ``[berichte] vorlagen`` (relative to the store, and inside the store's repository, so that
+    a shared frame cannot point elsewhere), else None (the shipped templates only)."""
+    if angabe is not None and str(angabe) != "":
+        ordner = Path(angabe).expanduser()
+        if not ordner.is_dir():
+            raise StrategieFehler(f"Der Vorlagenordner {ordner} existiert nicht oder ist kein "
+                                  "Ordner.")
+        return ordner.resolve()
+    eintrag = bericht.rahmen.berichte.vorlagen
+    if not eintrag:
+        return None
+    speicher = Path(bericht.grundlage.pfad)
+    ordner = (speicher / eintrag).resolve()
+    grenze = _repository(speicher)
+    if not ordner.is_relative_to(grenze):
+        raise StrategieFehler(
+            f"[berichte] vorlagen = \"{eintrag}\" in strategie.toml zeigt aus dem "
+            f"{'Repository' if grenze != speicher else 'Speicher'} hinaus; erlaubt ist ein "
+            "Ordner darin.")
+    if not ordner.is_dir():
+        raise StrategieFehler(f"[berichte] vorlagen = \"{eintrag}\" in strategie.toml: den "
+                              f"Ordner {ordner} gibt es nicht.")
+    return ordner
+
+
+def _repository(speicher: Path) -> Path:
+    """The work tree the store lies in (the store itself without git)."""
+    for ordner in (speicher, *speicher.parents):
+        if (ordner / ".git").exists():
+            return ordner
+    return speicher
+
+
+def rendere_bericht(bericht: Bericht, format: str = "markdown", breite: int = 80,  # noqa: A002
+                    vorlage: Vorlage = None) -> str | bytes:
+    """The Sachstandsbericht in *format* (one of BERICHTSFORMATE); xlsx and docx give bytes.
+
+    *vorlage* names a folder of own templates (HTML; for DOCX a ``vorlage.docx`` in it).
+    """
     if format == "terminal":
         from strategie.ausgabe.terminal.bericht import terminal_text
 
@@ -30,7 +75,11 @@ def rendere_bericht(bericht: Bericht, format: str = "markdown", breite: int = 80
     if format == "html":
         from strategie.ausgabe.html.bericht import bericht_html
 
-        return bericht_html(bericht)
+        return bericht_html(bericht, vorlagenordner(bericht, vorlage))
+    if format == "docx":
+        from strategie.ausgabe.docx.bericht import bericht_docx
+
+        return bericht_docx(bericht, vorlagenordner(bericht, vorlage))
     if format == "json":
         from strategie.ausgabe.json.bericht import bericht_json
 
@@ -46,12 +95,18 @@ def rendere_bericht(bericht: Bericht, format: str = "markdown", breite: int = 80
     raise ValueError(f"unbekanntes Berichtsformat: {format}")
 
 
-def rendere_steckbriefe(bericht: Bericht, format: str = "html") -> str | bytes:  # noqa: A002
-    """The Maßnahmensteckbriefe in *format* (one of STECKBRIEFFORMATE); xlsx gives bytes."""
+def rendere_steckbriefe(bericht: Bericht, format: str = "html",  # noqa: A002
+                        vorlage: Vorlage = None) -> str | bytes:
+    """The Maßnahmensteckbriefe in *format* (one of STECKBRIEFFORMATE); xlsx and docx give
+    bytes; *vorlage* as for ``rendere_bericht``."""
     if format == "html":
         from strategie.ausgabe.html.steckbriefe import steckbriefe_html
 
-        return steckbriefe_html(bericht)
+        return steckbriefe_html(bericht, vorlagenordner(bericht, vorlage))
+    if format == "docx":
+        from strategie.ausgabe.docx.steckbriefe import steckbriefe_docx
+
+        return steckbriefe_docx(bericht, vorlagenordner(bericht, vorlage))
     if format == "markdown":
         from strategie.ausgabe.markdown.bericht import steckbriefe_markdown
 
@@ -64,8 +119,9 @@ def rendere_steckbriefe(bericht: Bericht, format: str = "html") -> str | bytes: 
 
 
 def rendere_jahresplanung(planung: Jahresplanung, format: str = "markdown",  # noqa: A002
-                          breite: int = 100) -> str | bytes:
-    """The Jahresplanung in *format* (one of JAHRESPLANUNGSFORMATE); xlsx gives bytes."""
+                          breite: int = 100, vorlage: Vorlage = None) -> str | bytes:
+    """The Jahresplanung in *format* (one of JAHRESPLANUNGSFORMATE); xlsx and docx give bytes;
+    *vorlage* as for ``rendere_bericht``."""
     if format == "terminal":
         from strategie.ausgabe.terminal.jahresplanung import jahresplanung_text
 
@@ -77,7 +133,11 @@ def rendere_jahresplanung(planung: Jahresplanung, format: str = "markdown",  # n
     if format == "html":
         from strategie.ausgabe.html.jahresplanung import jahresplanung_html
 
-        return jahresplanung_html(planung)
+        return jahresplanung_html(planung, vorlagenordner(planung, vorlage))
+    if format == "docx":
+        from strategie.ausgabe.docx.jahresplanung import jahresplanung_docx
+
+        return jahresplanung_docx(planung, vorlagenordner(planung, vorlage))
     if format == "json":
         from strategie.ausgabe.json.jahresplanung import jahresplanung_json
 

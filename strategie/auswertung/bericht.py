@@ -12,7 +12,7 @@ from strategie.auswertung.zusammenfassung import Zusammenfassung, fasse_zusammen
 from strategie.modell.befund import Befund
 from strategie.modell.rahmen import Amt, Rahmen
 from strategie.modell.ziel import Ziel
-from strategie.speicher.laden import Zielspeicher
+from strategie.speicher.laden import Zielspeicher, sortiere_ziele
 from strategie.text.format import datum_de
 from strategie.verlauf.eintraege import Verlaufseintrag, aenderungen
 
@@ -34,7 +34,8 @@ class Bericht:
     grundlage: Grundlage
     rahmen: Rahmen
     ziele: tuple[Ziel, ...]
-    """The goals the report covers (filtered), in frame order of their Amt."""
+    """The goals the report covers (filtered), in the one order of ``speicher.laden.zielordnung``
+    (Amt in the order of the Anlagen, then id)."""
     zusammenfassung: Zusammenfassung
     aenderungen: Zeitraum | None
     befunde: tuple[Befund, ...]
@@ -65,25 +66,32 @@ class Bericht:
         """The report's goals of one Amt, in id order."""
         return tuple(z for z in self.ziele if z.amt == amt)
 
+    def befundzeilen(self) -> list[str]:
+        """The unreadable goal files as 'datei:zeile: Meldung', relative to the store, sorted."""
+        return self.grundlage.befundzeilen(self.befunde)
+
 
 def erstelle_bericht(speicher: Zielspeicher, *, kriterien: Filter | None = None,
                      seit: str | None = None, bis: str | None = None,
                      max_alter_monate: int | None = None, heute: dt.date | None = None,
                      erstellt: dt.datetime | None = None,
-                     schritt: Callable[[str], None] | None = None) -> Bericht:
+                     schritt: Callable[[str], None] | None = None,
+                     grundlage_lang: bool = False) -> Bericht:
     """Summarise a store state (HEAD, working tree or Stichtag) for the renderers.
 
     *heute* is the day against which Steckbrief ages and overdue Maßnahmen are judged; it
     defaults to the state's Stichtag, else today. *seit* (a date or revision) adds the changes
     since then, up to *bis* or the state's commit. *schritt* is told when each step begins
-    (for a progress bar).
+    (for a progress bar). With *grundlage_lang* the report prints the store's local path and
+    the full commit id (``--grundlage lang``), otherwise its name and folder in the repository.
     """
     schritt = schritt or (lambda beschreibung: None)
     kriterien = kriterien or Filter()
     ziele: Sequence[Ziel] = (speicher.ziele if kriterien.leer
                              else kriterien.anwenden(speicher.ziele))
+    ziele = sortiere_ziele(ziele, speicher.rahmen)  # an API caller's may come in any order
     grundlage = ermittle_grundlage(speicher, filter_text=kriterien.beschreibung(),
-                                   erstellt=erstellt)
+                                   erstellt=erstellt, lang=grundlage_lang)
     stichtag = heute or speicher.stichtag or grundlage.erstellt.date()
     schritt(f"Fasse {len(ziele)} Ziele zusammen")
     zusammenfassung = fasse_zusammen(ziele, speicher.rahmen, stichtag, max_alter_monate)

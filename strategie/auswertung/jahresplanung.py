@@ -86,6 +86,10 @@ class Jahresplanung:
             return f"Stichtag {datum_de(self.grundlage.stichtag)}"
         return f"Stand {datum_de(self.erstellt_am)}"
 
+    def befundzeilen(self) -> list[str]:
+        """The unreadable goal files as 'datei:zeile: Meldung', relative to the store, sorted."""
+        return self.grundlage.befundzeilen(self.befunde)
+
     @property
     def erlaeuterung(self) -> str:
         """What the plan lists and how its sums are made, as every rendering states it."""
@@ -99,8 +103,13 @@ class Jahresplanung:
 
 def erstelle_jahresplanung(speicher: Zielspeicher, jahr: int, *,
                            kriterien: Filter | None = None,
-                           erstellt: dt.datetime | None = None) -> Jahresplanung:
-    """The goals of *speicher* proposed for Haushaltsjahr *jahr* (and matching *kriterien*)."""
+                           erstellt: dt.datetime | None = None,
+                           grundlage_lang: bool = False) -> Jahresplanung:
+    """The goals of *speicher* proposed for Haushaltsjahr *jahr* (and matching *kriterien*).
+
+    *grundlage_lang*: the Grundlage names the local path and the full commit id, as for
+    ``erstelle_bericht``.
+    """
     if not 2000 <= jahr <= 2100:
         raise StrategieFehler(f"{jahr} ist kein Haushaltsjahr (erwartet: 2000 bis 2100).")
     kriterien = kriterien or Filter()
@@ -109,7 +118,7 @@ def erstelle_jahresplanung(speicher: Zielspeicher, jahr: int, *,
                               "das JAHR der Jahresplanung.")
     grundlage = ermittle_grundlage(
         speicher, filter_text=kriterien.mit(umsetzungsjahre=frozenset()).beschreibung(),
-        erstellt=erstellt)
+        erstellt=erstellt, lang=grundlage_lang)
     kriterien = kriterien.mit(umsetzungsjahre=frozenset({jahr}))
     ziele = kriterien.anwenden(speicher.ziele)
     rahmen = speicher.rahmen

@@ -70,15 +70,19 @@ class Kennzahlstand:
         return _soll(self.kennzahl, datum)
 
     def beschreibung(self) -> str:
-        """'61 % → 59,1 % (30.06.2026) → Ziel 66 % (2027)'."""
+        """'61 → 59,1 % (30.06.2026), Ziel 66 % (2027)': the unit once for the way from Basis to
+        the latest value, once for the goal, with the goal's year."""
         k = self.kennzahl
-        letzter = "–"
         if self.letzter:
-            letzter = (f"{mit_einheit(self.letzter.wert, k.einheit)} "
-                       f"({datum_de(self.letzter.stichtag)})")
-        jahr = f" ({self.zieljahr})" if self.zieljahr else ""
-        return (f"{mit_einheit(k.basiswert, k.einheit)} → {letzter} → Ziel "
-                f"{mit_einheit(k.zielwert, k.einheit)}{jahr}")
+            basis = f"{zahl_de(k.basiswert)} → " if k.basiswert is not None else "zuletzt "
+            teile = [f"{basis}{mit_einheit(self.letzter.wert, k.einheit)} "
+                     f"({datum_de(self.letzter.stichtag)})"]
+        else:
+            teile = [f"Basis {mit_einheit(k.basiswert, k.einheit)}, noch kein Messwert"]
+        if k.zielwert is not None:
+            jahr = f" ({self.zieljahr})" if self.zieljahr else ""
+            teile.append(f"Ziel {mit_einheit(k.zielwert, k.einheit)}{jahr}")
+        return ", ".join(teile)
 
 
 def _soll(kennzahl: Kennzahl, datum: dt.date) -> float | None:

@@ -12,7 +12,7 @@ from strategie.modell.ziel import Ziel
 
 @dataclass(frozen=True)
 class Matrix:
-    """Counts of goals per Amt (rows, frame order) and Handlungsfeld (columns)."""
+    """Counts of goals per Amt (rows) and Handlungsfeld (columns)."""
 
     aemter: tuple[str, ...]
     handlungsfelder: tuple[int, ...]
@@ -33,10 +33,15 @@ class Matrix:
 
 
 def zaehle_matrix(ziele: Iterable[Ziel], rahmen: Rahmen) -> Matrix:
-    """Count goals by Amt × Handlungsfeld in the frame's order."""
+    """Count goals by Amt × Handlungsfeld.
+
+    The rows follow the frame's order of the Ämter where the matrix reproduces a published
+    table (``[berichte] matrix_quelle``), otherwise the order of the Anlagen, as everywhere.
+    """
     zellen = Counter((z.amt, z.handlungsfeld) for z in ziele)
+    aemter = rahmen.aemter if rahmen.berichte.matrix_quelle else rahmen.aemter_in_anlagenfolge()
     return Matrix(
-        aemter=tuple(a.kuerzel for a in rahmen.aemter),
+        aemter=tuple(a.kuerzel for a in aemter),
         handlungsfelder=tuple(h.nummer for h in rahmen.handlungsfelder),
         zellen=dict(zellen),
     )

@@ -165,8 +165,9 @@ def fasse_zusammen(ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date | None 
     heute = heute or dt.date.today()
     monate = max_alter_monate if max_alter_monate is not None else (
         rahmen.steckbrief_max_alter_monate)
-    status_je_amt: dict[str, Counter[str]] = {a.kuerzel: Counter() for a in rahmen.aemter}
-    ampel_je_amt: dict[str, Counter[str]] = {a.kuerzel: Counter() for a in rahmen.aemter}
+    aemter = rahmen.aemter_in_anlagenfolge()
+    status_je_amt: dict[str, Counter[str]] = {a.kuerzel: Counter() for a in aemter}
+    ampel_je_amt: dict[str, Counter[str]] = {a.kuerzel: Counter() for a in aemter}
     ampel_je_zelle: dict[tuple[str, int], Counter[str]] = {}
     ampel_je_hf: dict[int, Counter[str]] = {h.nummer: Counter() for h in rahmen.handlungsfelder}
     auffaellig: list[Auffaelligkeit] = []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from strategie.ausgabe.berichte import (
     rendere_steckbriefe,
 )
 from strategie.auswertung.bericht import Bericht, erstelle_bericht
+from strategie.auswertung.grundlage import GRUNDLAGEN
 from strategie.auswertung.jahresplanung import Jahresplanung, erstelle_jahresplanung
 from strategie.cli.fortschritt import Schritt, fortschritt
 from strategie.cli.gemeinsam import (
@@ -38,9 +41,9 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
         "bericht", parents=[gemeinsam], help="Sachstandsbericht für Ausschuss und Skripte",
         description="Der Sachstandsbericht: Ziele je Amt und Handlungsfeld, Umsetzungsstand und "
                     "Ampel, Umsetzungsjahre und Mittel, Räume, Leuchttürme, Handlungsbedarf, "
-                    "Kennzahlen und (mit "
-                    "--seit) die Änderungen eines Zeitraums. Jeder Bericht nennt seine "
-                    "Grundlage: Speicher, Commit, Stichtag und Erstellungszeit.")
+                    "Kennzahlen und (mit --seit) die Änderungen eines Zeitraums. Jeder Bericht "
+                    "nennt seine Grundlage: Name "
+                    "des Speichers, Commit, Stichtag und Erstellungszeit.")
     filteroptionen(bericht)
     standoptionen(bericht)
     bericht.add_argument("--seit", metavar="DATUM|REV",
@@ -92,6 +95,14 @@ def _ausgabeoptionen(parser: argparse.ArgumentParser, formate: tuple[str, ...],
                         help=f"Ausgabeformat (Standard: {standard})")
     gruppe.add_argument("--ausgabe", metavar="DATEI",
                         help="in diese Datei schreiben statt auf die Standardausgabe")
+    gruppe.add_argument("--grundlage", choices=GRUNDLAGEN, default="kurz",
+                        help="kurz (Standard, für Veröffentlichungen): Name des Speichers, "
+                             "Ordner im Repository und kurze Commit-ID; lang: dazu der Pfad "
+                             "auf diesem Rechner und die volle Commit-ID")
+    gruppe.add_argument("--vorlage", metavar="ORDNER",
+                        help="Ordner mit eigenen Vorlagen (HTML: *.html.j2, *.css.j2; DOCX: "
+                             "vorlage.docx), die gleichnamige mitgelieferte ersetzen "
+                             "(Standard: [berichte] vorlagen aus strategie.toml)")
 
 
 def _erstelle(args: argparse.Namespace, schritt: Schritt, *, mit_zeitraum: bool) -> Bericht:
@@ -101,7 +112,8 @@ def _erstelle(args: argparse.Namespace, schritt: Schritt, *, mit_zeitraum: bool)
         speicher, kriterien=filter_aus_args(args, speicher),
         seit=getattr(args, "seit", None) if mit_zeitraum else None,
         bis=getattr(args, "bis", None) if mit_zeitraum else None,
-        max_alter_monate=getattr(args, "monate", None), schritt=schritt)
+        max_alter_monate=getattr(args, "monate", None), schritt=schritt,
+        grundlage_lang=args.grundlage == "lang")
 
 
 def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str,
@@ -111,7 +123,10 @@ def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str,
         ziel = Path(args.ausgabe)
         if not ziel.parent.is_dir():
             raise StrategieFehler(f"Der Ordner für {ziel} existiert nicht.")
+        neu = not ziel.exists()
         schreibe_atomar(ziel, inhalt.encode("utf-8") if isinstance(inhalt, str) else inhalt)
+        if neu:
+            _rechte_nach_umask(ziel)
         fehlerkonsole().print(
             f"{was} ({FORMATNAMEN[args.format]}, {_anzahl(bericht)} Ziele) geschrieben: "
             f"{anzeigepfad(ziel.resolve())}", markup=False, highlight=False)
@@ -124,6 +139,15 @@ def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str,
         sys.stdout.buffer.flush()
         return
     sys.stdout.write(inhalt)
+
+
+def _rechte_nach_umask(datei: Path) -> None:
+    """A new report file gets the rights of any new file of the user (umask), not the 0600 of
+    the temporary file it was written to."""
+    maske = os.umask(0)
+    os.umask(maske)
+    with contextlib.suppress(OSError):
+        os.chmod(datei, 0o666 & ~maske)
 
 
 def befehl_bericht(args: argparse.Namespace) -> int:
@@ -152,8 +176,8 @@ def _rendere(args: argparse.Namespace, modell: Bericht | Jahresplanung
 
         return bericht_terminal(modell)
     if isinstance(modell, Jahresplanung):
-        return rendere_jahresplanung(modell, args.format)
-    return rendere_bericht(modell, args.format)
+        return rendere_jahresplanung(modell, args.format, vorlage=args.vorlage)
+    return rendere_bericht(modell, args.format, vorlage=args.vorlage)
 
 
 def _zeige(ergebnis: RenderableType | str | bytes, args: argparse.Namespace, was: str,
@@ -170,7 +194,7 @@ def befehl_steckbriefe(args: argparse.Namespace) -> int:
     with fortschritt(3) as schritt:
         bericht = _erstelle(args, schritt, mit_zeitraum=False)
         schritt(f"Schreibe {len(bericht.ziele)} Steckbriefe ({FORMATNAMEN[args.format]})")
-        inhalt = rendere_steckbriefe(bericht, args.format)
+        inhalt = rendere_steckbriefe(bericht, args.format, vorlage=args.vorlage)
     _gib_aus(inhalt, args, "Steckbriefe", bericht)
     return 0
 
@@ -186,7 +210,8 @@ def befehl_jahresplanung(args: argparse.Namespace) -> int:
         speicher = oeffne_speicher(args)
         schritt(f"Stelle die Jahresplanung {args.jahr} zusammen")
         planung = erstelle_jahresplanung(speicher, args.jahr,
-                                         kriterien=filter_aus_args(args, speicher))
+                                         kriterien=filter_aus_args(args, speicher),
+                                         grundlage_lang=args.grundlage == "lang")
         schritt(f"Schreibe die Jahresplanung ({FORMATNAMEN[args.format]})")
         ergebnis = _rendere(args, planung)
     _zeige(ergebnis, args, "Jahresplanung", planung)

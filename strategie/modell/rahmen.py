@@ -19,6 +19,13 @@ class Handlungsfeld:
     nummer: int
     name: str
     leitsatz: str
+    arbeitstitel: bool = False
+    """The name is a working title (the source names no Oberbegriff); reports say so."""
+
+    @property
+    def bezeichnung(self) -> str:
+        """The name as reports print it: 'Wirksamkeit und Prävention (Arbeitstitel)'."""
+        return f"{self.name} (Arbeitstitel)" if self.arbeitstitel else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,19 @@ class Wert:
     """The value counts as finished."""
 
 
+@dataclass(frozen=True, slots=True)
+class Berichtsrahmen:
+    """The frame's ``[berichte]`` table: how reports present this store."""
+
+    vorlagen: str = ""
+    """A folder of own HTML templates, relative to the store ('' = the shipped ones)."""
+    matrix_quelle: str = ""
+    """The published table the Amt × Handlungsfeld matrix reproduces; its rows then keep the
+    frame's order of the Ämter (otherwise the order of the Anlagen)."""
+    matrix_fussnote: str = ""
+    """A footnote printed wherever the matrix is shown."""
+
+
 @dataclass(frozen=True)
 class Rahmen:
     """The parsed frame file; the one source of vocabularies for validation, schema and UI."""
@@ -80,6 +100,8 @@ class Rahmen:
     """A Kennzahl whose latest Messwert is older has 'keine aktuellen Messwerte'."""
     vorlage: dict[str, Any] = field(default_factory=dict, compare=False)
     """Default field values of a new goal ('strategie neu'), under their TOML names."""
+    berichte: Berichtsrahmen = field(default_factory=Berichtsrahmen)
+    """The frame's settings for reports (``[berichte]``)."""
     roh: bytes = field(default=b"", repr=False, compare=False)
     """The frame file's bytes (the goal cache is only valid for the same frame)."""
     zustaendigkeit: Regeln | None = field(default=None, compare=False)
@@ -115,7 +137,9 @@ class Rahmen:
         return next((w for w in werte if w.name == name), None)
 
     def aemter_in_anlagenfolge(self) -> tuple[Amt, ...]:
-        """The Ämter in the order of the Vorlage's Anlagen 2–7."""
+        """The Ämter in the order of the Vorlage's Anlagen 2–7: the one order of the Ämter in
+        lists, the app and the reports (the frame's own order only where the matrix reproduces
+        a published table, ``[berichte] matrix_quelle``)."""
         return tuple(sorted(self.aemter, key=lambda a: a.anlage))
 
 
@@ -129,7 +153,7 @@ FESTE_VOKABULARE: dict[str, tuple[str, ...]] = {
 }
 
 VOKABULARE = {
-    "aemter": lambda r: tuple(a.kuerzel for a in r.aemter),
+    "aemter": lambda r: tuple(a.kuerzel for a in r.aemter_in_anlagenfolge()),
     "handlungsfelder": lambda r: tuple(str(h.nummer) for h in r.handlungsfelder),
     "aktionsbereiche": lambda r: tuple(a.name for a in r.aktionsbereiche),
     "umsetzungsstand": lambda r: tuple(w.name for w in r.umsetzungsstand),
@@ -176,6 +200,15 @@ class _Leser:
         return eintraege
 
 
+def _berichtsrahmen(lies: _Leser, daten: dict[str, Any]) -> Berichtsrahmen:
+    tabelle = daten.get("berichte", {})
+    if not isinstance(tabelle, dict):
+        lies.befunde.append(Befund(lies.pfad, "erwartet eine Tabelle [berichte]", feld="berichte"))
+        tabelle = {}
+    return Berichtsrahmen(**{name: lies.wert(tabelle, name, str, f"berichte.{name}", "")
+                             for name in ("vorlagen", "matrix_quelle", "matrix_fussnote")})
+
+
 def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Befund]]:
     """Build the frame from parsed TOML; problems become Befunde, never exceptions."""
     lies = _Leser(pfad)
@@ -211,6 +244,8 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
                 nummer=lies.wert(e, "nummer", int, f"handlungsfelder.{i}.nummer"),
                 name=lies.wert(e, "name", str, f"handlungsfelder.{i}.name"),
                 leitsatz=lies.wert(e, "leitsatz", str, f"handlungsfelder.{i}.leitsatz", ""),
+                arbeitstitel=lies.wert(e, "arbeitstitel", bool, f"handlungsfelder.{i}.arbeitstitel",
+                                       False),
             )
             for i, e in enumerate(lies.liste(daten, "handlungsfelder"))
         ),
@@ -241,6 +276,7 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
         messwert_max_alter_monate=lies.wert(
             daten, "messwert_max_alter_monate", int, "messwert_max_alter_monate", 18),
         vorlage=vorlage,
+        berichte=_berichtsrahmen(lies, daten),
     )
     regeln, probleme = regeln_aus(daten.get("zustaendigkeit"), [a.kuerzel for a in rahmen.aemter])
     rahmen = replace(rahmen, zustaendigkeit=regeln)

@@ -44,14 +44,15 @@ class Zielspeicher:
 
 
 def zielordnung(rahmen: Rahmen) -> Callable[[Ziel], tuple[int, tuple[object, ...]]]:
-    """The sort key of the goals' order: frame order of their Amt, then the id (numbers as
-    numbers)."""
-    rang = {a.kuerzel: i for i, a in enumerate(rahmen.aemter)}
+    """The sort key of the goals' order everywhere (``liste``, the app, every report): their
+    Amt in the order of the Vorlage's Anlagen (``Rahmen.aemter_in_anlagenfolge``), then the id
+    with numbers compared as numbers (SA-2 before SA-10)."""
+    rang = {a.kuerzel: i for i, a in enumerate(rahmen.aemter_in_anlagenfolge())}
     return lambda z: (rang.get(z.amt, len(rang)), natuerlich(z.id))
 
 
 def sortiere_ziele(ziele: Iterable[Ziel], rahmen: Rahmen) -> tuple[Ziel, ...]:
-    """Goals in frame order of their Amt, then by id with numbers compared as numbers."""
+    """Goals in the one order of ``zielordnung``."""
     return tuple(sorted(ziele, key=zielordnung(rahmen)))
 
 

@@ -34,16 +34,41 @@ def euro_de(wert: float | int | None) -> str:
     return f"{wert:,.0f} €".replace(",", ".")
 
 
+ZAEHLEINHEITEN = frozenset({"Anzahl", "Anz.", "Stück"})
+"""'Units' that only say a value is a count: printed without them ('268', not '268 Anzahl')."""
+
+
+def einheit_de(einheit: str) -> str:
+    """The unit as it follows a number ('' for a count)."""
+    einheit = einheit.strip()
+    return "" if einheit in ZAEHLEINHEITEN else einheit
+
+
 def mit_einheit(wert: float | int | None, einheit: str, stellen: int | None = None) -> str:
-    """A value with its unit: '62,5 %', '14 Tage' (*stellen*: at most so many decimals)."""
+    """A value with its unit: '62,5 %', '14 Tage', '268' (a count); *stellen*: at most so
+    many decimals."""
     if wert is None:
         return "–"
     if stellen is not None:
         wert = round(wert, stellen)
         stellen = None if float(wert).is_integer() else stellen
-    return f"{zahl_de(wert, stellen)} {einheit}".strip()
+    return f"{zahl_de(wert, stellen)} {einheit_de(einheit)}".strip()
 
 
 def anzahl_de(anzahl: int, einzahl: str, mehrzahl: str) -> str:
     """'1 Ziel', '12 Ziele', '12.345 Ziele'."""
     return f"{zahl_de(anzahl)} {einzahl if anzahl == 1 else mehrzahl}"
+
+
+def ja_nein(wert: bool | None, leer: str = "–") -> str:
+    """'ja', 'nein', or *leer* when a yes/no field is not given."""
+    return leer if wert is None else ("ja" if wert else "nein")
+
+
+def datum_oder_angabe(angabe: str) -> str:
+    """A date given as JJJJ-MM-TT in German notation (21.06.2024); anything else as it is
+    (a revision such as 'v2026.1')."""
+    try:
+        return datum_de(dt.date.fromisoformat(angabe))
+    except ValueError:
+        return angabe

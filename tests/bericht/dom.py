@@ -10,8 +10,9 @@ import html5lib
 
 SVG = "{http://www.w3.org/2000/svg}"
 
-EXTERN = re.compile(r"https?:|//|\bsrc\s*=|<link\b|@import|url\(", re.IGNORECASE)
-"""Anything that would make a report load something from elsewhere."""
+EXTERN = re.compile(r"https?:|//|\bsrc\s*=|<link\b|@import|url\((?!#)", re.IGNORECASE)
+"""Anything that would make a report load something from elsewhere (``url(#id)`` names a
+pattern inside the same document: the hatching of the status chart)."""
 
 
 def parse(text: str) -> ET.Element:

@@ -22,7 +22,7 @@ def test_terminal_passt_in_80_spalten(cli, verlauf_repo: Path) -> None:  # type:
     assert max(len(z) for z in zeilen) <= 80
     text = ergebnis.out
     assert "Sachstandsbericht Sozialstrategie Landkreis Konstanz" in text
-    assert "Änderungen seit 2026-08-01: 2 Änderungen an 2 Zielen" in text
+    assert "Änderungen seit 01.08.2026: 2 Änderungen an 2 Zielen" in text  # German dates
     assert "Ampel rot: 6" in text  # five in the example store, AMI-01 turned red
     assert ergebnis.err == ""  # no progress bar without a terminal
 
@@ -44,8 +44,12 @@ def test_markdown_html_json_csv_in_dateien(cli, verlauf_repo: Path, tmp_path: Pa
 
 def test_csv_fuer_deutsches_excel(cli, verlauf_repo: Path) -> None:  # type: ignore[no-untyped-def]
     ergebnis = cli("bericht", "--store", str(verlauf_repo), "--format", "csv")
-    assert ergebnis.out.startswith("\ufeffID;Titel;Amt;")
-    zeilen = list(csv.DictReader(io.StringIO(ergebnis.out.lstrip("\ufeff")), delimiter=";"))
+    assert ergebnis.out.startswith("\ufeffSachstandsbericht Sozialstrategie Landkreis Konstanz")
+    kopf, tabelle = ergebnis.out.lstrip("\ufeff").split("\r\n\r\n", 1)
+    assert [z.split(" ", 1)[0] for z in kopf.splitlines()] == [
+        "Sachstandsbericht", "Grundlage:", "Beispieldaten:"]  # report, basis, notice
+    assert tabelle.startswith("ID;Titel;Amt;")
+    zeilen = list(csv.DictReader(io.StringIO(tabelle), delimiter=";"))
     assert len(zeilen) == 46
     dez = next(z for z in zeilen if z["ID"] == "DEZ-01")
     assert dez["Umsetzungsstand"] == "umgesetzt" and dez["Steckbrief-Stand"] == "30.10.2026"
@@ -102,7 +106,7 @@ def test_steckbriefe_markdown_und_xlsx(cli, verlauf_repo: Path, tmp_path: Path) 
     cli("steckbriefe", "--store", str(verlauf_repo), "--format", "xlsx", "--amt", "SA,AMI",
         "--ausgabe", str(datei))
     mappe = openpyxl.load_workbook(datei)
-    assert mappe.sheetnames == ["Anlage 2 SA", "Anlage 4 AMI"]
+    assert mappe.sheetnames == ["Deckblatt", "Anlage 2 SA", "Anlage 4 AMI"]
     assert mappe["Anlage 2 SA"].max_row == 8
 
 

@@ -66,7 +66,9 @@ def test_druckseite_a4_mit_grundlage_auf_jeder_seite(beispiel_bericht: Bericht,
     stil = text(eins(parse(beispiel_html), "style"))
     assert re.search(r"@page \{ size: A4; margin: [^;]+;", stil)
     fuss = re.search(r'@bottom-left \{ content: ("[^"]*");', stil)
-    assert fuss and _css_entschluesselt(fuss.group(1)) == f'"{beispiel_bericht.grundlage.zeile()}"'
+    hinweis = " ".join(beispiel_bericht.rahmen.hinweis.split())
+    assert fuss and _css_entschluesselt(fuss.group(1)) == (
+        f'"{beispiel_bericht.grundlage.zeile()}\n{hinweis}"')  # the notice on its own line
     assert 'counter(page) " von " counter(pages)' in stil
     assert ".seite-neu { break-before: page; }" in stil
 
@@ -91,15 +93,17 @@ def test_ueberblick_zahlen_aus_den_zellen(beispiel_html: str) -> None:
         "7", "7", "5", "6", "18", "3"]  # totals per Amt in Anlagen order
 
 
-def test_leuchttuerme_und_aufmerksamkeit(beispiel_html: str) -> None:
+def test_leuchttuerme_und_handlungsbedarf(beispiel_html: str) -> None:
     dokument = parse(beispiel_html)
     leuchttuerme = next(s for s in alle(dokument, "section") if s.get("id") == "leuchttuerme")
-    assert [zellen(z)[0] for z in alle(eins(leuchttuerme, "tbody"), "tr")] == ["DEZ-04", "AMI-02"]
-    aufmerksam = next(s for s in alle(dokument, "section") if s.get("id") == "aufmerksamkeit")
+    assert [zellen(z)[0] for z in alle(eins(leuchttuerme, "tbody"), "tr")] == ["AMI-02", "DEZ-04"]
+    aufmerksam = next(s for s in alle(dokument, "section") if s.get("id") == "handlungsbedarf")
+    assert text(eins(aufmerksam, "h2")) == "Handlungsbedarf"
     bloecke = list(alle(aufmerksam, "tbody", "ziel"))
     assert len(bloecke) == 24
     ersten = [zellen(eins(b, "tr"))[0] for b in bloecke]
-    assert ersten[:5] == ["DEZ-12", "DEZ-15", "AGV-05", "AKJF-07", "SA-01"]  # Ampel rot first
+    assert ersten[:5] == ["SA-01", "AKJF-07", "AGV-05", "DEZ-12", "DEZ-15"]  # Ampel rot first,
+    # then within a kind by Amt in the order of the Anlagen
     sa01 = bloecke[ersten.index("SA-01")]
     assert "Ampel rot: Die Stelle der Steuerungsfachkraft" in text(sa01)
 
@@ -111,8 +115,8 @@ def test_kennzahlen_mit_verlauf_und_grenze(beispiel_bericht: Bericht, beispiel_h
     zeilen = list(alle(eins(abschnitt, "tbody"), "tr"))
     assert len(zeilen) == len(beispiel_bericht.zusammenfassung.kennzahlen) == 22
     sa03 = next(zellen(z) for z in zeilen if zellen(z)[0] == "SA-03")
-    assert sa03[2] == "78 Tage → 93 Tage (30.06.2026) → Ziel 60 Tage (2026)"
-    assert sa03[3] == "gefährdet"
+    assert sa03[2] == "78 → 93 Tage (30.06.2026), Ziel 60 Tage (2026)"  # the unit once
+    assert sa03[3:5] == ["62,3 Tage", "gefährdet"]  # expected on the line, then the verdict
     diagramme = [s for s in abschnitt.iter(f"{SVG}svg") if "kennzahl" in klassen(s)]
     assert len(diagramme) == 22
     texte = [t.text for t in diagramme[0].iter(f"{SVG}text")]
@@ -121,10 +125,25 @@ def test_kennzahlen_mit_verlauf_und_grenze(beispiel_bericht: Bericht, beispiel_h
     begrenzt = bericht_html(beispiel_bericht)
     assert begrenzt.count('class="diagramm kennzahl"') == 3
     assert "Verlaufsdiagramme für die ersten 3 von 22 Kennzahlen" in begrenzt
-    bewertungen = [zellen(z)[3] for z in zeilen]
+    bewertungen = [zellen(z)[4] for z in zeilen]
     assert bewertungen == sorted(bewertungen, key=BEWERTUNGEN.index)
     assert bewertungen.count("gefährdet") == 12
     assert beispiel_bericht.zusammenfassung.kennzahl_regel in text(abschnitt)
+
+
+def test_umsetzungsjahre_und_raeume_im_ueberblick(beispiel_html: str) -> None:
+    dokument = parse(beispiel_html)
+    ueberblick = next(s for s in alle(dokument, "section") if s.get("id") == "ueberblick")
+    titel = [text(h) for h in alle(ueberblick, "h3")]
+    assert {"Umsetzungsjahre und Mittel", "Ziele je Raum"} <= set(titel)
+    jahre = {zellen(z)[0]: zellen(z) for z in alle(eins(ueberblick, "table", "jahre"), "tr")}
+    assert jahre["2027"] == ["2027", "10", "4", "169.000 €", "–", "1"]
+    assert jahre["2026"][3:5] == ["125.000 €", "4.500 €"]  # the thousands dot from 1.000
+    raeume = [zellen(z) for z in alle(eins(eins(ueberblick, "table", "raeume"), "tbody"), "tr")]
+    assert ["Singen", "3", "SA-05, AGV-02, BE-02"] in raeume  # Ämter in Anlagen order
+    inhalt = [text(a) for a in alle(eins(dokument, "nav"), "a")]
+    assert inhalt[:6] == ["Überblick", "Umsetzungsjahre und Mittel", "Ziele je Raum",
+                          "Leuchttürme", "Handlungsbedarf", "Kennzahlen"]
 
 
 def test_ein_abschnitt_je_amt_in_anlagenfolge(beispiel_html: str) -> None:
@@ -136,7 +155,7 @@ def test_ein_abschnitt_je_amt_in_anlagenfolge(beispiel_html: str) -> None:
     anzahl = {s.get("data-amt"): len(list(alle(s, "tbody", "ziel"))) for s in abschnitte}
     assert anzahl == {"SA": 7, "AKJF": 7, "AMI": 5, "AGV": 6, "DEZ": 18, "BE": 3}
     sa = {zellen(eins(b, "tr"))[0]: zellen(eins(b, "tr")) for b in alle(abschnitte[0], "tbody")}
-    assert sa["SA-03"][2:] == ["2", "im Regelbetrieb", "gelb", "30.10.2026"]
+    assert sa["SA-03"][2:] == ["2", "im Regelbetrieb", "gelb", "30.10.2026", "2024", "310.000 €"]
     ampel = eins(eins(abschnitte[0], "tbody", "ziel"), "span", "punkt")
     assert "a-rot" in klassen(ampel)  # SA-01: a red dot next to the word
 
@@ -170,9 +189,14 @@ def test_aenderungen_je_ziel_alt_und_neu(verlauf_repo: Path) -> None:
 @pytest.fixture
 def boeser_speicher(tmp_path: Path) -> Path:
     """The example store with markup, quotes, & and control characters in SA-01's texts,
-    in a folder whose name would end a CSS string and the style element."""
+    in a folder and with a name (the frame's, printed in the Grundlage) that would end a CSS
+    string and the style element."""
     ziel = tmp_path / 'ziele "</style><script>x'
     shutil.copytree(BEISPIEL, ziel)
+    rahmen = ziel / "strategie.toml"
+    rahmen.write_text(rahmen.read_text(encoding="utf-8").replace(
+        'name = "Sozialstrategie Landkreis Konstanz"',
+        'name = "Sozialstrategie \\"</style><script>x"', 1), encoding="utf-8")
     datei = ziel / "sa" / "SA-01.toml"
     inhalt = datei.read_text(encoding="utf-8")
     inhalt = re.sub(r'^titel = ".*"$',

@@ -18,7 +18,7 @@ import pytest
 from strategie import api
 from strategie.ausgabe.berichte import JAHRESPLANUNGSFORMATE
 from strategie.ausgabe.json.schema import JAHRESPLANUNG_SCHEMA, SCHEMA
-from strategie.ausgabe.tabellen.xlsx import EURO_FORMAT
+from strategie.ausgabe.tabellen.xlsx import EURO
 from strategie.auswertung.jahresplanung import erstelle_jahresplanung
 from strategie.speicher.laden import lade_speicher
 from tests.bericht.dom import alle, eins, parse, text, zellen
@@ -49,6 +49,14 @@ def _erwartet(jahr: int, speicher: Path = BEISPIEL, *, entfallene: bool = False
             s["neutral"] += ziel.get("haushaltsneutral") is True
             s["ohne"] += ziel.get("haushaltsneutral") is not True and "mittel_plan" not in haushalt
     return summen
+
+
+def _csv_zeilen(roh: str) -> list[dict[str, str]]:
+    """The rows of a CSV export under its head lines (title, Grundlage, notice)."""
+    assert roh.startswith("\ufeff")
+    kopf, tabelle = roh.lstrip("\ufeff").split("\r\n\r\n", 1)
+    assert kopf.splitlines()[-1].startswith("Beispieldaten")
+    return list(csv.DictReader(io.StringIO(tabelle), delimiter=";"))
 
 
 def test_jahresplanung_2027_im_beispiel() -> None:
@@ -130,8 +138,8 @@ def test_json_nach_schema(cli) -> None:  # type: ignore[no-untyped-def]
 
 def test_csv_mit_summenzeilen(cli) -> None:  # type: ignore[no-untyped-def]
     roh = cli("jahresplanung", "2027", "--format", "csv", "--store", str(BEISPIEL)).out
-    assert roh.startswith("\ufeff")
-    zeilen = list(csv.DictReader(io.StringIO(roh.lstrip("\ufeff")), delimiter=";"))
+    assert roh.startswith("\ufeffJahresplanung 2027 – ")
+    zeilen = _csv_zeilen(roh)
     ziele = [z for z in zeilen if z["Zeile"] == "Ziel"]
     assert len(ziele) == 10
     summen = {z["Amt"]: z for z in zeilen if z["Zeile"] == "Summe Amt"}
@@ -152,7 +160,7 @@ def test_xlsx_mit_eurobetraegen(cli, tmp_path: Path) -> None:  # type: ignore[no
     plan = kopf.index("Mittel Plan (€)") + 1
     zeilen = list(blatt.iter_rows(min_row=7, values_only=False))
     gesamt = next(z for z in zeilen if z[0].value == "Summe")
-    assert gesamt[plan - 1].value == 169_000 and gesamt[plan - 1].number_format == EURO_FORMAT
+    assert gesamt[plan - 1].value == 169_000 and gesamt[plan - 1].number_format == EURO
     assert gesamt[0].font.bold
     assert blatt["A4"].value.startswith("Beispieldaten")
     assert "Commit" in blatt.oddFooter.left.text
@@ -173,7 +181,8 @@ def test_markdown_html_und_terminal(cli, monkeypatch) -> None:  # type: ignore[n
     monkeypatch.setenv("COLUMNS", "140")
     terminal = cli("jahresplanung", "2027", "--store", str(BEISPIEL)).out
     assert "169.000 €" in terminal and "Summen 2027 je Organisationseinheit" in terminal
-    assert set(JAHRESPLANUNGSFORMATE) == {"terminal", "markdown", "html", "json", "csv", "xlsx"}
+    assert set(JAHRESPLANUNGSFORMATE) == {"terminal", "markdown", "html", "docx", "json", "csv",
+                                          "xlsx"}
 
 
 def test_sachstandsbericht_zeigt_umsetzungsjahr_und_mittel(cli) -> None:  # type: ignore[no-untyped-def]
@@ -194,8 +203,7 @@ def test_sachstandsbericht_zeigt_umsetzungsjahr_und_mittel(cli) -> None:  # type
     assert "### Umsetzungsjahre und Mittel" in markdown
     assert "| 2027 | 10 | 4 | 169.000 € | – | 1 |" in markdown
     assert "| 2026 | 7 | 4 | 125.000 € | 4.500 € | – |" in markdown  # money: 4.500, not 4500
-    zeile = next(z for z in csv.DictReader(io.StringIO(
-        cli("bericht", "--format", "csv", "--store", str(BEISPIEL)).out.lstrip("\ufeff")),
-        delimiter=";") if z["ID"] == "AMI-05")
+    zeile = next(z for z in _csv_zeilen(cli("bericht", "--format", "csv", "--store",
+                                            str(BEISPIEL)).out) if z["ID"] == "AMI-05")
     assert (zeile["Umsetzungsjahr"], zeile["Art"], zeile["haushaltsneutral"],
             zeile["Mittel Plan (€)"]) == ("2027", "Projekt", "nein", "40000")

@@ -75,8 +75,8 @@ def test_inhalt_eines_steckbriefs(ausgabe: str) -> None:
     raster = {z[0]: z[1:] for z in map(zellen, alle(eins(sa03, "table", "sb-raster"), "tr"))}
     assert raster["Organisationseinheit"] == ["Sozialamt", "verantwortlich",
                                               "Sozialamt, Referat Eingliederungshilfe"]
-    assert raster["Handlungsfeld"][0].startswith("2 – Teilhabe und Beratung Strategischer "
-                                                 "Leitsatz: „Wir kümmern uns.")
+    assert raster["Handlungsfeld"][0].startswith("2 – Teilhabe und Beratung (Arbeitstitel) "
+                                                 "Strategischer Leitsatz: „Wir kümmern uns.")
     assert raster["Aktionsbereiche"] == [
         "Prozessoptimierung und Strukturen; Fallsegmentierung und Organisation; "
         "Serviceorientierung"]
@@ -93,7 +93,9 @@ def test_inhalt_eines_steckbriefs(ausgabe: str) -> None:
     assert "Stand: 30.10.2026" in text(eins(felder[DREI[0]], "h4"))
     assert text(eins(felder[DREI[1]], "p")).startswith("Die zusätzlichen Stellen")
     kennzahl = zellen(eins(eins(felder["Kennzahlen"], "tbody"), "tr"))
-    assert kennzahl[1:5] == ["78 Tage", "93 Tage 30.06.2026", "60 Tage bis 2026", "gefährdet"]
+    assert kennzahl[0].endswith("Einheit: Tage · fallend erwünscht · Quelle: "
+                                "Fachverfahren Eingliederungshilfe, Stichtagsauswertung")
+    assert kennzahl[1:6] == ["78", "93 30.06.2026", "62,3", "60 bis 2026", "gefährdet"]
     assert [s for s in felder["Kennzahlen"].iter(f"{SVG}svg") if "kennzahl" in klassen(s)]
 
 

@@ -40,7 +40,7 @@ def test_beispielspeicher_zahlen() -> None:
     assert daten["matrix"]["spaltensummen"] == {"1": 9, "2": 17, "3": 11, "4": 9}
     assert daten["nach_status"] == STATUS_BEISPIEL
     assert daten["nach_ampel"] == AMPEL_BEISPIEL
-    assert [z["id"] for z in daten["leuchttuerme"]] == ["DEZ-04", "AMI-02"]
+    assert [z["id"] for z in daten["leuchttuerme"]] == ["AMI-02", "DEZ-04"]  # Anlagen order
     assert sum(z["anzahl"] for z in daten["zaehlung"]) == 46
     sa = next(a for a in daten["aemter"] if a["kuerzel"] == "SA")
     assert sa["anzahl"] == 7 and sa["anlage"] == 2 and sum(sa["nach_ampel"].values()) == 7

@@ -26,6 +26,10 @@ BERICHT_5_1 = {
 }
 
 
+ANLAGE = {"SA": 2, "AKJF": 3, "AMI": 4, "AGV": 5, "DEZ": 6, "BE": 7}
+"""The Anlage of each Amt in Vorlage 2024/144."""
+
+
 def _orakel() -> list[dict[str, Any]]:
     """The goals as plain tomllib reads them, without any of our code."""
     return [tomllib.loads(p.read_text(encoding="utf-8")) for p in sorted(BEISPIEL.glob("*/*.toml"))]
@@ -55,6 +59,22 @@ def test_liste_json_enthaelt_alle_felder_unter_toml_namen(cli) -> None:  # type:
     for ziel in daten:
         erwartet = json.loads(json.dumps(orakel[ziel["id"]], default=str))
         assert ziel == erwartet
+
+
+def test_liste_in_der_reihenfolge_der_anlagen(cli) -> None:  # type: ignore[no-untyped-def]
+    """One order of the Ämter everywhere: 'liste' as the reports, by the Anlagen of Vorlage
+    2024/144 (Sozialamt first), within an Amt by number; the frame lists the Ämter in the
+    order of Tabelle 5.1 (Dezernat first), which only the matrix keeps."""
+    from strategie.api import bericht, oeffne
+
+    ids = [z["id"] for z in json.loads(cli("liste", "--format", "json", "--store",
+                                           str(BEISPIEL)).out)]
+    anlagen = sorted(_orakel(), key=lambda z: (ANLAGE[z["amt"]], int(z["id"].split("-")[1])))
+    assert ids == [z["id"] for z in anlagen]
+    assert ids[0] == "SA-01" and ids[-1] == "BE-03"
+    assert ids == [z.id for z in bericht(oeffne(BEISPIEL)).ziele]
+    rahmen = tomllib.loads((BEISPIEL / "strategie.toml").read_text(encoding="utf-8"))
+    assert rahmen["aemter"][0]["kuerzel"] == "DEZ"  # the frame: Tabelle 5.1
 
 
 @pytest.mark.parametrize(("optionen", "passt"), [

@@ -192,6 +192,10 @@ def test_bericht_sagt_ob_sein_commit_schon_geteilt_ist(team: Team) -> None:
     assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "x").code == 0
     vorher = strategie(anna, "bericht", "--format", "markdown")
     assert f"Commit {anna.kopf()[:8]}, noch nicht geteilt" in vorher.out
+    html = strategie(anna, "bericht", "--format", "html")
+    assert "(noch nicht geteilt)</span>" in html.out
+    assert '"geteilt": false' in strategie(anna, "bericht", "--format", "json").out
     assert strategie(anna, "sync").code == 0
     nachher = strategie(anna, "bericht", "--format", "markdown")
     assert f"Commit {anna.kopf()[:8]} ·" in nachher.out and "noch nicht geteilt" not in nachher.out
+    assert '"geteilt": true' in strategie(anna, "bericht", "--format", "json").out

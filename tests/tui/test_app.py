@@ -47,8 +47,8 @@ async def test_start_zeigt_liste_und_detail(fester_repo: Path) -> None:
         await warte(pilot)
         liste = app.query_one(ZielListe)
         assert len(liste.ziele) == 46
-        assert liste.markiertes is not None and liste.markiertes.id == "DEZ-01"
-        assert "Zentrales Sozialcontrolling" in _text(app, "#detailinhalt")
+        assert liste.markiertes is not None and liste.markiertes.id == "SA-01"
+        assert "Häusliche Versorgung Älterer" in _text(app, "#detailinhalt")
         assert "46 von 46 Zielen" in _text(app, "#filteranzeige")
         assert not app.query_one("#banner").display
 
@@ -58,19 +58,19 @@ async def test_statuswechsel_in_vier_tasten_ist_ein_commit(fester_repo: Path) ->
     vorher = kopf(fester_repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await warte(pilot)
-        alt = _ziel(fester_repo, "DEZ-01")["status"]
+        alt = _ziel(fester_repo, "SA-01")["status"]
         await pilot.press("s")  # 1: dialog with the frame's values, the current one marked
         assert isinstance(app.screen, WertDialog)
         await pilot.press("down", "enter", "enter")  # 2-4: next value, choose, save
         await warte(pilot)
         assert not isinstance(app.screen, WertDialog)
-        neu = _ziel(fester_repo, "DEZ-01")["status"]
+        neu = _ziel(fester_repo, "SA-01")["status"]
         assert neu != alt
         assert git(fester_repo, "rev-list", "--count", f"{vorher}..HEAD").strip() == "1"
         assert git(fester_repo, "show", "--format=", "--name-only", "HEAD").split() == [
-            "ziele/dez/DEZ-01.toml"]
+            "ziele/sa/SA-01.toml"]
         assert git(fester_repo, "log", "-1", "--format=%s").strip() == (
-            f"DEZ-01: Umsetzungsstand {alt} → {neu}")
+            f"SA-01: Umsetzungsstand {alt} → {neu}")
         assert ("Feld", "status") in trailer(fester_repo)
         assert app.query_one(ZielListe).markiertes.status == neu  # type: ignore[union-attr]
         assert app.eigene_commits[-1].commit == kopf(fester_repo)
@@ -81,6 +81,7 @@ async def test_begruendung_wird_im_dialog_verlangt(fester_repo: Path) -> None:
     vorher = kopf(fester_repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await warte(pilot)
+        await _gehe_zu(pilot, "DEZ-01")  # the first row, SA-01, is red already
         await pilot.press("a")
         dialog = app.screen
         liste = dialog.query_one(OptionList)
@@ -105,11 +106,11 @@ async def test_steckbrief_bearbeiten(fester_repo: Path) -> None:
         bereich.text = "Neuer Stand: Stelle besetzt."
         await pilot.press("ctrl+s")
         await warte(pilot)
-        steckbrief = _ziel(fester_repo, "DEZ-01")["steckbrief"]
+        steckbrief = _ziel(fester_repo, "SA-01")["steckbrief"]
         assert steckbrief["aktueller_stand"] == "Neuer Stand: Stelle besetzt."
         assert steckbrief["stand"] == HEUTE
         assert git(fester_repo, "log", "-1", "--format=%s").startswith(
-            "DEZ-01: Steckbrief aktualisiert (Stand 24.11.2026)")
+            "SA-01: Steckbrief aktualisiert (Stand 24.11.2026)")
 
 
 async def test_massnahme_status_und_neue_massnahme(fester_repo: Path) -> None:
@@ -244,15 +245,15 @@ async def test_rueckgaengig_mit_bestaetigung(fester_repo: Path) -> None:
     app = neue_app(fester_repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await warte(pilot)
-        alt = _ziel(fester_repo, "DEZ-01")["status"]
+        alt = _ziel(fester_repo, "SA-01")["status"]
         await pilot.press("s", "down", "enter", "enter")
         await warte(pilot)
-        assert _ziel(fester_repo, "DEZ-01")["status"] != alt
+        assert _ziel(fester_repo, "SA-01")["status"] != alt
         await pilot.press("u")
         await pilot.press("j")
         await warte(pilot)
-        assert _ziel(fester_repo, "DEZ-01")["status"] == alt
-        assert git(fester_repo, "log", "-1", "--format=%s").startswith("Rückgängig: DEZ-01")
+        assert _ziel(fester_repo, "SA-01")["status"] == alt
+        assert git(fester_repo, "log", "-1", "--format=%s").startswith("Rückgängig: SA-01")
         assert not app.eigene_commits
 
 
@@ -260,7 +261,7 @@ async def test_laedt_neu_wenn_dateien_sich_aendern(fester_repo: Path) -> None:
     app = StrategieApp(fester_repo / "ziele", heute=HEUTE, blinken=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await warte(pilot)
-        datei = fester_repo / "ziele" / "dez" / "DEZ-01.toml"
+        datei = fester_repo / "ziele" / "sa" / "SA-01.toml"
         text = datei.read_text(encoding="utf-8")
         titel = tomllib.loads(text)["titel"]
         datei.write_text(text.replace(titel, "Von außen geändert"), encoding="utf-8")
@@ -308,7 +309,7 @@ async def test_abgelehnter_commit_wird_gemeldet(fester_repo: Path) -> None:
     hook = fester_repo / ".git" / "hooks" / "pre-commit"
     hook.write_text("#!/bin/sh\necho 'Freigabe fehlt' >&2\nexit 1\n", encoding="utf-8")
     hook.chmod(0o755)
-    original = (fester_repo / "ziele" / "dez" / "DEZ-01.toml").read_bytes()
+    original = (fester_repo / "ziele" / "sa" / "SA-01.toml").read_bytes()
     app = neue_app(fester_repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await warte(pilot)
@@ -316,7 +317,7 @@ async def test_abgelehnter_commit_wird_gemeldet(fester_repo: Path) -> None:
         await warte(pilot)
         assert isinstance(app.screen, WertDialog)
         assert "Freigabe fehlt" in inhalt(app.screen.query_one("#fehler", Static))
-        assert (fester_repo / "ziele" / "dez" / "DEZ-01.toml").read_bytes() == original
+        assert (fester_repo / "ziele" / "sa" / "SA-01.toml").read_bytes() == original
 
 
 async def test_befehlspalette_gehe_zu_und_filter(fester_repo: Path) -> None:
@@ -380,7 +381,7 @@ async def test_neu_laden_mit_r_und_mausklick_auf_zeile(fester_repo: Path) -> Non
     app = neue_app(fester_repo)  # without the file watcher: only 'r' can reload
     async with app.run_test(size=(120, 40)) as pilot:
         await warte(pilot)
-        datei = fester_repo / "ziele" / "dez" / "DEZ-02.toml"
+        datei = fester_repo / "ziele" / "sa" / "SA-02.toml"
         text = datei.read_text(encoding="utf-8")
         datei.write_text(text.replace(tomllib.loads(text)["titel"], "Per Hand umbenannt"),
                          encoding="utf-8")
@@ -389,7 +390,7 @@ async def test_neu_laden_mit_r_und_mausklick_auf_zeile(fester_repo: Path) -> Non
         liste = app.query_one(ZielListe)
         await pilot.click(ZielListe, offset=(5, 1))  # the second row
         await pilot.pause()
-        assert liste.markiertes is not None and liste.markiertes.id == "DEZ-02"
+        assert liste.markiertes is not None and liste.markiertes.id == "SA-02"
         assert liste.markiertes.titel == "Per Hand umbenannt"
         assert "Per Hand umbenannt" in _text(app, "#detailinhalt")
 

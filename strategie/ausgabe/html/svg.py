@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from strategie.ausgabe.farben import STATUS_HEX
+from strategie.ausgabe.farben import STATUS_HEX, STATUS_MUSTER, grauwert
 from strategie.ausgabe.html.stil import UNBEKANNT_HEX, esc
 from strategie.modell.ziel import Kennzahl
 from strategie.text.format import mit_einheit, zahl_de
@@ -18,6 +18,8 @@ ZEICHENBREITE = 0.6
 LINIE = "#1d4f91"
 BASIS_FARBE = "#757575"
 ZIEL_FARBE = "#2e7d32"
+SOLL_FARBE = "#8e6bbf"
+"""The expected line from Basis to Ziel: a hue of its own, apart from the Messwerte's blue."""
 
 
 def _z(wert: float) -> str:
@@ -32,8 +34,26 @@ def _textbreite(text: str, schrift: float = SCHRIFT) -> float:
 
 def _hell(farbe: str) -> bool:
     """Whether dark text reads better than white on this #rrggbb colour."""
-    rot, gruen, blau = (int(farbe[i:i + 2], 16) for i in (1, 3, 5))
-    return 0.299 * rot + 0.587 * gruen + 0.114 * blau > 160
+    return grauwert(farbe) > 160
+
+
+def _muster(werte: Sequence[str]) -> tuple[str, dict[str, str]]:
+    """SVG <defs> with the hatching of the hatched states among *werte*, and their fills."""
+    defs: list[str] = []
+    fuellung: dict[str, str] = {}
+    for wert in werte:
+        art = STATUS_MUSTER.get(wert)
+        if not art:
+            continue
+        kennung = f"muster-{len(fuellung) + 1}"
+        farbe = STATUS_HEX.get(wert, UNBEKANNT_HEX)
+        drehung = 45 if art == "schraeg" else -45
+        defs.append(f'<pattern id="{kennung}" width="4.5" height="4.5" '
+                    f'patternUnits="userSpaceOnUse" patternTransform="rotate({drehung})">'
+                    f'<rect width="4.5" height="4.5" fill="#ffffff"/>'
+                    f'<rect width="2.8" height="4.5" fill="{farbe}"/></pattern>')
+        fuellung[wert] = f"url(#{kennung})"
+    return (f"<defs>{''.join(defs)}</defs>" if defs else ""), fuellung
 
 
 def _svg(breite: float, hoehe: float, titel: str, inhalt: list[str], klasse: str) -> str:
@@ -49,15 +69,16 @@ def status_balken_svg(zeilen: Sequence[tuple[str, Mapping[str, int]]], werte: Se
     """Horizontal stacked bars: one row per (label, counts by Umsetzungsstand), with a legend.
 
     Segments follow the order of *werte* (the frame's vocabulary) in the colours of
-    ``STATUS_HEX``; bars share one scale, so the Ämter are comparable; each row ends with
-    its total.
+    ``STATUS_HEX`` (hatched for ``STATUS_MUSTER``); bars share one scale, so the Ämter are
+    comparable; each row ends with its total.
     """
     beschriftung = 190.0
     rechts = 44.0
     zeilenhoehe, balkenhoehe, oben = 24.0, 15.0, 6.0
     flaeche = breite - beschriftung - rechts
     hoechstens = max((sum(z.values()) for _, z in zeilen), default=0) or 1
-    teile: list[str] = []
+    defs, muster = _muster(werte)
+    teile: list[str] = [defs] if defs else []
     y = oben
     for name, zaehler in zeilen:
         mitte = y + zeilenhoehe / 2
@@ -75,14 +96,21 @@ def status_balken_svg(zeilen: Sequence[tuple[str, Mapping[str, int]]], werte: Se
             laenge = anzahl / hoechstens * flaeche
             farbe = STATUS_HEX.get(wert, UNBEKANNT_HEX)
             teile.append(f'<rect x="{_z(x)}" y="{_z(mitte - balkenhoehe / 2)}" '
-                         f'width="{_z(laenge)}" height="{_z(balkenhoehe)}" fill="{farbe}" '
+                         f'width="{_z(laenge)}" height="{_z(balkenhoehe)}" '
+                         f'fill="{muster.get(wert, farbe)}" '
                          f'stroke="#ffffff" stroke-width="0.8"><title>{esc(name)} – '
                          f"{esc(wert)}: {anzahl}</title></rect>")
             zahl = zahl_de(anzahl)
             if laenge >= _textbreite(zahl, 9) + 6:
+                if wert in muster:  # a white label on the hatching keeps the number legible
+                    breite_zahl = _textbreite(zahl, 9) + 4
+                    teile.append(f'<rect x="{_z(x + (laenge - breite_zahl) / 2)}" '
+                                 f'y="{_z(mitte - 5.5)}" width="{_z(breite_zahl)}" height="11" '
+                                 'rx="2" fill="#ffffff"/>')
+                dunkel = wert in muster or _hell(farbe)
                 teile.append(f'<text x="{_z(x + laenge / 2)}" y="{_z(mitte + 3.2)}" '
                              f'text-anchor="middle" font-size="9" '
-                             f'fill="{"#1f2a37" if _hell(farbe) else "#ffffff"}">{zahl}</text>')
+                             f'fill="{"#1f2a37" if dunkel else "#ffffff"}">{zahl}</text>')
             x += laenge
         for wert, anzahl in zaehler.items():  # values outside the vocabulary still count
             if wert not in werte and anzahl:
@@ -96,8 +124,9 @@ def status_balken_svg(zeilen: Sequence[tuple[str, Mapping[str, int]]], werte: Se
         eintrag = _textbreite(wert, 10) + 22
         if x + eintrag > breite and x > beschriftung:
             x, y = beschriftung, y + 17
-        farbe = STATUS_HEX.get(wert, UNBEKANNT_HEX)
-        teile.append(f'<rect x="{_z(x)}" y="{_z(y)}" width="10" height="10" fill="{farbe}"/>'
+        farbe = muster.get(wert, STATUS_HEX.get(wert, UNBEKANNT_HEX))
+        teile.append(f'<rect x="{_z(x)}" y="{_z(y)}" width="10" height="10" fill="{farbe}" '
+                     'stroke="#9aa1a9" stroke-width="0.5"/>'
                      f'<text x="{_z(x + 14)}" y="{_z(y + 9)}" font-size="10" '
                      f'fill="#1f2a37">{esc(wert)}</text>')
         x += eintrag
@@ -108,12 +137,19 @@ def _datum_kurz(datum: dt.date) -> str:
     return f"{datum.month:02d}/{datum.year}"
 
 
-def kennzahl_svg(kennzahl: Kennzahl, breite: int = 220, hoehe: int = 92) -> str:
+def kennzahl_svg(kennzahl: Kennzahl, breite: int = 220, hoehe: int = 92,
+                 soll: Callable[[dt.date], float | None] | None = None) -> str:
     """A small trend chart: Messwerte as a line with points and values, Basiswert and
-    Zielwert as dashed reference lines labelled on the right; '' without Messwerte."""
+    Zielwert as dashed reference lines labelled on the right; '' without Messwerte.
+
+    *soll* (``Kennzahlstand.soll_am``) gives the value the line from Basis to Ziel expects on
+    a day: then the chart spans the time from the Basis to the Ziel as well and draws that
+    line dashed from the Basis to the Ziel, so the Messwerte can be read against it.
+    """
     werte = sorted(kennzahl.messwerte, key=lambda m: m.stichtag)
     if not werte:
         return ""
+    linie = _sollinie(kennzahl, soll)
     links, rechts, oben, unten = 6.0, 56.0, 13.0, 15.0
     bezug = [("Basis", kennzahl.basiswert, BASIS_FARBE), ("Ziel", kennzahl.zielwert, ZIEL_FARBE)]
     alle = [m.wert for m in werte] + [w for _, w, _ in bezug if w is not None]
@@ -122,10 +158,11 @@ def kennzahl_svg(kennzahl: Kennzahl, breite: int = 220, hoehe: int = 92) -> str:
     tief, hoch = tief - spanne * 0.12, hoch + spanne * 0.12
     innen_b, innen_h = breite - links - rechts, hoehe - oben - unten
     tage = [m.stichtag.toordinal() for m in werte]
-    erster, dauer = tage[0], (tage[-1] - tage[0]) or 1
+    spanne_tage = [*tage, *(datum.toordinal() for datum, _ in linie)]
+    erster, dauer = min(spanne_tage), (max(spanne_tage) - min(spanne_tage)) or 1
 
     def px(tag: int) -> float:
-        if len(werte) == 1:
+        if len(werte) == 1 and not linie:
             return links + innen_b / 2
         return links + (tag - erster) / dauer * innen_b
 
@@ -150,6 +187,12 @@ def kennzahl_svg(kennzahl: Kennzahl, breite: int = 220, hoehe: int = 92) -> str:
     for y, text, farbe in marken:
         teile.append(f'<text x="{_z(links + innen_b + 3)}" y="{_z(y + 3.2)}" font-size="9" '
                      f'fill="{farbe}">{esc(text)}</text>')
+    if linie:
+        (von, basis), (bis, ziel) = linie
+        teile.append(f'<line class="soll" x1="{_z(px(von.toordinal()))}" y1="{_z(py(basis))}" '
+                     f'x2="{_z(px(bis.toordinal()))}" y2="{_z(py(ziel))}" stroke="{SOLL_FARBE}" '
+                     'stroke-width="1.2" stroke-dasharray="2 2"><title>erwartet: gerade Linie '
+                     f"von der Basis ({von:%d.%m.%Y}) zum Ziel ({bis:%d.%m.%Y})</title></line>")
     punkte = [(px(t), py(m.wert)) for t, m in zip(tage, werte, strict=True)]
     if len(punkte) > 1:
         teile.append('<polyline fill="none" stroke="' + LINIE + '" stroke-width="1.5" '
@@ -172,7 +215,37 @@ def kennzahl_svg(kennzahl: Kennzahl, breite: int = 220, hoehe: int = 92) -> str:
         achse.append(beschriftung)
     teile += [f'<text x="{_z(ax)}" y="{_z(hoehe - 4)}" text-anchor="{aa}" font-size="8.5" '
               f'fill="#5b6470">{datum}</text>' for ax, aa, datum in achse]
+    if linie:  # the dates the line runs between, where no Messwert's date label is
+        belegt = [_spanne(ax, aa, datum) for ax, aa, datum in achse]
+        for datum, _ in linie:
+            x = px(datum.toordinal())
+            anker = "end" if x > links + innen_b - 12 else (
+                "start" if x < links + 12 else "middle")
+            vorn, hinten = _spanne(x, anker, _datum_kurz(datum))
+            if all(hinten + 3 <= a or vorn >= b + 3 for a, b in belegt):
+                belegt.append((vorn, hinten))
+                teile.append(f'<text x="{_z(x)}" y="{_z(hoehe - 4)}" text-anchor="{anker}" '
+                             f'font-size="8.5" fill="{SOLL_FARBE}">{_datum_kurz(datum)}</text>')
     titel = f"Verlauf {kennzahl.name}"
     if kennzahl.einheit:
         titel += f" ({kennzahl.einheit})"
     return _svg(breite, hoehe, titel, teile, "diagramm kennzahl")
+
+
+def _spanne(x: float, anker: str, text: str, schrift: float = 8.5) -> tuple[float, float]:
+    """From where to where a label at *x* with this text-anchor reaches (estimated)."""
+    breite = _textbreite(text, schrift)
+    links = {"start": x, "middle": x - breite / 2, "end": x - breite}[anker]
+    return links, links + breite
+
+
+def _sollinie(kennzahl: Kennzahl, soll: Callable[[dt.date], float | None] | None
+              ) -> tuple[tuple[dt.date, float], ...]:
+    """Start and end of the expected line (Basis and Ziel with their dates), or ()."""
+    von, bis = kennzahl.basisdatum, kennzahl.zieldatum
+    if soll is None or von is None or bis is None:
+        return ()
+    anfang, ende = soll(von), soll(bis)
+    if anfang is None or ende is None:
+        return ()
+    return ((von, anfang), (bis, ende))

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from strategie.ausgabe.json.grundlage import befunde_daten, grundlage_daten, hinweis_daten
 from strategie.ausgabe.json.jahresplanung import summe_daten
 from strategie.ausgabe.json.kodierung import als_json
 from strategie.ausgabe.json.listen import eintrag_json
@@ -68,11 +69,8 @@ def bericht_daten(bericht: Bericht) -> dict[str, Any]:
         "format": "strategie-bericht",
         "version": FORMAT_VERSION,
         "titel": bericht.titel,
-        "grundlage": {
-            "speicher": g.speicher, "commit": g.commit, "stichtag":
-            g.stichtag.isoformat() if g.stichtag else None, "erstellt": g.erstellt.isoformat(),
-            "arbeitskopie": g.arbeitskopie, "ungespeichert": g.ungespeichert,
-            "filter": g.filter or None},
+        "hinweis": hinweis_daten(rahmen),
+        "grundlage": grundlage_daten(g),
         "stichtag": bericht.stichtag.isoformat(),
         "steckbrief_max_alter_monate": z.max_alter_monate,
         "anzahl_ziele": z.anzahl,
@@ -82,7 +80,9 @@ def bericht_daten(bericht: Bericht) -> dict[str, Any]:
                                             for h in matrix.handlungsfelder},
                         "summe": matrix.zeilensumme(kuerzel)} for kuerzel in matrix.aemter],
             "spaltensummen": {str(h): matrix.spaltensumme(h) for h in matrix.handlungsfelder},
-            "gesamt": matrix.gesamt},
+            "gesamt": matrix.gesamt,
+            "quelle": rahmen.berichte.matrix_quelle or None,
+            "fussnote": " ".join(rahmen.berichte.matrix_fussnote.split()) or None},
         "nach_status": {w: z.nach_status.get(w, 0) for w in status_werte},
         "nach_ampel": {w: z.nach_ampel.get(w, 0) for w in [*ampel_werte, "–"]},
         "aemter": [{"kuerzel": a.kuerzel, "name": a.name, "anlage": a.anlage,
@@ -109,8 +109,7 @@ def bericht_daten(bericht: Bericht) -> dict[str, Any]:
             "seit": bericht.aenderungen.seit, "bis": bericht.aenderungen.bis,
             "eintraege": [eintrag_json(e) for e in bericht.aenderungen.eintraege]},
         "ziele": [ziel_kurz(ziel) for ziel in bericht.ziele],
-        "befunde": [{"datei": str(b.pfad), "zeile": b.zeile, "feld": b.feld or None,
-                     "meldung": b.meldung} for b in bericht.befunde],
+        "befunde": befunde_daten(g, bericht.befunde),
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from strategie.ausgabe.json.grundlage import befunde_daten, grundlage_daten, hinweis_daten
 from strategie.ausgabe.json.kodierung import als_json
 from strategie.auswertung.haushalt import Mittelsumme
 from strategie.auswertung.jahresplanung import Jahresplanung, Planzeile
@@ -38,12 +39,8 @@ def jahresplanung_daten(planung: Jahresplanung) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "titel": planung.titel,
         "jahr": planung.jahr,
-        "hinweis": planung.rahmen.hinweis or None,
-        "grundlage": {
-            "speicher": g.speicher, "commit": g.commit,
-            "stichtag": g.stichtag.isoformat() if g.stichtag else None,
-            "erstellt": g.erstellt.isoformat(), "arbeitskopie": g.arbeitskopie,
-            "ungespeichert": g.ungespeichert, "filter": g.filter or None},
+        "hinweis": hinweis_daten(planung.rahmen),
+        "grundlage": grundlage_daten(g),
         "erlaeuterung": planung.erlaeuterung,
         "aemter": [{"kuerzel": a.amt.kuerzel, "name": a.amt.name, "anlage": a.amt.anlage,
                     "ziele": [_zeile(z) for z in a.zeilen], "summe": summe_daten(a.summe)}
@@ -51,8 +48,7 @@ def jahresplanung_daten(planung: Jahresplanung) -> dict[str, Any]:
         "summe": summe_daten(planung.gesamt),
         "entfallen": [z.id for z in planung.entfallen],
         "ohne_jahr": [z.id for z in planung.ohne_jahr],
-        "befunde": [{"datei": str(b.pfad), "zeile": b.zeile, "feld": b.feld or None,
-                     "meldung": b.meldung} for b in planung.befunde],
+        "befunde": befunde_daten(g, planung.befunde),
     }
 
 

@@ -40,11 +40,17 @@ _ZIEL_KURZ = {
 }
 
 _GRUNDLAGE = _objekt({
-    "speicher": _TEXT, "commit": _TEXT_ODER_NULL, "stichtag": _DATUM_ODER_NULL,
+    "speicher": _TEXT, "ordner": _TEXT, "pfad": _TEXT_ODER_NULL,
+    "commit": _TEXT_ODER_NULL, "stichtag": _DATUM_ODER_NULL,
     "erstellt": {"type": "string", "format": "date-time"},
     "arbeitskopie": {"type": "boolean"}, "ungespeichert": {"type": "boolean"},
+    "geteilt": {"type": ["boolean", "null"], "description": "Der Commit liegt schon im "
+                "gemeinsamen Repository (false: nur in diesem Klon; null: kein Remote)."},
     "filter": _TEXT_ODER_NULL,
-}, "Woher die Zahlen stammen: Speicher, Commit, Stichtag, Erstellungszeit.")
+}, "Woher die Zahlen stammen: Name und Ordner des Speichers (den Pfad auf dem Rechner nur mit "
+   "--grundlage lang), Commit, Stichtag, Erstellungszeit.")
+_HINWEIS = {"type": ["string", "null"], "description": "Der Hinweis des Rahmens (z. B. "
+            "Beispieldaten), den jede Ausgabe zeigt."}
 _BEFUNDE = {"type": "array", "items": _objekt({
     "datei": _TEXT, "zeile": {"type": ["integer", "null"]}, "feld": _TEXT_ODER_NULL,
     "meldung": _TEXT})}
@@ -68,6 +74,7 @@ def _dokument(schema_id: str, titel: str, format_name: str, version: int,
 SCHEMA: dict[str, Any] = _dokument(
     SCHEMA_ID, "Sachstandsbericht (strategie bericht --format json)", "strategie-bericht",
     FORMAT_VERSION, {
+        "hinweis": _HINWEIS,
         "grundlage": _GRUNDLAGE,
         "stichtag": _DATUM,
         "steckbrief_max_alter_monate": _ANZAHL,
@@ -76,7 +83,10 @@ SCHEMA: dict[str, Any] = _dokument(
             "zeilen": {"type": "array", "items": _objekt({
                 "amt": _TEXT, "handlungsfelder": _ANZAHLEN, "summe": _ANZAHL})},
             "spaltensummen": _ANZAHLEN, "gesamt": _ANZAHL,
-        }, "Ziele je Amt × Handlungsfeld mit Summen (Abschnitt 5.1 des Abschlussberichts)."),
+            "quelle": _TEXT_ODER_NULL, "fussnote": _TEXT_ODER_NULL,
+        }, "Ziele je Amt × Handlungsfeld mit Summen; quelle: die veröffentlichte Tabelle, die "
+           "sie wiedergibt (dann Zeilen in der Reihenfolge des Rahmens), fussnote: die Fußnote "
+           "dazu (beides aus [berichte] im Rahmen)."),
         "nach_status": _ANZAHLEN,
         "nach_ampel": _ANZAHLEN,
         "aemter": {"type": "array", "items": _objekt({
@@ -144,7 +154,7 @@ JAHRESPLANUNG_SCHEMA: dict[str, Any] = _dokument(
     JAHRESPLANUNG_ID, "Jahresplanung (strategie jahresplanung JAHR --format json)",
     "strategie-jahresplanung", PLAN_VERSION, {
         "jahr": {"type": "integer"},
-        "hinweis": _TEXT_ODER_NULL,
+        "hinweis": _HINWEIS,
         "grundlage": _GRUNDLAGE,
         "erlaeuterung": _TEXT,
         "aemter": {"type": "array", "items": _objekt({

@@ -5,9 +5,7 @@ from __future__ import annotations
 from strategie.ausgabe.markdown.text import md_text, tabelle
 from strategie.auswertung.haushalt import Mittelsumme
 from strategie.auswertung.jahresplanung import Jahresplanung
-from strategie.text.format import anzahl_de, euro_de, zahl_de
-
-NEUTRAL = {True: "ja", False: "nein", None: "–"}
+from strategie.text.format import anzahl_de, euro_de, ja_nein, zahl_de
 
 
 def _summe(summe: Mittelsumme) -> list[str]:
@@ -33,7 +31,7 @@ def jahresplanung_markdown(planung: Jahresplanung) -> str:
         zeilen += tabelle(
             ["ID", "Titel", "Art", "Umsetzungsstand", "haushaltsneutral", "Produkt",
              "Mittel Plan", "Mittel Ist", "Personal (VZÄ)"],
-            [*([z.ziel.id, z.ziel.titel, z.art or "–", z.status, NEUTRAL[z.haushaltsneutral],
+            [*([z.ziel.id, z.ziel.titel, z.art or "–", z.status, ja_nein(z.haushaltsneutral),
                 z.produkt or "–", euro_de(z.mittel_plan), euro_de(z.mittel_ist),
                 zahl_de(z.personal_vzae)] for z in amtplan.zeilen),
              ["Summe", "", "", "", "", "", *_summe(amtplan.summe)]],

@@ -8,11 +8,17 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from strategie.ausgabe.tabellen.zeilen import PLANSPALTEN, ZIELSPALTEN, plan_zeilen, ziel_zeilen
+from strategie.ausgabe.tabellen.zeilen import (
+    PLANSPALTEN,
+    ZIELSPALTEN,
+    kopfzeilen,
+    plan_zeilen,
+    ziel_zeilen,
+)
 from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.modell.ziel import Ziel
-from strategie.text.format import datum_de, zahl_de
+from strategie.text.format import datum_de, ja_nein, zahl_de
 from strategie.text.sicher import entschaerfe
 
 CSV_SPALTEN = (
@@ -21,10 +27,6 @@ CSV_SPALTEN = (
     "massnahmen", "massnahmen_abgeschlossen", "kennzahlen", "datei",
 )
 """Columns of ``liste --format csv``; documented in the README and stable."""
-
-
-def _wahr(wert: bool | None) -> str:
-    return {True: "ja", False: "nein", None: ""}[wert]
 
 
 def csv_zeile(ziel: Ziel, abgeschlossen: frozenset[str]) -> dict[str, Any]:
@@ -37,9 +39,9 @@ def csv_zeile(ziel: Ziel, abgeschlossen: frozenset[str]) -> dict[str, Any]:
         "aktionsbereiche": " | ".join(ziel.aktionsbereiche),
         "status": ziel.status,
         "ampel": ziel.ampel,
-        "leuchtturm": _wahr(ziel.leuchtturm),
+        "leuchtturm": ja_nein(ziel.leuchtturm, ""),
         "art": ziel.art,
-        "haushaltsneutral": _wahr(ziel.haushaltsneutral),
+        "haushaltsneutral": ja_nein(ziel.haushaltsneutral, ""),
         "umsetzungsjahr": ziel.umsetzungsjahr or "",
         "verantwortlich": ziel.verantwortlich,
         "steckbrief_stand": (ziel.steckbrief.stand.isoformat()
@@ -88,11 +90,19 @@ def _csv_wert(wert: Any) -> str:
     return _textzelle(str(wert).replace("\n", " | "))
 
 
-def _excel_csv(kopf: Sequence[str], zeilen: Sequence[Sequence[Any]]) -> str:
-    """CSV for German Excel: ';', decimal comma, dates TT.MM.JJJJ, UTF-8 with BOM."""
+def _excel_csv(kopf: Sequence[str], zeilen: Sequence[Sequence[Any]],
+               ueber: Sequence[str]) -> str:
+    """CSV for German Excel: ';', decimal comma, dates TT.MM.JJJJ, UTF-8 with BOM.
+
+    Above the table, as in a printed report, the lines *ueber* (title, Grundlage, the frame's
+    notice such as Beispieldaten), each in the first cell of its row, then an empty row.
+    """
     puffer = io.StringIO()
     puffer.write("\ufeff")
     schreiber = csv.writer(puffer, delimiter=";", lineterminator="\r\n")
+    for text in ueber:
+        schreiber.writerow([_csv_wert(text)])
+    schreiber.writerow([])
     schreiber.writerow(kopf)
     for zeile in zeilen:
         schreiber.writerow([_csv_wert(w) for w in zeile])
@@ -100,10 +110,11 @@ def _excel_csv(kopf: Sequence[str], zeilen: Sequence[Sequence[Any]]) -> str:
 
 
 def bericht_csv(bericht: Bericht) -> str:
-    """The report's goals as CSV for German Excel: ';', decimal comma, UTF-8 with BOM."""
-    return _excel_csv(ZIELSPALTEN, ziel_zeilen(bericht))
+    """The report's goals as CSV for German Excel, under title, Grundlage and notice."""
+    return _excel_csv(ZIELSPALTEN, ziel_zeilen(bericht), kopfzeilen(bericht))
 
 
 def jahresplanung_csv(planung: Jahresplanung) -> str:
-    """The Jahresplanung for German Excel: a row per goal, a sum row per Amt, the total."""
-    return _excel_csv(PLANSPALTEN, plan_zeilen(planung))
+    """The Jahresplanung for German Excel: a row per goal, a sum row per Amt, the total,
+    under title, Grundlage and notice."""
+    return _excel_csv(PLANSPALTEN, plan_zeilen(planung), kopfzeilen(planung))

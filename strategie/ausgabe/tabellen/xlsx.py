@@ -13,6 +13,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from strategie.ausgabe import abschnitte
+from strategie.ausgabe.steckbrief import ANGABEN, Steckbrief, steckbriefe_je_amt
 from strategie.ausgabe.tabellen.zeilen import (
     KENNZAHLSPALTEN,
     PLANSPALTEN,
@@ -24,8 +26,8 @@ from strategie.ausgabe.tabellen.zeilen import (
 from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.modell.feld import STECKBRIEF_UEBERSCHRIFTEN
-from strategie.modell.ziel import Ziel
-from strategie.text.format import datum_de, zahl_de
+from strategie.text.format import anzahl_de, datum_de
+from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import entschaerfe
 
 _KOPF_SCHRIFT = Font(bold=True, color="FFFFFF")
@@ -33,6 +35,9 @@ _KOPF_FUELLUNG = PatternFill("solid", fgColor="1F4E79")
 _UMBRUCH = Alignment(wrap_text=True, vertical="top")
 _BREITEN = {"Titel": 48, "Organisationseinheit": 30, "Hinweise": 70, "Kennzahl": 48,
             "Umsetzungsstand": 17, "Steckbrief-Stand": 14}
+EURO = '#,##0 "€"'
+"""Money: the value stays a number, German Excel shows 88.000 €."""
+_HINWEIS_SCHRIFT = Font(italic=True, color="8A4B00")
 
 
 def blattname(text: str, vergeben: set[str]) -> str:
@@ -46,7 +51,7 @@ def blattname(text: str, vergeben: set[str]) -> str:
     return name
 
 
-def _zellwert(blatt: Worksheet, zeile: int, spalte: int, wert: Any) -> None:
+def _zellwert(blatt: Worksheet, zeile: int, spalte: int, wert: Any, format_: str = "") -> None:
     zelle = blatt.cell(row=zeile, column=spalte)
     if isinstance(wert, str):
         zelle.value = entschaerfe(wert)
@@ -57,13 +62,20 @@ def _zellwert(blatt: Worksheet, zeile: int, spalte: int, wert: Any) -> None:
         zelle.value = wert
         if isinstance(wert, dt.date):
             zelle.number_format = "DD.MM.YYYY"
+        elif format_ and isinstance(wert, int | float) and not isinstance(wert, bool):
+            zelle.number_format = format_
         elif isinstance(wert, float):
             zelle.number_format = "#,##0.0#"
 
 
 def schreibe_tabelle(blatt: Worksheet, kopf: Sequence[str], zeilen: Iterable[Sequence[Any]],
                      erste_zeile: int = 1) -> int:
-    """A table with a frozen header row and an auto-filter; returns its last row."""
+    """A table with a frozen header row and an auto-filter; returns its last row.
+
+    Columns whose title ends with '(€)' hold money (number format ``EURO``).
+    """
+    formate = {spalte: EURO for spalte, titel in enumerate(kopf, start=1)
+               if titel.endswith("(€)")}
     for spalte, titel in enumerate(kopf, start=1):
         zelle = blatt.cell(row=erste_zeile, column=spalte, value=titel)
         zelle.font, zelle.fill = _KOPF_SCHRIFT, _KOPF_FUELLUNG
@@ -72,17 +84,25 @@ def schreibe_tabelle(blatt: Worksheet, kopf: Sequence[str], zeilen: Iterable[Seq
     letzte = erste_zeile
     for letzte, werte in enumerate(zeilen, start=erste_zeile + 1):
         for spalte, wert in enumerate(werte, start=1):
-            _zellwert(blatt, letzte, spalte, wert)
+            _zellwert(blatt, letzte, spalte, wert, formate.get(spalte, ""))
     blatt.freeze_panes = blatt.cell(row=erste_zeile + 1, column=1)
     blatt.auto_filter.ref = (f"A{erste_zeile}:{get_column_letter(len(kopf))}"
                              f"{max(letzte, erste_zeile + 1)}")
     return letzte
 
 
+def _kopftext(text: str) -> str:
+    """Text for a header or footer: Excel allows 255 characters there, '&' starts a code."""
+    return kuerze(entschaerfe(" ".join(text.split())), 240, wortweise=True).replace("&", "&&")
+
+
 def _fusszeile(blatt: Worksheet, bericht: Bericht | Jahresplanung) -> None:
-    """The basis of the report in every printed page's footer."""
-    blatt.oddFooter.left.text = entschaerfe(bericht.grundlage.zeile()).replace("&", "&&")
+    """The basis of the report in every printed page's footer, the notice in its header."""
+    blatt.oddFooter.left.text = _kopftext(bericht.grundlage.zeile())
     blatt.oddFooter.left.size = 7
+    if bericht.rahmen.hinweis.strip():
+        blatt.oddHeader.left.text = _kopftext(bericht.rahmen.hinweis)
+        blatt.oddHeader.left.size = 7
     blatt.oddFooter.right.text = "Seite &P von &N"
     blatt.page_setup.orientation = "landscape"
     blatt.page_setup.paperSize = blatt.PAPERSIZE_A4
@@ -91,13 +111,23 @@ def _fusszeile(blatt: Worksheet, bericht: Bericht | Jahresplanung) -> None:
     blatt.sheet_properties.pageSetUpPr.fitToPage = True
 
 
+def _kopf(blatt: Worksheet, bericht: Bericht | Jahresplanung, titel: str) -> None:
+    """Title, Stand, Grundlage and the frame's notice in rows 1–4 (the table starts in row 5)."""
+    anzahl = (bericht.gesamt.anzahl if isinstance(bericht, Jahresplanung)
+              else len(bericht.ziele))
+    blatt["A1"] = entschaerfe(titel)
+    blatt["A1"].font = Font(bold=True, size=14)
+    blatt["A2"] = f"{bericht.stand_text} · {anzahl_de(anzahl, 'Ziel', 'Ziele')}"
+    blatt["A3"] = entschaerfe(f"Grundlage: {bericht.grundlage.zeile()}")
+    blatt["A3"].font = Font(italic=True, color="555555")
+    if bericht.rahmen.hinweis.strip():
+        blatt["A4"] = entschaerfe(" ".join(bericht.rahmen.hinweis.split()))
+        blatt["A4"].font = _HINWEIS_SCHRIFT
+
+
 def _uebersicht(blatt: Worksheet, bericht: Bericht) -> None:
     z, rahmen = bericht.zusammenfassung, bericht.rahmen
-    blatt["A1"] = bericht.titel
-    blatt["A1"].font = Font(bold=True, size=14)
-    blatt["A2"] = f"{bericht.stand_text} · {z.anzahl} Ziele"
-    blatt["A3"] = entschaerfe(bericht.grundlage.zeile())
-    blatt["A3"].font = Font(italic=True, color="555555")
+    _kopf(blatt, bericht, bericht.titel)
     matrix = z.matrix
     status = [w.name for w in rahmen.umsetzungsstand]
     ampeln = [w.name for w in rahmen.ampel]
@@ -105,10 +135,9 @@ def _uebersicht(blatt: Worksheet, bericht: Bericht) -> None:
             *(f"HF {h}" for h in matrix.handlungsfelder), *status,
             *(f"Ampel {a}" for a in ampeln)]
     zeilen: list[list[Any]] = []
-    for kuerzel in matrix.aemter:
-        amt = rahmen.amt(kuerzel)
-        zeilen.append([kuerzel, amt.name if amt else kuerzel, amt.anlage if amt else None,
-                       matrix.zeilensumme(kuerzel),
+    for amt in rahmen.aemter_in_anlagenfolge():
+        kuerzel = amt.kuerzel
+        zeilen.append([kuerzel, amt.name, amt.anlage or None, matrix.zeilensumme(kuerzel),
                        *(matrix.zellen.get((kuerzel, h), 0) for h in matrix.handlungsfelder),
                        *(z.status_je_amt.get(kuerzel, Counter())[s] for s in status),
                        *(z.ampel_je_amt.get(kuerzel, Counter())[a] for a in ampeln)])
@@ -119,6 +148,12 @@ def _uebersicht(blatt: Worksheet, bericht: Bericht) -> None:
     for spalte, wert in enumerate(summe, start=1):
         zelle = blatt.cell(row=letzte + 1, column=spalte, value=wert)
         zelle.font = Font(bold=True)
+    unten = [abschnitte.handlungsfelder_legende(rahmen)]
+    if rahmen.berichte.matrix_fussnote:
+        unten.append(" ".join(rahmen.berichte.matrix_fussnote.split()))
+    for zeile, text in enumerate(unten, start=letzte + 3):
+        blatt.cell(row=zeile, column=1, value=entschaerfe(text)).font = Font(
+            italic=True, color="555555")
     blatt.column_dimensions["A"].width = 8
     blatt.column_dimensions["C"].width = 8
 
@@ -141,7 +176,10 @@ def bericht_xlsx(bericht: Bericht) -> bytes:
         _fusszeile(blatt, bericht)
     if bericht.zusammenfassung.kennzahlen:
         blatt = mappe.create_sheet(blattname("Kennzahlen", vergeben))
-        schreibe_tabelle(blatt, KENNZAHLSPALTEN, kennzahl_zeilen(bericht))
+        letzte = schreibe_tabelle(blatt, KENNZAHLSPALTEN, kennzahl_zeilen(bericht))
+        regel = blatt.cell(row=letzte + 2, column=1,
+                           value=entschaerfe(bericht.zusammenfassung.kennzahl_regel))
+        regel.font = Font(italic=True, color="555555")
         _fusszeile(blatt, bericht)
     return _als_bytes(mappe, bericht)
 
@@ -156,53 +194,67 @@ def _als_bytes(mappe: Workbook, bericht: Bericht | Jahresplanung) -> bytes:
 
 
 STECKBRIEFSPALTEN = (
-    "ID", "Titel", "Handlungsfeld", "Aktionsbereiche", "Leuchtturm", "Wirkungsziel",
-    "Leistungsziel", "Maßnahmen", "Umsetzungsstand", "Ampel", "Begründung", "Stand",
-    *STECKBRIEF_UEBERSCHRIFTEN.values(), "Kennzahlen",
+    "ID", "Titel", *ANGABEN, "Strategischer Leitsatz", "Wirkungsziel", "Leistungsziel",
+    "Maßnahmen", "Stand", *STECKBRIEF_UEBERSCHRIFTEN.values(), "Kennzahlen", "Beschlüsse",
 )
+"""One column per field of a Steckbrief (``Steckbrief.felder``), one row per goal."""
+_TEXTSPALTEN = ("Beteiligte", "Begründung des Umsetzungsstands", "Begründung der Ampel",
+                "Strategischer Leitsatz", "Wirkungsziel", "Leistungsziel", "Maßnahmen",
+                *STECKBRIEF_UEBERSCHRIFTEN.values(), "Kennzahlen", "Beschlüsse")
+"""Columns with long texts: wide, wrapped."""
 
 
-def _steckbrief_zeile(ziel: Ziel) -> list[Any]:
-    s = ziel.steckbrief
-    begruendung = "\n".join(t for t in (ziel.status_begruendung, ziel.ampel_begruendung) if t)
-    return [
-        ziel.id, ziel.titel, ziel.handlungsfeld, ", ".join(ziel.aktionsbereiche),
-        "ja" if ziel.leuchtturm else "nein", ziel.wirkungsziel.strip(), ziel.leistungsziel.strip(),
-        "\n".join(f"{i}. {m.titel} ({m.status or 'ohne Status'}"
-                  + (f", Termin {datum_de(m.termin)})" if m.termin else ")")
-                  for i, m in enumerate(ziel.massnahmen, start=1)),
-        ziel.status, ziel.ampel, begruendung, s.stand if s else None,
-        s.aktueller_stand.strip() if s else "", s.finanzielle_beurteilung.strip() if s else "",
-        s.inhaltliche_beurteilung.strip() if s else "",
-        "\n".join(f"{k.name}: Basis {zahl_de(k.basiswert)} → zuletzt "
-                  f"{zahl_de(k.letzter_messwert.wert if k.letzter_messwert else None)} → Ziel "
-                  f"{zahl_de(k.zielwert)} {k.einheit}".rstrip() for k in ziel.kennzahlen),
-    ]
+def _steckbrief_zeile(sb: Steckbrief) -> list[Any]:
+    werte: dict[str, Any] = {"ID": sb.ziel.id, "Titel": sb.ziel.titel}
+    for angabe in sb.angaben():
+        werte[angabe.titel] = angabe.text
+        if angabe.art == "handlungsfeld":
+            werte["Strategischer Leitsatz"] = angabe.zusatz
+    werte["Wirkungsziel"] = sb.wirkungsziel.strip()
+    werte["Leistungsziel"] = sb.leistungsziel.strip()
+    werte["Maßnahmen"] = "\n".join(
+        f"{m.nummer}. {m.titel} ({m.status or 'ohne Status'}"
+        + (f", Termin {datum_de(m.termin)}" if m.termin else "")
+        + (", überfällig" if m.ueberfaellig else "") + ")" for m in sb.massnahmen)
+    werte["Stand"] = sb.stand
+    for titel, text in sb.texte:
+        werte[titel] = text.strip()
+    werte["Kennzahlen"] = "\n".join(
+        f"{k.name}: Basis {k.basis} → zuletzt {k.zuletzt}"
+        + (f" ({datum_de(k.zuletzt_stichtag)})" if k.zuletzt_stichtag else "")
+        + (f", erwartet {k.erwartet}" if k.erwartet != "–" else "") + f" → Ziel {k.ziel}"
+        + (f" bis {k.zieljahr}" if k.zieljahr else "")
+        + f"; {k.bewertung}" + (f" ({k.details})" if k.details else "") for k in sb.kennzahlen)
+    werte["Beschlüsse"] = "\n".join(sb.beschluesse)
+    return [werte.get(spalte) or None for spalte in STECKBRIEFSPALTEN]
 
 
 def steckbriefe_xlsx(bericht: Bericht) -> bytes:
-    """The Maßnahmensteckbriefe as XLSX: one sheet per Organisationseinheit (Anlagen order)."""
+    """The Maßnahmensteckbriefe as XLSX: a cover sheet, then one sheet per Organisationseinheit
+    (Anlagen order) with one row per goal and one column per field."""
     mappe = Workbook()
     vergeben: set[str] = set()
-    erstes = mappe.active
-    assert erstes is not None
-    mappe.remove(erstes)
-    for amt in bericht.aemter():
+    deckblatt = mappe.active
+    assert deckblatt is not None
+    deckblatt.title = blattname("Deckblatt", vergeben)
+    anlagen = steckbriefe_je_amt(bericht)
+    _kopf(deckblatt, bericht, f"Maßnahmensteckbriefe {bericht.rahmen.name}")
+    schreibe_tabelle(deckblatt, ("Anlage", "Organisationseinheit", "Steckbriefe", "Blatt"),
+                     ([amt.anlage or None, amt.name, len(liste),
+                       f"Anlage {amt.anlage} {amt.kuerzel}"] for amt, liste in anlagen),
+                     erste_zeile=5)
+    _fusszeile(deckblatt, bericht)
+    spalten = {titel: nummer for nummer, titel in enumerate(STECKBRIEFSPALTEN, start=1)}
+    for amt, liste in anlagen:
         blatt = mappe.create_sheet(blattname(f"Anlage {amt.anlage} {amt.kuerzel}", vergeben))
-        letzte = schreibe_tabelle(blatt, STECKBRIEFSPALTEN,
-                                  (_steckbrief_zeile(z) for z in bericht.ziele_von(amt.kuerzel)))
-        for spalte in (6, 7, 8, 13, 14, 15, 16):
+        letzte = schreibe_tabelle(blatt, STECKBRIEFSPALTEN, (_steckbrief_zeile(sb) for sb in liste))
+        for titel in _TEXTSPALTEN:
+            spalte = spalten[titel]
             blatt.column_dimensions[get_column_letter(spalte)].width = 45
             for zeile in range(2, letzte + 1):
                 blatt.cell(row=zeile, column=spalte).alignment = _UMBRUCH
         _fusszeile(blatt, bericht)
-    if not mappe.worksheets:
-        mappe.create_sheet("Keine Ziele")
     return _als_bytes(mappe, bericht)
-
-
-EURO_FORMAT = '#,##0 "€"'
-"""Money in the Jahresplanung: 12.000 € in a German Excel."""
 
 
 def jahresplanung_xlsx(planung: Jahresplanung) -> bytes:
@@ -211,18 +263,10 @@ def jahresplanung_xlsx(planung: Jahresplanung) -> bytes:
     blatt = mappe.active
     assert blatt is not None
     blatt.title = blattname(f"Jahresplanung {planung.jahr}", set())
-    blatt["A1"] = planung.titel
-    blatt["A1"].font = Font(bold=True, size=14)
-    blatt["A2"] = f"{planung.stand_text} · {planung.gesamt.anzahl} Ziele"
-    blatt["A3"] = entschaerfe(planung.grundlage.zeile())
-    blatt["A3"].font = Font(italic=True, color="555555")
-    blatt["A4"] = entschaerfe(" ".join(planung.rahmen.hinweis.split()))
-    blatt["A4"].font = Font(italic=True, color="8A5A00")
+    _kopf(blatt, planung, planung.titel)
     zeilen = plan_zeilen(planung)
     letzte = schreibe_tabelle(blatt, PLANSPALTEN, zeilen, erste_zeile=6)
     for nummer, zeile in enumerate(zeilen, start=7):
-        for spalte in (11, 12):
-            blatt.cell(row=nummer, column=spalte).number_format = EURO_FORMAT
         if zeile[0] != "Ziel":
             for spalte in range(1, len(PLANSPALTEN) + 1):
                 blatt.cell(row=nummer, column=spalte).font = Font(bold=True)

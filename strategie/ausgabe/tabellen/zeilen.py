@@ -11,7 +11,7 @@ from strategie.auswertung.haushalt import Mittelsumme
 from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.auswertung.kennzahlen import GEFAEHRDET
 from strategie.modell.ziel import Ziel
-from strategie.text.format import anzahl_de
+from strategie.text.format import anzahl_de, ja_nein
 
 ZIELSPALTEN = (
     "ID", "Titel", "Amt", "Organisationseinheit", "Handlungsfeld", "Umsetzungsstand", "Ampel",
@@ -25,6 +25,16 @@ ZIELSPALTEN = (
 KENNZAHLSPALTEN = ("Ziel", "Kennzahl", "Einheit", "Richtung", "Basiswert", "Basisdatum",
                    "zuletzt", "Stichtag", "erwartet", "Zielwert", "Zieldatum", "Fortschritt (%)",
                    "Bewertung")
+
+
+def kopfzeilen(bericht: Bericht | Jahresplanung) -> list[str]:
+    """What a table export says above its table: report, Grundlage, the frame's notice."""
+    zeilen = [f"{bericht.titel} · {bericht.stand_text}",
+              f"Grundlage: {bericht.grundlage.zeile()}"]
+    if bericht.rahmen.hinweis.strip():
+        zeilen.append(" ".join(bericht.rahmen.hinweis.split()))
+    return zeilen
+
 
 def ziel_zeilen(bericht: Bericht) -> list[list[Any]]:
     """One row per goal of the report: typed values (numbers, dates, texts)."""
@@ -44,7 +54,7 @@ def ziel_zeilen(bericht: Bericht) -> list[list[Any]]:
             len(massnahmen), sum(m.status in erledigt for m in massnahmen),
             sum(1 for h in hinweise.get(ziel.id, ()) if h.art == "massnahme"),
             len(ziel.kennzahlen), gefaehrdet.get(ziel.id, 0), ziel.art, ziel.umsetzungsjahr,
-            {True: "ja", False: "nein", None: ""}[ziel.haushaltsneutral],
+            ja_nein(ziel.haushaltsneutral, ""),
             haushalt.mittel_plan if haushalt else None, haushalt.mittel_ist if haushalt else None,
             haushalt.personal_vzae if haushalt else None,
             "\n".join(" ".join(h.text.split()) for h in hinweise.get(ziel.id, ())),
@@ -85,7 +95,7 @@ def plan_zeilen(planung: Jahresplanung) -> list[list[Any]]:
     for amtplan in planung.aemter:
         amt = amtplan.amt
         for zeile in amtplan.zeilen:
-            neutral = {True: "ja", False: "nein", None: ""}[zeile.haushaltsneutral]
+            neutral = ja_nein(zeile.haushaltsneutral, "")
             zeilen.append(["Ziel", amt.anlage, amt.kuerzel, amt.name, zeile.ziel.id,
                            zeile.ziel.titel, zeile.art, zeile.status, neutral, zeile.produkt,
                            zeile.mittel_plan, zeile.mittel_ist, zeile.personal_vzae])

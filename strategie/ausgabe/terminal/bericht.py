@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from strategie.ausgabe.farben import BEWERTUNGSFARBEN, ampel_farbe, status_farbe
+from strategie.ausgabe.farben import BEWERTUNGSFARBEN, ampel_farbe, status_farbe, status_zeichen
 from strategie.ausgabe.terminal.sicher import klartext, sicherer_text
 from strategie.ausgabe.terminal.verlauf import eintrag_ansicht
 from strategie.ausgabe.terminal.zusammenfassung import (
@@ -26,6 +26,7 @@ from strategie.ausgabe.terminal.zusammenfassung import (
 from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.kennzahlen import BEWERTUNGEN, GEFAEHRDET, VERALTET
 from strategie.auswertung.zusammenfassung import HANDLUNGSBEDARF, HINWEISARTEN
+from strategie.text.format import datum_oder_angabe
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import entschaerfe
 
@@ -34,6 +35,7 @@ LISTE_HOECHSTENS = 25
 TEXT_HOECHSTENS = 110
 """Characters of a Begründung or commit comment in the terminal."""
 BALKENBREITE = 30
+
 
 def kopf(bericht: Bericht) -> Panel:
     """Title, Stichtag, number of goals and the report's basis."""
@@ -48,6 +50,9 @@ def kopf(bericht: Bericht) -> Panel:
         dateien = len({b.pfad for b in bericht.befunde})
         zeilen.append(f"\n{dateien} Zieldatei(en) fehlerhaft und nicht berücksichtigt "
                       "(strategie pruefen)", style="yellow")
+    if bericht.rahmen.hinweis:
+        zeilen.append("\n" + entschaerfe(" ".join(bericht.rahmen.hinweis.split())),
+                      style="yellow italic")
     return Panel(zeilen, title=sicherer_text(bericht.titel, "bold"), title_align="left",
                  box=box.ROUNDED)
 
@@ -68,11 +73,12 @@ def status_je_amt(bericht: Bericht) -> Table:
         balken = Text()
         for wert in bericht.rahmen.umsetzungsstand:
             breite = round(zaehler.get(wert.name, 0) / hoechstens * BALKENBREITE)
-            balken.append("█" * breite, style=status_farbe(wert.name) or "white")
+            balken.append(status_zeichen(wert.name) * breite,
+                          style=status_farbe(wert.name) or "white")
         tabelle.add_row(sicherer_text(amt.kurzname), str(gesamt), balken)
     legende = Text()
     for wert in bericht.rahmen.umsetzungsstand:
-        legende.append("█ ", style=status_farbe(wert.name) or "white")
+        legende.append(f"{status_zeichen(wert.name)} ", style=status_farbe(wert.name) or "white")
         legende.append(f"{wert.name}  ")
     tabelle.caption = legende
     tabelle.caption_justify = "left"
@@ -105,9 +111,10 @@ def aenderungen_teil(bericht: Bericht) -> RenderableType:
     """The changes of the period, newest first, shortened to LISTE_HOECHSTENS commits."""
     zeitraum = bericht.aenderungen
     assert zeitraum is not None
-    bis = f" bis {zeitraum.bis}" if zeitraum.bis else ""
+    bis = f" bis {datum_oder_angabe(zeitraum.bis)}" if zeitraum.bis else ""
     eintraege = zeitraum.eintraege
-    titel = Text(f"Änderungen seit {zeitraum.seit}{bis}: {len(eintraege)} Änderungen an "
+    titel = Text(f"Änderungen seit {entschaerfe(datum_oder_angabe(zeitraum.seit))}"
+                 f"{entschaerfe(bis)}: {len(eintraege)} Änderungen an "
                  f"{len({e.ziel_id for e in eintraege})} Zielen", style="bold italic")
     teile: list[RenderableType] = [titel]
     for eintrag in eintraege[:LISTE_HOECHSTENS]:

@@ -12,10 +12,8 @@ from strategie.ausgabe.farben import status_farbe
 from strategie.ausgabe.terminal.sicher import klartext, sicherer_text
 from strategie.auswertung.haushalt import Mittelsumme
 from strategie.auswertung.jahresplanung import Jahresplanung
-from strategie.text.format import anzahl_de, euro_de, zahl_de
+from strategie.text.format import anzahl_de, euro_de, ja_nein, zahl_de
 from strategie.text.sicher import entschaerfe
-
-NEUTRAL = {True: "ja", False: "nein", None: "–"}
 
 
 def _vzae(wert: float | None) -> str:
@@ -64,7 +62,7 @@ def _amt_tabelle(planung: Jahresplanung, nummer: int) -> Table:
             sicherer_text(zeile.ziel.id), sicherer_text(zeile.ziel.titel),
             sicherer_text(zeile.art or "–"), sicherer_text(zeile.status,
                                                            status_farbe(zeile.status)),
-            NEUTRAL[zeile.haushaltsneutral], sicherer_text(zeile.produkt or "–"),
+            ja_nein(zeile.haushaltsneutral), sicherer_text(zeile.produkt or "–"),
             euro_de(zeile.mittel_plan), euro_de(zeile.mittel_ist), _vzae(zeile.personal_vzae))
     return tabelle
 

@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from strategie.ausgabe.abschnitte import handlungsfelder_legende, matrix_hinweise
 from strategie.ausgabe.farben import ampel_farbe, status_farbe
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.auswertung.matrix import Matrix
@@ -227,4 +228,7 @@ def matrix_tabelle(matrix: Matrix, rahmen: Rahmen, titel: str = "") -> Table:
         tabelle.add_row(
             sicherer_text(name), str(matrix.zeilensumme(kuerzel)),
             *(str(matrix.zellen.get((kuerzel, h), 0)) for h in matrix.handlungsfelder))
+    tabelle.caption = Text(entschaerfe("\n".join(
+        [handlungsfelder_legende(rahmen), *matrix_hinweise(rahmen)])), style="dim")
+    tabelle.caption_justify = "left"
     return tabelle

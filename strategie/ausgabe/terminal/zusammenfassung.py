@@ -6,7 +6,9 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from strategie.ausgabe.farben import BEWERTUNGSFARBEN, ampel_farbe, status_farbe
+from strategie.ausgabe import abschnitte
+from strategie.ausgabe.abschnitte import dringlichkeit, handlungsfelder_legende, matrix_hinweise
+from strategie.ausgabe.farben import BEWERTUNGSFARBEN, ampel_farbe, status_farbe, status_zeichen
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.auswertung.zusammenfassung import HANDLUNGSBEDARF, Zusammenfassung
 from strategie.modell.rahmen import Rahmen
@@ -33,10 +35,17 @@ def _punkte(zaehler: dict[str, int]) -> Text:
 
 
 def matrix_farbig(zusammenfassung: Zusammenfassung, rahmen: Rahmen) -> Table:
-    """Amt × Handlungsfeld with sums; each cell shows the count and the goals' Ampel colours."""
+    """Amt × Handlungsfeld with sums; each cell shows the count and the goals' Ampel colours.
+
+    Under the table: the Handlungsfelder (marked where their names are working titles), the
+    published table the rows reproduce, and the frame's footnote.
+    """
     matrix = zusammenfassung.matrix
     tabelle = Table(title="Ziele je Amt und Handlungsfeld", box=box.SIMPLE_HEAVY,
                     show_footer=True, title_justify="left")
+    tabelle.caption = Text(entschaerfe("\n".join(
+        [handlungsfelder_legende(rahmen), *matrix_hinweise(rahmen)])), style="dim")
+    tabelle.caption_justify = "left"
     tabelle.add_column("Amt", footer="Summe", no_wrap=True)
     tabelle.add_column("Σ", justify="right", footer=str(matrix.gesamt), style="bold")
     for nummer in matrix.handlungsfelder:
@@ -54,9 +63,10 @@ def matrix_farbig(zusammenfassung: Zusammenfassung, rahmen: Rahmen) -> Table:
     return tabelle
 
 
-def _balken(anteil: float, breite: int, farbe: str) -> Text:
+def _balken(anteil: float, breite: int, farbe: str, zeichen: str = "█") -> Text:
     voll = round(anteil * breite)
-    return Text("█" * voll, style=farbe or "white") + Text("░" * (breite - voll), style="dim")
+    rest = "·" if zeichen == "░" else "░"
+    return Text(zeichen * voll, style=farbe or "white") + Text(rest * (breite - voll), style="dim")
 
 
 def status_tabelle(zusammenfassung: Zusammenfassung, rahmen: Rahmen, breite: int = 24) -> Table:
@@ -69,7 +79,8 @@ def status_tabelle(zusammenfassung: Zusammenfassung, rahmen: Rahmen, breite: int
     for wert in rahmen.umsetzungsstand:
         anzahl = zusammenfassung.nach_status.get(wert.name, 0)
         tabelle.add_row(Text(wert.name, style=status_farbe(wert.name)), str(anzahl),
-                        _balken(anzahl / gesamt, breite, status_farbe(wert.name)))
+                        _balken(anzahl / gesamt, breite, status_farbe(wert.name),
+                                status_zeichen(wert.name)))
     tabelle.add_section()
     for wert in rahmen.ampel:
         anzahl = zusammenfassung.nach_ampel.get(wert.name, 0)
@@ -103,7 +114,8 @@ def _weitere(tabelle: Table, anzahl: int, grenze: int | None) -> None:
 
 def auffaellig_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = None,
                        textlaenge: int | None = None) -> Table:
-    """Goals needing attention: rot/gelb, zurückgestellt/entfallen, old Steckbrief, overdue.
+    """Goals with Handlungsbedarf: rot/gelb, zurückgestellt/entfallen, old Steckbrief, overdue;
+    the most urgent first, as in every report.
 
     With *grenze*, only that many goals are listed (Rich tables cost ~0.4 ms a row); with
     *textlaenge*, each note is shortened to that many characters.
@@ -117,7 +129,7 @@ def auffaellig_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
     tabelle.add_column("Hinweise", ratio=2)
     farben = {"rot": "red", "gelb": "yellow", "zurückgestellt": "yellow", "entfallen": "grey50",
               "steckbrief": "cyan", "massnahme": "magenta"}
-    for eintrag in zusammenfassung.auffaellig[:grenze]:
+    for eintrag in sorted(zusammenfassung.auffaellig, key=dringlichkeit)[:grenze]:
         hinweise = Text()
         for nummer, hinweis in enumerate(eintrag.hinweise):
             if nummer:
@@ -139,7 +151,7 @@ def kennzahlen_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
     tabelle = Table(title="Kennzahlen", box=box.SIMPLE, title_justify="left")
     tabelle.add_column("ID", no_wrap=True, style="bold")
     tabelle.add_column("Kennzahl", ratio=1)
-    tabelle.add_column("Basis → aktuell → Ziel", ratio=1)
+    tabelle.add_column("Basis → zuletzt, Ziel", ratio=1)
     tabelle.add_column("erwartet", justify="right", no_wrap=True)
     tabelle.add_column("Bewertung", no_wrap=True)
     for stand in staende[:grenze]:
@@ -153,7 +165,7 @@ def kennzahlen_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
 
 def umsetzungsjahre_tabelle(zusammenfassung: Zusammenfassung) -> Table:
     """Goals, Mittel (Plan, Ist) and Personal per Umsetzungsjahr, with the total."""
-    tabelle = Table(title="Umsetzungsjahre und Mittel", box=box.SIMPLE, title_justify="left",
+    tabelle = Table(title=abschnitte.UMSETZUNGSJAHRE, box=box.SIMPLE, title_justify="left",
                     show_footer=True)
     gesamt = zusammenfassung.mittel
     tabelle.add_column("Umsetzungsjahr", no_wrap=True, footer="Summe")
@@ -171,7 +183,7 @@ def umsetzungsjahre_tabelle(zusammenfassung: Zusammenfassung) -> Table:
 
 def raeume_tabelle(zusammenfassung: Zusammenfassung, textlaenge: int | None = None) -> Table:
     """The goals per Raum (themselves or with a Kennzahl), in the frame's order."""
-    tabelle = Table(title="Ziele je Raum", box=box.SIMPLE, title_justify="left")
+    tabelle = Table(title=abschnitte.RAEUME, box=box.SIMPLE, title_justify="left")
     tabelle.add_column("Raum", no_wrap=True)
     tabelle.add_column("Ziele", justify="right")
     tabelle.add_column("IDs", ratio=1)
