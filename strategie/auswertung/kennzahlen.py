@@ -7,6 +7,7 @@ One rule for every output: ``bewerte_kennzahl`` gives the verdict and the expect
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from strategie.modell.ziel import Kennzahl, Messwert, Ziel
@@ -91,7 +92,13 @@ def _soll(kennzahl: Kennzahl, datum: dt.date) -> float | None:
             or ziel <= basis):
         return None
     anteil = min(max((datum - basis).days / (ziel - basis).days, 0.0), 1.0)
-    return kennzahl.basiswert + anteil * (kennzahl.zielwert - kennzahl.basiswert)
+    return _endlich(kennzahl.basiswert + anteil * (kennzahl.zielwert - kennzahl.basiswert))
+
+
+def _endlich(wert: float | None) -> float | None:
+    """A computed value, or None where the arithmetic left the floats (inf, nan): such a
+    result never reaches a chart, a report or the app."""
+    return wert if wert is None or math.isfinite(wert) else None
 
 
 def bewerte_kennzahl(ziel: Ziel, kennzahl: Kennzahl, *, toleranz_prozent: float = 0.0,
@@ -109,7 +116,10 @@ def bewerte_kennzahl(ziel: Ziel, kennzahl: Kennzahl, *, toleranz_prozent: float 
     basis = kennzahl.basiswert if kennzahl.basiswert is not None else werte[0].wert
     fortschritt = None
     if kennzahl.zielwert is not None and kennzahl.zielwert != basis:
-        fortschritt = (letzter.wert - basis) / (kennzahl.zielwert - basis)
+        try:
+            fortschritt = _endlich((letzter.wert - basis) / (kennzahl.zielwert - basis))
+        except (OverflowError, ZeroDivisionError):  # a difference below the smallest float
+            fortschritt = None
     erwartet = _soll(kennzahl, letzter.stichtag)
     regel = LINIE if erwartet is not None else TREND
     if kennzahl.zielwert is not None and (letzter.wert - kennzahl.zielwert) * vorzeichen >= 0:

@@ -22,8 +22,14 @@ __all__ = ["HANDLUNGSBEDARF", "Auffaelligkeit", "Hinweis", "Kennzahlstand", "Mas
 
 
 def monate_zurueck(datum: dt.date, monate: int) -> dt.date:
-    """The same day *monate* months earlier (the month's last day if it has fewer days)."""
+    """The same day *monate* months earlier (the month's last day if it has fewer days); the
+    first day of the calendar if that is before the year 1, the last if after 9999 (a negative
+    or huge *monate* from a frame or a script never raises)."""
     jahr, monat = divmod(datum.year * 12 + datum.month - 1 - monate, 12)
+    if jahr < dt.MINYEAR:
+        return dt.date.min
+    if jahr > dt.MAXYEAR:
+        return dt.date.max
     tag = min(datum.day, calendar.monthrange(jahr, monat + 1)[1])
     return dt.date(jahr, monat + 1, tag)
 

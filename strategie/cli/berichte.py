@@ -33,6 +33,7 @@ from strategie.cli.gemeinsam import (
     standoptionen,
 )
 from strategie.modell.befund import StrategieFehler, anzeigepfad
+from strategie.modell.rahmen import MAX_MONATE
 
 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
@@ -154,8 +155,9 @@ def befehl_bericht(args: argparse.Namespace) -> int:
     """strategie bericht."""
     if args.bis and not args.seit:
         raise StrategieFehler("--bis gilt nur zusammen mit --seit.")
-    if args.monate is not None and args.monate < 1:
-        raise StrategieFehler("--monate braucht eine Zahl ab 1.")
+    if args.monate is not None and not 1 <= args.monate <= MAX_MONATE:
+        raise StrategieFehler(f"--monate braucht eine Zahl von 1 bis {MAX_MONATE} (hundert "
+                              "Jahre).")
     with fortschritt(4 if args.seit else 3) as schritt:
         bericht = _erstelle(args, schritt, mit_zeitraum=True)
         schritt(f"Schreibe den Bericht ({FORMATNAMEN[args.format]})")

@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 from strategie.auswertung.pruefhinweise import pruefhinweise
-from strategie.modell.befund import Befund, StrategieFehler
+from strategie.modell.befund import Befund, StrategieFehler, anzahl_befunde
 from strategie.modell.schema import ziel_schema
 from strategie.modell.werte import datum_aus_text
 from strategie.speicher.finden import finde_speicher
 from strategie.speicher.laden import lade_speicher
 from strategie.speicher.rahmendatei import lade_rahmen
-from strategie.text.format import anzahl_de
+from strategie.text.format import anzahl_de, zahl_de
 from strategie.text.sicher import entschaerfe
 
 
@@ -79,7 +79,7 @@ def befehl_pruefen(args: argparse.Namespace) -> int:
                         + ("" if args.streng else " (kein Fehler; mit --streng schon)"))
     if speicher.befunde:
         dateien = len({b.pfad for b in speicher.befunde})
-        print(f"{len(speicher.befunde)} Befund(e) in {dateien} Datei(en); "
+        print(f"{zahl_de(anzahl_befunde(speicher.befunde))} Befund(e) in {dateien} Datei(en); "
               f"{anzahl} Ziele fehlerfrei gelesen{zu_hinweisen}.", file=sys.stderr)
         return 1
     if hinweise and args.streng:

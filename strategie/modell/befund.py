@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,9 @@ class Befund:
     """Dotted field path (``steckbrief.stand``, ``massnahmen.2.status``), if about one field."""
     konflikt: bool = False
     """The file holds both versions of an unfinished merge (conflict markers), not a typo."""
+    weitere: int = 0
+    """This Befund stands for so many more of the same file that are not listed one by one
+    ('… und 1.980 weitere Befunde'; see ``kappe_befunde``)."""
 
     def als_zeile(self, basis: Path | None = None) -> str:
         """Render as ``path:line: message`` (compiler style), path relative to *basis* if inside."""
@@ -38,6 +42,37 @@ def anzeigepfad(pfad: Path, basis: Path | None = None) -> str:
         return os.path.relpath(pfad, basis) if pfad.is_relative_to(basis) else str(pfad)
     except ValueError:
         return str(pfad)
+
+
+MAX_BEFUNDE_JE_DATEI = 20
+"""How many Befunde of one file are listed; the rest are counted in one more."""
+
+
+def kappe_befunde(befunde: Iterable[Befund], hoechstens: int = MAX_BEFUNDE_JE_DATEI
+                  ) -> list[Befund]:
+    """At most *hoechstens* Befunde per file, in their order, then one that counts the rest
+    ('… und N weitere Befunde in dieser Datei', ``weitere`` = N); the total stays known
+    (``anzahl_befunde``). A list of 100.000 wrong entries must not become 37 MB of output."""
+    je_datei: dict[Path, int] = {}
+    rest: dict[Path, int] = {}
+    ergebnis: list[Befund] = []
+    for befund in befunde:
+        schon = je_datei.get(befund.pfad, 0)
+        if schon < hoechstens:
+            je_datei[befund.pfad] = schon + 1
+            ergebnis.append(befund)
+        else:
+            rest[befund.pfad] = rest.get(befund.pfad, 0) + (befund.weitere or 1)
+    for pfad, anzahl in rest.items():
+        ergebnis.append(Befund(pfad, f"… und {anzahl:,} weitere Befunde in dieser Datei (nur die "
+                                     f"ersten {hoechstens} sind aufgeführt)".replace(",", "."),
+                               weitere=anzahl))
+    return ergebnis
+
+
+def anzahl_befunde(befunde: Iterable[Befund]) -> int:
+    """How many Befunde *befunde* stand for, counting those a ``kappe_befunde`` summary holds."""
+    return sum(b.weitere or 1 for b in befunde)
 
 
 class StrategieFehler(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 from strategie.modell.befund import Befund
 from strategie.modell.feld import ZIEL
 from strategie.modell.zustaendigkeit import Regeln, regeln_aus
+from strategie.text.kuerzen import kuerze
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +211,42 @@ def _berichtsrahmen(lies: _Leser, daten: dict[str, Any]) -> Berichtsrahmen:
                              for name in ("vorlagen", "matrix_quelle", "matrix_fussnote")})
 
 
+MAX_MONATE = 1200
+"""The most months a frame or ``--monate`` may count back (a hundred years)."""
+
+_KUERZEL = re.compile(r"[A-Z][A-Z0-9]*")
+"""An Amt's Kürzel: the first part of its goals' ids (SA in SA-03)."""
+
+
+def ordnerfehler(ordner: str) -> str | None:
+    """Why *ordner* cannot be an Amt's folder in the store (one plain name), or None."""
+    if not ordner.strip():
+        return "ist leer"
+    if "/" in ordner or "\\" in ordner or ordner.startswith(".") or ":" in ordner:
+        return ("zeigt nicht auf einen Ordner im Zielspeicher: erlaubt ist ein einfacher Name "
+                'wie "sa", ohne "/", "\\", ":" und ohne Punkt am Anfang (also nicht ".", ".." '
+                "oder ein absoluter Pfad)")
+    if ordner != ordner.strip() or any(ord(z) < 0x20 or 0x7F <= ord(z) < 0xA0 for z in ordner):
+        return "enthält Leer- oder Steuerzeichen am Rand oder im Namen"
+    if ordner.endswith(".toml"):
+        return 'darf nicht auf ".toml" enden'
+    return None
+
+
+def _ordnerbefunde(pfad: Path, aemter: tuple[Amt, ...]) -> list[Befund]:
+    befunde = []
+    for i, amt in enumerate(aemter, start=1):
+        if amt.kuerzel and not _KUERZEL.fullmatch(amt.kuerzel):
+            befunde.append(Befund(pfad, f'Kürzel "{amt.kuerzel}" hat nicht die Form einer ID '
+                                        "ohne Nummer (Großbuchstaben und Ziffern, z. B. SA)",
+                                  feld=f"aemter.{i}.kuerzel"))
+        fehler = ordnerfehler(amt.ordner)
+        if fehler:
+            befunde.append(Befund(pfad, f'ordner = "{amt.ordner}" {fehler}',
+                                  feld=f"aemter.{i}.ordner"))
+    return befunde
+
+
 def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Befund]]:
     """Build the frame from parsed TOML; problems become Befunde, never exceptions."""
     lies = _Leser(pfad)
@@ -224,7 +262,7 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
                 abgeschlossen=lies.wert(
                     e, "abgeschlossen", bool, f"{schluessel}.{i}.abgeschlossen", False),
             )
-            for i, e in enumerate(lies.liste(daten, schluessel, freiwillig=freiwillig))
+            for i, e in enumerate(lies.liste(daten, schluessel, freiwillig=freiwillig), start=1)
         )
 
     toleranz = lies.wert(daten, "kennzahl_toleranz_prozent", (int, float),
@@ -247,7 +285,7 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
                 arbeitstitel=lies.wert(e, "arbeitstitel", bool, f"handlungsfelder.{i}.arbeitstitel",
                                        False),
             )
-            for i, e in enumerate(lies.liste(daten, "handlungsfelder"))
+            for i, e in enumerate(lies.liste(daten, "handlungsfelder"), start=1)
         ),
         aemter=tuple(
             Amt(
@@ -258,21 +296,21 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
                 ordner=lies.wert(e, "ordner", str, f"aemter.{i}.ordner",
                                  str(e.get("kuerzel", "")).lower()),
             )
-            for i, e in enumerate(lies.liste(daten, "aemter"))
+            for i, e in enumerate(lies.liste(daten, "aemter"), start=1)
         ),
         aktionsbereiche=tuple(
             Aktionsbereich(
                 name=lies.wert(e, "name", str, f"aktionsbereiche.{i}.name"),
                 prioritaet=str(e.get("prioritaet", "")),
             )
-            for i, e in enumerate(lies.liste(daten, "aktionsbereiche"))
+            for i, e in enumerate(lies.liste(daten, "aktionsbereiche"), start=1)
         ),
         umsetzungsstand=werte("umsetzungsstand"),
         ampel=werte("ampel"),
         massnahmenstatus=werte("massnahmenstatus"),
         raeume=werte("raeume", freiwillig=True),
         phasen=werte("phasen", freiwillig=True),
-        kennzahl_toleranz_prozent=float(toleranz),
+        kennzahl_toleranz_prozent=float("inf") if abs(toleranz) > 100 else float(toleranz),
         messwert_max_alter_monate=lies.wert(
             daten, "messwert_max_alter_monate", int, "messwert_max_alter_monate", 18),
         vorlage=vorlage,
@@ -292,9 +330,15 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
         doppelt = sorted({str(e) for e in eintraege if eintraege.count(e) > 1})
         if doppelt:
             lies.befunde.append(Befund(pfad, f"doppelt vergeben: {', '.join(doppelt)}", feld=name))
-    for name in ("kennzahl_toleranz_prozent", "messwert_max_alter_monate"):
-        if getattr(rahmen, name) < 0:
-            lies.befunde.append(Befund(pfad, "darf nicht negativ sein", feld=name))
+    for name, hoechstens in (("kennzahl_toleranz_prozent", 100),
+                             ("steckbrief_max_alter_monate", MAX_MONATE),
+                             ("messwert_max_alter_monate", MAX_MONATE)):
+        wert = getattr(rahmen, name)
+        if not 0 <= wert <= hoechstens:  # also false for nan
+            lies.befunde.append(Befund(pfad, f"{kuerze(str(wert), 20)} liegt nicht "
+                                             f"zwischen 0 und {hoechstens}",
+                                       feld=name))
+    lies.befunde += _ordnerbefunde(pfad, rahmen.aemter)
     for schluessel in vorlage:
         if schluessel in ("id", "amt") or ZIEL.feld(schluessel) is None:
             lies.befunde.append(Befund(

@@ -7,6 +7,7 @@ Names starting with a dot are not part of the store.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -176,6 +177,12 @@ def signatur(verzeichnis: Path) -> tuple[int, int, int]:
 
 
 def _symlink_befund(pfad: str, wurzel: str) -> Befund | None:
+    try:
+        os.stat(pfad)
+    except OSError as fehler:
+        if fehler.errno == errno.ELOOP:
+            return Befund(Path(pfad), "Verweis (Symlink) im Kreis: er zeigt über sich selbst "
+                                      "oder andere Verweise auf sich zurück; nicht lesbar")
     ziel = os.path.realpath(pfad)
     if ziel == wurzel or ziel.startswith(wurzel + os.sep):
         if os.path.isdir(ziel):

@@ -6,10 +6,11 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
-from strategie.modell.befund import StrategieFehler, os_fehlertext
+from strategie.modell.befund import Befund, StrategieFehler, os_fehlertext
 from strategie.modell.rahmen import Rahmen, rahmen_aus_daten
 from strategie.speicher.ablage import RAHMEN_DATEI
-from strategie.toml.fehler import toml_fehler_befund
+from strategie.toml.fehler import TomlGrenze, toml_fehler_befund
+from strategie.toml.lesen import lies_toml
 from strategie.toml.zeilen import line_of
 
 _GELESEN: dict[Path, tuple[tuple[int, int], Rahmen]] = {}
@@ -38,9 +39,13 @@ def lade_rahmen(verzeichnis: Path) -> Rahmen:
 
 def rahmen_aus_bytes(pfad: Path, roh: bytes) -> Rahmen:
     """Parse and check a frame file's bytes (from disk or from a git object)."""
+    if not roh.strip():
+        befund = Befund(pfad, "Die Datei ist leer: die Rahmendatei braucht mindestens name, "
+                              "[[handlungsfelder]], [[aemter]] und die Vokabulare", zeile=1)
+        raise StrategieFehler(befund.als_zeile(), (befund,))
     try:
-        daten = tomllib.loads(roh.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as fehler:
+        daten = lies_toml(roh.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, TomlGrenze) as fehler:
         befund = toml_fehler_befund(pfad, roh, fehler)
         raise StrategieFehler(befund.als_zeile(), (befund,)) from None
     rahmen, befunde = rahmen_aus_daten(pfad, daten)

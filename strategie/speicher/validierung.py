@@ -10,10 +10,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from strategie.modell.befund import Befund
+from strategie.modell.befund import Befund, kappe_befunde
 from strategie.modell.feld import BEGRUENDET, BEGRUENDUNG_ZU, ID_MUSTER, ZIEL, Abschnitt, Feld, Typ
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel, ziel_aus_daten
+from strategie.text.kuerzen import kuerze
 from strategie.toml.lesen import parse_toml
 from strategie.toml.zeilen import key_lines, line_in
 
@@ -30,9 +31,16 @@ _TYPEN: dict[Typ, tuple[tuple[type, ...], str]] = {
 }
 
 
+GROESSTE_ZAHL = 10**15
+"""The largest amount a number field may hold (a Billiarde): beyond it sums, differences and
+charts would lose precision or overflow to inf."""
+
+
 def _darstellung(wert: Any) -> str:
     if isinstance(wert, str):
-        return f'"{wert}"'
+        return f'"{kuerze(wert, 80)}"'
+    if type(wert) is int and abs(wert) > GROESSTE_ZAHL:
+        return f"eine Zahl mit etwa {int(wert.bit_length() * 0.30103) + 1} Stellen"
     if isinstance(wert, bool):
         return "true" if wert else "false"
     if isinstance(wert, (dict, list)):
@@ -92,10 +100,15 @@ class _Pruefung:
             self.fehler.append((pfad, f"{wert} ist keine endliche Zahl (inf und nan sind nicht "
                                       "erlaubt)"))
             return
+        if feld.typ in (Typ.ZAHL, Typ.GANZZAHL) and abs(wert) > GROESSTE_ZAHL:
+            self.fehler.append((pfad, f"{_darstellung(wert)} ist zu groß (erlaubt sind Zahlen "
+                                      "bis ±10^15, eine Billiarde)"))
+            return
         if (feld.minimum is not None and wert < feld.minimum) or (
                 feld.maximum is not None and wert > feld.maximum):
             self.fehler.append(
-                (pfad, f"{wert} liegt außerhalb von {feld.minimum:g} bis {feld.maximum or '∞'}"))
+                (pfad, f"{_darstellung(wert)} liegt außerhalb von {feld.minimum:g} bis "
+                       f"{feld.maximum or '∞'}"))
         if feld.vokabular:
             erlaubt = self.mengen[feld.vokabular]
             for einzelwert in wert if type(wert) is list else (wert,):
@@ -163,7 +176,7 @@ def lade_ziel(verzeichnis: Path, relpfad: str, roh: bytes, rahmen: Rahmen,
         return None, [befund] if befund else []
     fehler = pruefe_daten(daten, relpfad, rahmen, dateien_nach_id)
     if fehler:
-        return None, befunde_mit_zeilen(verzeichnis / relpfad, text, fehler)
+        return None, kappe_befunde(befunde_mit_zeilen(verzeichnis / relpfad, text, fehler))
     return ziel_aus_daten(daten, relpfad), []
 
 

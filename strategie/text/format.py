@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+
+
+def _unendlich(wert: float | int) -> bool:
+    return isinstance(wert, float) and not math.isfinite(wert)
 
 
 def datum_de(datum: dt.date | None, leer: str = "–") -> str:
@@ -11,8 +16,9 @@ def datum_de(datum: dt.date | None, leer: str = "–") -> str:
 
 
 def zahl_de(wert: float | int | None, stellen: int | None = None, leer: str = "–") -> str:
-    """12.345,5 — German decimal comma, thousands dot from 10.000 on (years stay 2025)."""
-    if wert is None:
+    """12.345,5 — German decimal comma, thousands dot from 10.000 on (years stay 2025); *leer*
+    for no value and for inf or nan, which are no amounts a person can read."""
+    if wert is None or _unendlich(wert):
         return leer
     if stellen is None:
         stellen = 0 if float(wert).is_integer() else 2
@@ -29,7 +35,7 @@ def zeitpunkt(datum: dt.datetime) -> str:
 
 def euro_de(wert: float | int | None) -> str:
     """4.500 €, 45.000 € – money with the thousands dot from 1.000 on (or – for none)."""
-    if wert is None:
+    if wert is None or _unendlich(wert):
         return "–"
     return f"{wert:,.0f} €".replace(",", ".")
 
@@ -47,7 +53,7 @@ def einheit_de(einheit: str) -> str:
 def mit_einheit(wert: float | int | None, einheit: str, stellen: int | None = None) -> str:
     """A value with its unit: '62,5 %', '14 Tage', '268' (a count); *stellen*: at most so
     many decimals."""
-    if wert is None:
+    if wert is None or _unendlich(wert):
         return "–"
     if stellen is not None:
         wert = round(wert, stellen)

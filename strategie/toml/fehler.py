@@ -36,6 +36,16 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
     ("Expected", "Unerwartetes Zeichen"),
 )
 
+class TomlGrenze(ValueError):
+    """Text tomllib reads (or chokes on) that is beyond strategie's limits: nesting too deep,
+    a number with thousands of digits."""
+
+    def __init__(self, meldung: str, zeile: int | None) -> None:
+        super().__init__(meldung)
+        self.meldung = meldung
+        self.zeile = zeile
+
+
 _WHERE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
 
 
@@ -48,6 +58,8 @@ def toml_fehler_befund(pfad: Path, roh: bytes, fehler: Exception) -> Befund:
             f"Die Datei ist nicht UTF-8-kodiert (Byte 0x{byte}); bitte als UTF-8 speichern",
             zeile=roh[: fehler.start].count(b"\n") + 1,
         )
+    if isinstance(fehler, TomlGrenze):
+        return Befund(pfad, fehler.meldung, zeile=fehler.zeile)
     konflikt = konflikt_befund(pfad, roh.decode("utf-8", "replace"))
     if konflikt is not None:
         return konflikt
@@ -57,10 +69,52 @@ def toml_fehler_befund(pfad: Path, roh: bytes, fehler: Exception) -> Befund:
     zeile: int | None = int(where.group(1)) if where and where.group(1) else None
     if where and not where.group(1):
         zeile = roh.count(b"\n") + 1
+    quelltext = roh.decode("utf-8", "replace")
+    genauer = _haeufiger_fehler(quelltext, zeile)
+    if genauer is not None:
+        zeile, deutsch = genauer
+        return Befund(pfad, f"TOML-Syntaxfehler: {deutsch}", zeile=zeile)
     deutsch = next((de for en, de in _MESSAGES if detail.startswith(en)), detail)
     spalte = f" in Spalte {where.group(2)}" if where and where.group(2) else ""
     meldung = f"TOML-Syntaxfehler{spalte}: {deutsch}"
     return Befund(pfad, meldung, zeile=zeile)
+
+
+_NUR_CR = re.compile(r"\r(?!\n)")
+_DEZIMALKOMMA = re.compile(r"=\s*([+-]?\d+),(\d+)\s*(?:#.*)?$")
+_FUEHRENDE_NULL = re.compile(r"=\s*(([+-]?)0+(\d[\d_]*))\s*(?:#.*)?$")
+_NACKTER_SCHLUESSEL = re.compile(r"\s*([^\s=\"'\[#.]+)\s*=")
+
+
+def _haeufiger_fehler(text: str, zeile: int | None) -> tuple[int | None, str] | None:
+    """(line, message) for mistakes people make often, which tomllib reports misleadingly."""
+    cr = _NUR_CR.search(text)
+    if cr is not None:
+        return (text.count("\n", 0, cr.start()) + 1,
+                "Die Zeilen enden nur mit CR (altes Mac-Format), TOML braucht LF oder CR LF; "
+                "bitte mit Unix- (LF) oder Windows-Zeilenenden (CR LF) speichern")
+    if zeile is None:
+        return None
+    zeilen = text.split("\n")
+    if not 0 < zeile <= len(zeilen):
+        return None
+    inhalt = zeilen[zeile - 1].rstrip("\r")
+    if (treffer := _DEZIMALKOMMA.search(inhalt)) is not None:
+        ganz, teil = treffer.groups()
+        return zeile, (f"Dezimalkomma in {ganz},{teil}: in TOML steht ein Punkt vor den "
+                       f"Nachkommastellen, also {ganz}.{teil}")
+    if (treffer := _FUEHRENDE_NULL.search(inhalt)) is not None:
+        geschrieben, vorzeichen, zahl = treffer.groups()
+        return zeile, (f"Eine Zahl mit führender Null ({geschrieben}) "
+                       f"ist in TOML nicht erlaubt: ohne Null schreiben ({vorzeichen}{zahl}), "
+                       "oder, wenn es ein Text ist, in Anführungszeichen")
+    if (treffer := _NACKTER_SCHLUESSEL.match(inhalt)) is not None and not treffer.group(
+            1).isascii():
+        name = treffer.group(1)
+        return zeile, (f"Der Schlüssel {name} enthält Zeichen außer A–Z, a–z, 0–9, _ und -; "
+                       f"Umlaute und ß nur in Anführungszeichen (\"{name}\" = …). Die Felder "
+                       "von strategie heißen ohne Umlaute (ae, oe, ue, ss)")
+    return None
 
 
 def konflikt_befund(pfad: Path, text: str) -> Befund | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Mapping, Sequence
 
 from strategie.ausgabe.farben import STATUS_HEX, STATUS_MUSTER, grauwert
@@ -23,8 +24,9 @@ SOLL_FARBE = "#8e6bbf"
 
 
 def _z(wert: float) -> str:
-    """A coordinate with one decimal: the same input always gives the same text."""
-    text = f"{wert:.1f}"
+    """A coordinate with one decimal: the same input always gives the same text (0 for a value
+    the arithmetic took out of the floats: never 'nan' or 'inf' in a chart)."""
+    text = f"{wert:.1f}" if math.isfinite(wert) else "0"
     return text[:-2] if text.endswith(".0") else text
 
 
