@@ -334,10 +334,11 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
                              ("steckbrief_max_alter_monate", MAX_MONATE),
                              ("messwert_max_alter_monate", MAX_MONATE)):
         wert = getattr(rahmen, name)
-        if not 0 <= wert <= hoechstens:  # also false for nan
-            lies.befunde.append(Befund(pfad, f"{kuerze(str(wert), 20)} liegt nicht "
-                                             f"zwischen 0 und {hoechstens}",
-                                       feld=name))
+        if wert < 0:
+            lies.befunde.append(Befund(pfad, "darf nicht negativ sein", feld=name))
+        elif not wert <= hoechstens:  # also true for nan
+            lies.befunde.append(Befund(pfad, f"{kuerze(str(wert), 20)} liegt nicht zwischen 0 "
+                                             f"und {hoechstens}", feld=name))
     lies.befunde += _ordnerbefunde(pfad, rahmen.aemter)
     for schluessel in vorlage:
         if schluessel in ("id", "amt") or ZIEL.feld(schluessel) is None:

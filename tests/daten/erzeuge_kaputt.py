@@ -224,7 +224,7 @@ RAHMEN_FAELLE = [
     ("ordner-doppelt", "zwei Ämter in einem Ordner", 'ordner = "ami"', 'ordner = "dez"', None, "aemter.ordner", "doppelt vergeben: dez"),
     ("kuerzel-stern", "Kürzel mit Stern", 'kuerzel = "DEZ"', 'kuerzel = "D*"', 'kuerzel = "D*"', "aemter.1.kuerzel", "hat nicht die Form einer ID"),
     ("monate-riesig", "Steckbriefalter riesig", 'steckbrief_max_alter_monate = 6', 'steckbrief_max_alter_monate = 99999999999', "steckbrief_max_alter_monate =", "steckbrief_max_alter_monate", "liegt nicht zwischen 0 und 1200"),
-    ("monate-negativ", "Steckbriefalter negativ", 'steckbrief_max_alter_monate = 6', 'steckbrief_max_alter_monate = -1', "steckbrief_max_alter_monate =", "steckbrief_max_alter_monate", "liegt nicht zwischen 0 und 1200"),
+    ("monate-negativ", "Steckbriefalter negativ", 'steckbrief_max_alter_monate = 6', 'steckbrief_max_alter_monate = -1', "steckbrief_max_alter_monate =", "steckbrief_max_alter_monate", "darf nicht negativ sein"),
     ("messwert-monate-riesig", "Messwertalter 10^30", 'messwert_max_alter_monate = 18', 'messwert_max_alter_monate = 1000000000000000000000000000000', "messwert_max_alter_monate =", "messwert_max_alter_monate", "liegt nicht zwischen 0 und 1200"),
     ("toleranz-nan", "Toleranz nan", 'kennzahl_toleranz_prozent = 5', 'kennzahl_toleranz_prozent = nan', "kennzahl_toleranz_prozent =", "kennzahl_toleranz_prozent", "nan liegt nicht zwischen 0 und 100"),
     ("toleranz-inf", "Toleranz inf", 'kennzahl_toleranz_prozent = 5', 'kennzahl_toleranz_prozent = inf', "kennzahl_toleranz_prozent =", "kennzahl_toleranz_prozent", "inf liegt nicht zwischen 0 und 100"),
