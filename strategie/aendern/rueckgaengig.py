@@ -6,8 +6,6 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-import git
-
 from strategie.aendern.bearbeiten import Ergebnis
 from strategie.aendern.nachricht import Zielvorgang, trailer
 from strategie.git.objekte import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
@@ -164,12 +162,11 @@ def _pruefe_ergebnis(repo: GitRepo, verzeichnis: Path, dateien: list[str]) -> No
 
 def _abbrechen(repo: GitRepo) -> None:
     """End a revert in progress: files and index as before it (other local changes stay)."""
-    try:
-        repo.repo.git.execute(["git", "revert", "--abort"])
-    except git.GitCommandError as fehler:
-        text = git_fehlertext(fehler)
+    lauf = repo.lauf("revert", "--abort")
+    if not lauf.ok:
+        text = git_fehlertext(lauf)
         if "no cherry-pick or revert in progress" not in text:
             raise StrategieFehler(
                 "Rückgängig wurde abgebrochen, aber git konnte den vorherigen Stand nicht "
                 f"wiederherstellen:\n{text}\nBitte 'git revert --abort' ausführen und "
-                "'git status' prüfen.") from None
+                "'git status' prüfen.")

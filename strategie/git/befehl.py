@@ -1,5 +1,5 @@
-"""git as a plain subprocess, without GitPython: for short-lived processes that must start
-fast (the merge driver, the server hook, sync) and for bare repositories."""
+"""git as a plain subprocess without a repository object: for short-lived processes (the
+merge driver, the server hook, sync) and for bare repositories."""
 
 from __future__ import annotations
 

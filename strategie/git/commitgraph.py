@@ -19,7 +19,7 @@ def halte_graph_aktuell(repo: GitRepo) -> bool:
         kopf = repo.kopf()
     except ValueError:  # no commits yet
         return False
-    gitdir = repo.repo.git_dir
+    gitdir = repo.gitdir
     stand = f"{gitdir}/{STAND_DATEI}"
     try:
         with open(stand, encoding="ascii") as datei:

@@ -1,17 +1,16 @@
-"""Access to the git repository of a store, through git's command line (GitPython's repo.git)."""
+"""Access to the git repository of a store, through git's command line (one subprocess each)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import NoReturn
 
-import git
-
+from strategie.git.befehl import Lauf
 from strategie.modell.befund import StrategieFehler
 
 SPERRE_WARTEN_S = 3.0
@@ -23,27 +22,48 @@ IDENTITAET_HILFE = (
     '  git config --global user.email "name@example.org"')
 
 
-def git_fehlertext(fehler: git.GitCommandError) -> str:
+
+def _umgebung() -> dict[str, str]:
+    """The environment with git's own messages in English, so the ones we recognise
+    (index.lock …) are matched; read at each call (tests and callers set GIT_* variables)."""
+    return {**os.environ, "LANGUAGE": "C", "LC_ALL": "C"}
+
+
+def git_fehlertext(lauf: Lauf) -> str:
     """The useful part of a failed git command's output."""
-    ausgabe = "\n".join(t.strip() for t in (fehler.stderr, fehler.stdout)
-                        if isinstance(t, str) and t.strip())
-    ausgabe = ausgabe.removeprefix("stderr: ").strip().strip("'").strip()
-    return ausgabe or str(fehler)
+    return lauf.meldung or f"Exit-Code {lauf.code}"
 
 
 class GitRepo:
-    """A store's repository; one instance per thread, closed after use (``with GitRepo(p)``)."""
+    """A store's repository (``with GitRepo(p)``); every call is one ``git`` process."""
 
     def __init__(self, pfad: Path) -> None:
+        ort = pfad.parent if pfad.is_file() else pfad
         try:
-            self.repo = git.Repo(pfad, search_parent_directories=True)
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-            raise StrategieFehler(
-                f"{pfad} liegt in keinem git-Repository; Änderungen brauchen git als "
-                "Verlauf. Mit 'git init' oder 'strategie init' anlegen.") from None
-        if self.repo.working_tree_dir is None:
+            ergebnis = subprocess.run(
+                ["git", "rev-parse", "--path-format=absolute", "--show-toplevel", "--git-dir",
+                 "--git-common-dir"], cwd=ort, capture_output=True, stdin=subprocess.DEVNULL,
+                env=_umgebung(), check=False)
+        except OSError:
+            ergebnis = None  # the folder does not exist (or git is missing: said below)
+        if ergebnis is None or ergebnis.returncode != 0:
+            self._kein_repo(pfad, ort, ergebnis)
+        zeilen = ergebnis.stdout.decode("utf-8", "surrogateescape").splitlines()
+        self.wurzel = Path(zeilen[0]).resolve()
+        self.gitdir = Path(zeilen[1])
+        self.gemeinsam = Path(zeilen[2])
+
+    @staticmethod
+    def _kein_repo(pfad: Path, ort: Path,
+                   ergebnis: subprocess.CompletedProcess[bytes] | None) -> NoReturn:
+        text = b"" if ergebnis is None else ergebnis.stderr
+        if b"must be run in a work tree" in text:
             raise StrategieFehler(f"{pfad} ist ein git-Repository ohne Arbeitskopie (bare).")
-        self.wurzel = Path(self.repo.working_tree_dir).resolve()
+        if ergebnis is None and ort.is_dir():
+            raise StrategieFehler("git lässt sich nicht starten; ist git installiert?")
+        raise StrategieFehler(
+            f"{pfad} liegt in keinem git-Repository; Änderungen brauchen git als "
+            "Verlauf. Mit 'git init' oder 'strategie init' anlegen.")
 
     def __enter__(self) -> GitRepo:
         return self
@@ -53,31 +73,50 @@ class GitRepo:
         self.close()
 
     def close(self) -> None:
-        """End GitPython's helper processes (cat-file) of this repository."""
-        self.repo.close()
+        """Nothing to end: no helper process outlives a call (kept for ``with``)."""
 
-    def git(self, *argumente: str, **optionen: object) -> str:
-        """Run ``git ARGS`` in the work tree; failures become a StrategieFehler with git's text."""
-        try:
-            return str(self.repo.git.execute(["git", *argumente], **optionen))  # type: ignore[call-overload]
-        except git.GitCommandError as fehler:
+    def lauf(self, *argumente: str, eingabe: bytes | None = None) -> Lauf:
+        """Run ``git ARGS`` in the work tree (English messages); never raises for exit codes."""
+        befehl = ["git", *argumente]
+        if eingabe is None:  # no stdin at all: a hook or editor must not wait for input
+            ergebnis = subprocess.run(befehl, cwd=self.wurzel, stdin=subprocess.DEVNULL,
+                                      capture_output=True, env=_umgebung(), check=False)
+        else:
+            ergebnis = subprocess.run(befehl, cwd=self.wurzel, input=eingabe,
+                                      capture_output=True, env=_umgebung(), check=False)
+        return Lauf(ergebnis.returncode, ergebnis.stdout.decode("utf-8", "replace"),
+                    ergebnis.stderr.decode("utf-8", "replace"))
+
+    def git(self, *argumente: str, strip_newline_in_stdout: bool = True) -> str:
+        """Run ``git ARGS`` in the work tree; failures become a StrategieFehler with git's text.
+
+        Returns stdout; one trailing newline is removed unless *strip_newline_in_stdout* is off.
+        """
+        ergebnis = self.lauf(*argumente)
+        if not ergebnis.ok:
             self._ohne_commit()
             raise StrategieFehler(f"git {_befehlsname(argumente)} ist fehlgeschlagen: "
-                                  f"{git_fehlertext(fehler)}") from None
+                                  f"{git_fehlertext(ergebnis)}")
+        aus = ergebnis.aus
+        return aus[:-1] if strip_newline_in_stdout and aus.endswith("\n") else aus
 
     def _ohne_commit(self) -> None:
         """After a failed git command: a clear message if the reason is that HEAD has no commit."""
-        if subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD"], cwd=self.wurzel,
-                          capture_output=True, check=False).returncode != 0:
+        if not self._hat_commit():
             raise KeinCommit(
                 f"Das Repository {self.wurzel} hat noch keinen Commit. Verlauf, frühere Stände "
                 "und Rückgängig gibt es erst nach dem ersten Commit (z. B. 'git add -A' und "
                 "'git commit', oder den Zielspeicher mit 'strategie init' anlegen).")
 
+    def _hat_commit(self) -> bool:
+        return subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD"],
+                              cwd=self.wurzel, capture_output=True, stdin=subprocess.DEVNULL,
+                              check=False).returncode == 0
+
     def starte(self, *argumente: str) -> subprocess.Popen[bytes]:
         """Start a read-only git command in the background; collect it with ``ausgabe_von``."""
         return subprocess.Popen(["git", *argumente], cwd=self.wurzel, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE)
+                                stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
 
     @staticmethod
     def ausgabe_von(prozess: subprocess.Popen[bytes]) -> tuple[int, bytes]:
@@ -141,59 +180,59 @@ class GitRepo:
     def commit(self, relpfade: Sequence[str], nachricht: str, *, neue: Sequence[str] = ()) -> str:
         """Commit exactly these paths' working-tree content; returns the new commit id.
 
-        Other staged changes stay staged (``--only``). Waits briefly while another git
-        process holds the index lock. Raises CommitFehler with git's output (e.g. a hook's).
+        Other staged changes stay staged (``--only``). The message goes through stdin. Waits
+        briefly while another git process holds the index lock. Raises CommitFehler with
+        git's output (e.g. a hook's).
         """
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt",
-                                         prefix="strategie-nachricht-", delete=False) as datei:
-            datei.write(nachricht)
+        if neue:
+            self._mit_sperrwarten("add", "--", *neue)
         try:
+            self._mit_sperrwarten("commit", "--quiet", "--only", "--cleanup=whitespace",
+                                  "-F", "-", "--", *relpfade, eingabe=nachricht.encode("utf-8"))
+        except CommitFehler:
             if neue:
-                self._mit_sperrwarten("add", "--", *neue)
-            try:
-                self._mit_sperrwarten("commit", "--quiet", "--only", "--cleanup=whitespace",
-                                      "-F", datei.name, "--", *relpfade)
-            except CommitFehler:
-                if neue:
-                    self._mit_sperrwarten("reset", "--quiet", "--", *neue)
-                raise
-        finally:
-            os.unlink(datei.name)
+                self._mit_sperrwarten("reset", "--quiet", "--", *neue)
+            raise
         return self.kopf()
 
-    def _mit_sperrwarten(self, *argumente: str) -> str:
+    def _mit_sperrwarten(self, *argumente: str, eingabe: bytes | None = None) -> str:
         frist = time.monotonic() + SPERRE_WARTEN_S
         while True:
-            try:
-                return str(self.repo.git.execute(["git", *argumente]))
-            except git.GitCommandError as fehler:
-                text = git_fehlertext(fehler)
-                if "index.lock" in text and time.monotonic() < frist:
-                    time.sleep(0.1)
-                    continue
-                if "index.lock" in text:
-                    raise CommitFehler(
-                        "Ein anderer git-Prozess arbeitet gerade in diesem Repository "
-                        f"(Sperrdatei index.lock, {SPERRE_WARTEN_S:g} s gewartet). Bitte gleich "
-                        "noch einmal versuchen. Läuft sicher kein git-Programm mehr, darf die "
-                        "Datei .git/index.lock gelöscht werden.", text) from None
-                raise CommitFehler(f"git {argumente[0]} wurde abgelehnt:\n{text}", text) from None
+            ergebnis = self.lauf(*argumente, eingabe=eingabe)
+            if ergebnis.ok:
+                return ergebnis.aus
+            text = git_fehlertext(ergebnis)
+            if "index.lock" in text and time.monotonic() < frist:
+                time.sleep(0.1)
+                continue
+            if "index.lock" in text:
+                raise CommitFehler(
+                    "Ein anderer git-Prozess arbeitet gerade in diesem Repository "
+                    f"(Sperrdatei index.lock, {SPERRE_WARTEN_S:g} s gewartet). Bitte gleich "
+                    "noch einmal versuchen. Läuft sicher kein git-Programm mehr, darf die "
+                    "Datei .git/index.lock gelöscht werden.", text)
+            raise CommitFehler(f"git {argumente[0]} wurde abgelehnt:\n{text}", text)
 
     def kopf(self) -> str:
-        """The commit id of HEAD (read from the ref files; git itself if they are packed)."""
-        gitdir = Path(self.repo.git_dir)
+        """The commit id of HEAD (read from the ref files; git itself if they are packed).
+
+        Raises ValueError while HEAD has no commit yet.
+        """
         try:
-            inhalt = (gitdir / "HEAD").read_text(encoding="utf-8").strip()
+            inhalt = (self.gitdir / "HEAD").read_text(encoding="utf-8").strip()
             if inhalt.startswith("ref: "):
                 ref = inhalt[5:]
-                for ort in (gitdir, Path(self.repo.common_dir)):
+                for ort in (self.gitdir, self.gemeinsam):
                     if (ort / ref).is_file():
                         return (ort / ref).read_text(encoding="utf-8").strip()
             elif len(inhalt) == 40:
                 return inhalt
         except OSError:
             pass
-        return str(self.repo.head.commit.hexsha)
+        ergebnis = self.lauf("rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+        if not ergebnis.ok:
+            raise ValueError(f"HEAD in {self.wurzel} hat noch keinen Commit")
+        return ergebnis.aus.strip()
 
     def lies_bytes(self, *argumente: str, eingabe: bytes | None = None) -> bytes:
         """Run a read-only git command and return its raw stdout (for batch reads)."""

@@ -7,9 +7,9 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-import git
 import tomlkit
 
+from strategie.git.befehl import git_lauf
 from strategie.git.repo import GitRepo, git_fehlertext
 from strategie.modell.befund import StrategieFehler, os_fehlertext
 from strategie.speicher.ablage import RAHMEN_DATEI
@@ -49,9 +49,6 @@ def lege_speicher_an(ziel: Path, *, beispiel: bool,
                  if fehler.errno == errno.ENOENT else os_fehlertext(fehler))
         raise StrategieFehler(
             f"Der Zielspeicher {ziel} ließ sich nicht anlegen{ort}: {grund}.") from None
-    except git.GitCommandError as fehler:
-        raise StrategieFehler(f"Der Zielspeicher {ziel} ließ sich nicht anlegen; git meldet: "
-                              f"{git_fehlertext(fehler)}") from None
 
 
 def _lege_an(ziel: Path, beispiel: bool, dateien: Mapping[str, str]) -> tuple[Path, str]:
@@ -62,7 +59,10 @@ def _lege_an(ziel: Path, beispiel: bool, dateien: Mapping[str, str]) -> tuple[Pa
     vorhanden = ziel.exists()
     ziel.mkdir(parents=True, exist_ok=True)
     try:
-        git.Repo.init(ziel, initial_branch="main")
+        anlage = git_lauf(ziel, "init", "--quiet", "--initial-branch=main")
+        if not anlage.ok:
+            raise StrategieFehler(f"Der Zielspeicher {ziel} ließ sich nicht anlegen; git "
+                                  f"meldet: {git_fehlertext(anlage)}")
         with GitRepo(ziel) as repo:
             repo.identitaet()
             rahmen = tomlkit.parse((quelle / RAHMEN_DATEI).read_text(encoding="utf-8"))
