@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from strategie.auswertung.bericht import Bericht
-from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.modell.befund import StrategieFehler
+
+if TYPE_CHECKING:  # the format names are read when the command line's parser is built
+    from strategie.auswertung.bericht import Bericht
+    from strategie.auswertung.jahresplanung import Jahresplanung
 
 BERICHTSFORMATE = ("terminal", "markdown", "html", "docx", "json", "csv", "xlsx")
 STECKBRIEFFORMATE = ("html", "docx", "markdown", "xlsx")

@@ -11,12 +11,15 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from strategie.git.befehl import git_lauf
 from strategie.git.repo import GitRepo
 from strategie.modell.befund import Befund, StrategieFehler, anzeigepfad
-from strategie.speicher.laden import Zielspeicher
 from strategie.text.format import datum_de
+
+if TYPE_CHECKING:
+    from strategie.speicher.laden import Zielspeicher
 
 GRUNDLAGEN = ("kurz", "lang")
 """How much of the basis a report prints (``--grundlage``)."""

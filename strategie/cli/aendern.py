@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
-import subprocess
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.text import Text
-
-from strategie.aendern.bearbeiten import Ergebnis, aendere, zusammengefasst
-from strategie.aendern.rueckgaengig import rueckgaengig, vorschau
-from strategie.aendern.steckbrief_vorlage import lies_vorlage, vorlage
-from strategie.cli.gemeinsam import frage_ja, konsole
+from strategie.cli.gemeinsam import farbig, frage_ja, konsole
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.feld import (
     STECKBRIEF_TEXTE,
@@ -26,16 +19,17 @@ from strategie.modell.feld import (
     modell_an_pfad,
 )
 from strategie.modell.operationen import Anhaengen, Operation, Setze, Zielaenderung
-from strategie.modell.rahmen import Rahmen
 from strategie.modell.vergleich import beschreibe
 from strategie.modell.werte import datum_aus_text, normalisiere, wert_aus_text, zahl_aus_text
-from strategie.modell.ziel import Ziel
-from strategie.speicher.ablage import datei_des_ziels
 from strategie.speicher.finden import finde_speicher
 from strategie.speicher.rahmendatei import lade_rahmen
-from strategie.speicher.validierung import lade_ziel
 from strategie.text.format import zahl_de
 from strategie.text.sicher import entschaerfe
+
+if TYPE_CHECKING:  # the edit path (and tomlkit) is imported by the commands that change
+    from strategie.aendern.bearbeiten import Ergebnis
+    from strategie.modell.rahmen import Rahmen
+    from strategie.modell.ziel import Ziel
 
 
 def _gemeinsame_optionen(parser: argparse.ArgumentParser, mehrere: bool = True) -> None:
@@ -145,12 +139,13 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
 def melde(ergebnis: Ergebnis) -> None:
     """Say what was saved: 'Gespeichert <commit>  <subject>'."""
-    ausgabe = konsole()
-    ausgabe.print(Text.assemble(("Gespeichert ", "green"), (ergebnis.kurz, "bold"), "  ",
-                                entschaerfe(ergebnis.betreff)))
+    print(f"{farbig('Gespeichert', '32')} {farbig(ergebnis.kurz, '1')}  "
+          f"{entschaerfe(ergebnis.betreff)}", flush=True)
 
 
 def _speichere(args: argparse.Namespace, aenderungen: Sequence[Zielaenderung]) -> int:
+    from strategie.aendern.bearbeiten import aendere, zusammengefasst
+
     verzeichnis = finde_speicher(getattr(args, "store", None))
     aenderungen = zusammengefasst(aenderungen)  # an id named twice is one change
     args.kommentar = normalisiere(args.kommentar)
@@ -179,6 +174,9 @@ def _feld(pfad: str) -> Feld:
 
 def _lies_ziel(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Ziel:
     """The goal as its file has it now (read and checked alone), or a German error."""
+    from strategie.speicher.ablage import datei_des_ziels
+    from strategie.speicher.validierung import lade_ziel
+
     pfad = datei_des_ziels(verzeichnis, rahmen, ziel_id)
     ziel, befunde = lade_ziel(verzeichnis, pfad.relative_to(verzeichnis).as_posix(),
                               pfad.read_bytes(), rahmen)
@@ -211,6 +209,8 @@ def befehl_steckbrief(args: argparse.Namespace) -> int:
              "finanzielle_beurteilung": args.finanzielle_beurteilung,
              "inhaltliche_beurteilung": args.inhaltliche_beurteilung}
     if all(t is None for t in texte.values()):
+        from strategie.aendern.steckbrief_vorlage import lies_vorlage, vorlage
+
         ziel = _lies_ziel(verzeichnis, rahmen, args.id)
         alt = {t: str(ziel.wert(f"steckbrief.{t}") or "") for t in STECKBRIEF_TEXTE}
         eingabe = (sys.stdin.read() if not sys.stdin.isatty()
@@ -230,6 +230,10 @@ def befehl_steckbrief(args: argparse.Namespace) -> int:
 
 def im_editor(text: str, *, prefix: str = "steckbrief-", suffix: str = ".md") -> str:
     """Open *text* in $VISUAL/$EDITOR (vi) and return what was saved."""
+    import shlex
+    import subprocess
+    import tempfile
+
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     with tempfile.NamedTemporaryFile("w", suffix=suffix, prefix=prefix, delete=False,
                                      encoding="utf-8") as datei:
@@ -293,6 +297,8 @@ def befehl_massnahme(args: argparse.Namespace) -> int:
 
 def befehl_rueckgaengig(args: argparse.Namespace) -> int:
     """strategie rueckgaengig [COMMIT]."""
+    from strategie.aendern.rueckgaengig import rueckgaengig, vorschau
+
     verzeichnis = finde_speicher(getattr(args, "store", None))
     plan = vorschau(verzeichnis, args.commit)
     ausgabe = konsole()

@@ -7,10 +7,8 @@ import contextlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import RenderableType
-
-from strategie.aendern.atomar import schreibe_atomar
 from strategie.ausgabe.berichte import (
     BERICHTSFORMATE,
     FORMATNAMEN,
@@ -20,10 +18,8 @@ from strategie.ausgabe.berichte import (
     rendere_jahresplanung,
     rendere_steckbriefe,
 )
-from strategie.auswertung.bericht import Bericht, erstelle_bericht
 from strategie.auswertung.grundlage import GRUNDLAGEN
-from strategie.auswertung.jahresplanung import Jahresplanung, erstelle_jahresplanung
-from strategie.cli.fortschritt import Schritt, fortschritt
+from strategie.cli.fortschritt import fortschritt
 from strategie.cli.gemeinsam import (
     fehlerkonsole,
     filter_aus_args,
@@ -34,6 +30,13 @@ from strategie.cli.gemeinsam import (
 )
 from strategie.modell.befund import StrategieFehler, anzeigepfad
 from strategie.modell.rahmen import MAX_MONATE
+
+if TYPE_CHECKING:  # Rich and the report model are imported when a report is made
+    from rich.console import RenderableType
+
+    from strategie.auswertung.bericht import Bericht
+    from strategie.auswertung.jahresplanung import Jahresplanung
+    from strategie.cli.fortschritt import Schritt
 
 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
@@ -107,6 +110,8 @@ def _ausgabeoptionen(parser: argparse.ArgumentParser, formate: tuple[str, ...],
 
 
 def _erstelle(args: argparse.Namespace, schritt: Schritt, *, mit_zeitraum: bool) -> Bericht:
+    from strategie.auswertung.bericht import erstelle_bericht
+
     schritt("Lade den Zielspeicher")
     speicher = oeffne_speicher(args)
     return erstelle_bericht(
@@ -124,6 +129,8 @@ def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str,
         ziel = Path(args.ausgabe)
         if not ziel.parent.is_dir():
             raise StrategieFehler(f"Der Ordner für {ziel} existiert nicht.")
+        from strategie.aendern.atomar import schreibe_atomar
+
         neu = not ziel.exists()
         schreibe_atomar(ziel, inhalt.encode("utf-8") if isinstance(inhalt, str) else inhalt)
         if neu:
@@ -169,6 +176,8 @@ def befehl_bericht(args: argparse.Namespace) -> int:
 def _rendere(args: argparse.Namespace, modell: Bericht | Jahresplanung
              ) -> RenderableType | str | bytes:
     """The view for the terminal (Rich, at its width), or the text/bytes for --format."""
+    from strategie.auswertung.jahresplanung import Jahresplanung
+
     if args.format == "terminal" and not args.ausgabe:
         if isinstance(modell, Jahresplanung):
             from strategie.ausgabe.terminal.jahresplanung import jahresplanung_terminal
@@ -202,11 +211,15 @@ def befehl_steckbriefe(args: argparse.Namespace) -> int:
 
 
 def _anzahl(bericht: Bericht | Jahresplanung) -> int:
+    from strategie.auswertung.jahresplanung import Jahresplanung
+
     return bericht.gesamt.anzahl if isinstance(bericht, Jahresplanung) else len(bericht.ziele)
 
 
 def befehl_jahresplanung(args: argparse.Namespace) -> int:
     """strategie jahresplanung JAHR."""
+    from strategie.auswertung.jahresplanung import erstelle_jahresplanung
+
     with fortschritt(3) as schritt:
         schritt("Lade den Zielspeicher")
         speicher = oeffne_speicher(args)

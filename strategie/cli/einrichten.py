@@ -8,7 +8,6 @@ from pathlib import Path
 
 from strategie.cli.gemeinsam import konsole
 from strategie.modell.befund import StrategieFehler
-from strategie.speicher.anlegen import lege_speicher_an
 
 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
@@ -27,6 +26,8 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
 def befehl_init(args: argparse.Namespace) -> int:
     """strategie init ORDNER|--store ORDNER [--beispiel]."""
+    from strategie.speicher.anlegen import lege_speicher_an
+
     store = getattr(args, "store", None)
     if args.ordner and store and Path(args.ordner).resolve() != Path(store).resolve():
         raise StrategieFehler(f"Zwei verschiedene Ordner angegeben ({args.ordner} und --store "

@@ -6,14 +6,6 @@ import argparse
 import sys
 from typing import Any
 
-from strategie.aendern.fortschreibung import (
-    KOPF,
-    entfalle,
-    lege_an,
-    naechste_id,
-    ohne_kopf,
-    vorlage_text,
-)
 from strategie.cli.aendern import im_editor, melde
 from strategie.cli.gemeinsam import fehlerkonsole, frage_ja
 from strategie.modell.befund import StrategieFehler
@@ -91,6 +83,8 @@ def _werte(args: argparse.Namespace, rahmen: Any) -> dict[str, Any]:
 
 def befehl_neu(args: argparse.Namespace) -> int:
     """strategie neu AMT [--titel …] [--editor] [-m KOMMENTAR]."""
+    from strategie.aendern.fortschreibung import KOPF, lege_an, naechste_id, ohne_kopf, vorlage_text
+
     verzeichnis = finde_speicher(getattr(args, "store", None))
     rahmen = lade_rahmen(verzeichnis)
     werte = _werte(args, rahmen)
@@ -126,6 +120,8 @@ def befehl_neu(args: argparse.Namespace) -> int:
 
 def befehl_entfallen(args: argparse.Namespace) -> int:
     """strategie entfallen ID --gremium … --datum … [--drucksache …] -m BEGRÜNDUNG."""
+    from strategie.aendern.fortschreibung import entfalle
+
     verzeichnis = finde_speicher(getattr(args, "store", None))
     melde(entfalle(verzeichnis, args.id, gremium=normalisiere(args.gremium),
                    datum=datum_aus_text(args.datum), begruendung=normalisiere(args.kommentar),

@@ -6,8 +6,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
 from strategie.cli.gemeinsam import fehlerkonsole
 
 Schritt = Callable[[str], None]
@@ -23,6 +21,8 @@ def fortschritt(schritte: int) -> Iterator[Schritt]:
     if not sys.stderr.isatty():
         yield lambda beschreibung: None
         return
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                   TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(),
                   console=fehlerkonsole(), transient=True) as anzeige:

@@ -3,28 +3,45 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from strategie.auswertung.filter import DIMENSIONEN, Filter, filter_aus_angaben
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.werte import datum_aus_text, normalisiere, normalisiere_id
-from strategie.modell.ziel import Ziel
 from strategie.speicher.finden import finde_speicher
-from strategie.speicher.laden import Zielspeicher
-from strategie.speicher.stand import lade
+
+if TYPE_CHECKING:  # imported where used: building the parser needs neither Rich nor the store
+    from rich.console import Console
+
+    from strategie.modell.ziel import Ziel
+    from strategie.speicher.laden import Zielspeicher
 
 
 def konsole() -> Console:
     """Console for results on stdout; plain text when it is not a terminal."""
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False)
 
 
 def fehlerkonsole() -> Console:
     """Console for messages on stderr."""
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def farbig(text: str, sgr: str) -> str:
+    """*text* in an ANSI style (``32`` green, ``1`` bold) when stdout is a terminal that wants
+    colour (not ``NO_COLOR``, not ``TERM=dumb``); else unchanged. Short messages use this
+    instead of Rich, which costs more to import than the command takes."""
+    import os
+
+    if (not sys.stdout.isatty() or os.environ.get("NO_COLOR")
+            or os.environ.get("TERM") == "dumb"):
+        return text
+    return f"\x1b[{sgr}m{text}\x1b[0m"
 
 
 def oeffne_speicher(args: argparse.Namespace, *, befunde_melden: bool = True) -> Zielspeicher:
@@ -32,6 +49,8 @@ def oeffne_speicher(args: argparse.Namespace, *, befunde_melden: bool = True) ->
 
     Invalid files are reported briefly on stderr.
     """
+    from strategie.speicher.stand import lade
+
     verzeichnis = finde_speicher(getattr(args, "store", None))
     stand = getattr(args, "stand", None)
     speicher = lade(verzeichnis, stichtag=datum_aus_text(stand) if stand else None,
@@ -57,6 +76,8 @@ def finde_ziel(speicher: Zielspeicher, ziel_id: str) -> Ziel:
         raise StrategieFehler(
             f"Ziel {ziel_id} ist fehlerhaft und kann nicht gelesen werden: {befund.als_zeile()}",
             (befund,))
+    import difflib
+
     vorschlaege = difflib.get_close_matches(ziel_id.upper(), [z.id for z in speicher.ziele], n=3)
     zusatz = f" Meinten Sie: {', '.join(vorschlaege)}?" if vorschlaege else ""
     raise StrategieFehler(f"Kein Ziel mit der ID {ziel_id}.{zusatz}")

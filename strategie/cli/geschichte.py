@@ -7,16 +7,11 @@ import sys
 import tomllib
 from pathlib import Path
 
-from strategie.ausgabe.json.listen import verlauf_json
-from strategie.ausgabe.markdown.verlauf import aenderungen_markdown
-from strategie.ausgabe.terminal.verlauf import aenderungen_ansicht, verlauf_ansicht
 from strategie.cli.gemeinsam import konsole
 from strategie.modell.befund import StrategieFehler
 from strategie.speicher.ablage import datei_des_ziels
 from strategie.speicher.finden import finde_speicher
-from strategie.speicher.laden import lade_speicher
 from strategie.speicher.rahmendatei import lade_rahmen
-from strategie.verlauf.eintraege import aenderungen, verlauf
 
 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
@@ -44,14 +39,22 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
 def befehl_verlauf(args: argparse.Namespace) -> int:
     """strategie verlauf ID."""
+    from strategie.verlauf.eintraege import verlauf
+
     verzeichnis = finde_speicher(getattr(args, "store", None))
     eintraege = verlauf(verzeichnis, args.id)
     if args.format == "json":
+        from strategie.ausgabe.json.listen import verlauf_json
+
         sys.stdout.write(verlauf_json(eintraege) + "\n")
     elif args.format == "markdown":
+        from strategie.ausgabe.markdown.verlauf import aenderungen_markdown
+
         titel = {e.ziel_id: _titel(verzeichnis, e.ziel_id) for e in eintraege[:1]}
         sys.stdout.write(aenderungen_markdown(eintraege, titel, f"Verlauf {args.id.upper()}"))
     else:
+        from strategie.ausgabe.terminal.verlauf import verlauf_ansicht
+
         konsole().print(verlauf_ansicht(eintraege))
     return 0
 
@@ -69,6 +72,12 @@ def _titel(verzeichnis: Path, ziel_id: str) -> str:
 
 def befehl_aenderungen(args: argparse.Namespace) -> int:
     """strategie aenderungen --seit DATUM|REV [--bis DATUM|REV]."""
+    from strategie.ausgabe.json.listen import verlauf_json
+    from strategie.ausgabe.markdown.verlauf import aenderungen_markdown
+    from strategie.ausgabe.terminal.verlauf import aenderungen_ansicht
+    from strategie.speicher.laden import lade_speicher
+    from strategie.verlauf.eintraege import aenderungen
+
     verzeichnis = finde_speicher(getattr(args, "store", None))
     eintraege = aenderungen(verzeichnis, args.seit, args.bis)
     if args.format == "json":

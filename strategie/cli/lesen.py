@@ -5,16 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from strategie.ausgabe.json.listen import ziele_json
-from strategie.ausgabe.tabellen.csv import als_csv
-from strategie.ausgabe.terminal.ziele import (
-    RICH_TABELLE_MAX_ZEILEN,
-    listen_tabelle,
-    listen_text,
-    matrix_tabelle,
-    ziel_ansicht,
-)
-from strategie.auswertung.matrix import zaehle_matrix
 from strategie.cli.gemeinsam import (
     filter_aus_args,
     filteroptionen,
@@ -23,6 +13,7 @@ from strategie.cli.gemeinsam import (
     oeffne_speicher,
     standoptionen,
 )
+from strategie.speicher.finden import finde_speicher
 
 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
@@ -55,6 +46,14 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
 def befehl_liste(args: argparse.Namespace) -> int:
     """strategie liste."""
+    from strategie.ausgabe.json.listen import ziele_json
+    from strategie.ausgabe.tabellen.csv import als_csv
+    from strategie.ausgabe.terminal.ziele import (
+        RICH_TABELLE_MAX_ZEILEN,
+        listen_tabelle,
+        listen_text,
+    )
+
     speicher = oeffne_speicher(args)
     kriterien = filter_aus_args(args, speicher)
     ziele = kriterien.anwenden(speicher.ziele)
@@ -79,14 +78,24 @@ def befehl_liste(args: argparse.Namespace) -> int:
 
 def befehl_zeige(args: argparse.Namespace) -> int:
     """strategie zeige ID."""
-    speicher = oeffne_speicher(args, befunde_melden=False)
-    ziel = finde_ziel(speicher, args.id)
-    konsole().print(ziel_ansicht(ziel, speicher.rahmen))
+    from strategie.ausgabe.terminal.ziele import ziel_ansicht
+    from strategie.speicher.einzeln import lade_einzeln
+
+    ziel = None
+    if args.stand is None and args.rev is None:  # one goal costs one file, not the store
+        rahmen, ziel = lade_einzeln(finde_speicher(getattr(args, "store", None)), args.id)
+    if ziel is None:
+        speicher = oeffne_speicher(args, befunde_melden=False)
+        rahmen, ziel = speicher.rahmen, finde_ziel(speicher, args.id)
+    konsole().print(ziel_ansicht(ziel, rahmen))
     return 0
 
 
 def befehl_matrix(args: argparse.Namespace) -> int:
     """strategie matrix."""
+    from strategie.ausgabe.terminal.ziele import matrix_tabelle
+    from strategie.auswertung.matrix import zaehle_matrix
+
     speicher = oeffne_speicher(args)
     kriterien = filter_aus_args(args, speicher)
     matrix = zaehle_matrix(kriterien.anwenden(speicher.ziele), speicher.rahmen)

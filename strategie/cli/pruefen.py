@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from strategie.auswertung.pruefhinweise import pruefhinweise
 from strategie.modell.befund import Befund, StrategieFehler, anzahl_befunde
-from strategie.modell.schema import ziel_schema
 from strategie.modell.werte import datum_aus_text
 from strategie.speicher.finden import finde_speicher
-from strategie.speicher.laden import lade_speicher
 from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.text.format import anzahl_de, zahl_de
 from strategie.text.sicher import entschaerfe
@@ -57,6 +53,9 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
 def befehl_pruefen(args: argparse.Namespace) -> int:
     """strategie pruefen [SPEICHER] [--streng]."""
+    from strategie.auswertung.pruefhinweise import pruefhinweise
+    from strategie.speicher.laden import lade_speicher
+
     verzeichnis = finde_speicher(args.speicher or getattr(args, "store", None))
     if args.zustaendigkeit:
         return _pruefe_zustaendigkeit(verzeichnis, args.zustaendigkeit)
@@ -111,6 +110,10 @@ def _melde(befunde: tuple[Befund, ...]) -> None:
 
 def befehl_schema(args: argparse.Namespace) -> int:
     """strategie schema [--bericht | --jahresplanung]."""
+    import json
+
+    from strategie.modell.schema import ziel_schema
+
     if args.bericht:
         from strategie.ausgabe.json.schema import SCHEMA
 

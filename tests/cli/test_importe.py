@@ -1,0 +1,63 @@
+"""A command imports only what it uses: which modules a fresh 'strategie' process loads
+(beyond the interpreter's own start-up)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import kopf
+
+PROGRAMM = """\
+import json, sys
+vorher = set(sys.modules)
+from strategie.cli.main import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as ende:
+    code = ende.code
+print(json.dumps({"code": code, "module": sorted(set(sys.modules) - vorher)}), file=sys.stderr)
+"""
+
+NIE = ("tomlkit", "openpyxl", "docx", "jinja2", "textual", "tui", "git", "gitdb", "pygments",
+       "rich.progress", "rich.markdown", "rich.syntax", "rich.pretty", "rich.traceback")
+"""Libraries (and Rich's heavy parts) none of the commands below needs."""
+
+
+def _module(*argumente: str) -> tuple[int, set[str]]:
+    ergebnis = subprocess.run([sys.executable, "-c", PROGRAMM, *argumente], capture_output=True,
+                              text=True, check=False)
+    bericht = json.loads(ergebnis.stderr.strip().splitlines()[-1])
+    return bericht["code"], set(bericht["module"])
+
+
+def _geladen(module: set[str], namen: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in module if any(m == n or m.startswith(n + ".") for n in namen))
+
+
+def test_hilfe_und_version_laden_keine_fremde_bibliothek() -> None:
+    for argumente in (("--help",), ("--version",)):
+        code, module = _module(*argumente)
+        assert code == 0
+        fremd = {m.split(".")[0] for m in module} - set(sys.stdlib_module_names)
+        assert fremd == {"strategie"}, argumente
+
+
+def test_zeige_liest_ein_ziel_ohne_den_speicher(repo: Path) -> None:
+    code, module = _module("zeige", "SA-02", "--store", str(repo / "ziele"))
+    assert code == 0
+    assert _geladen(module, NIE) == []
+    # one goal costs one goal: neither the store loader nor its cache was needed
+    assert _geladen(module, ("strategie.speicher.laden", "strategie.speicher.cache")) == []
+    assert "rich.console" in module  # the view itself is drawn with Rich (console, table)
+
+
+def test_status_laedt_weder_rich_noch_berichte(repo: Path) -> None:
+    vorher = kopf(repo)
+    code, module = _module("status", "SA-02", "umgesetzt", "-m", "fertig",
+                           "--store", str(repo / "ziele"))
+    assert code == 0 and kopf(repo) != vorher
+    assert _geladen(module, ("rich", *(n for n in NIE if n != "tomlkit"))) == []
+    assert "tomlkit" in module  # writing keeps comments and layout: tomlkit is the writer
