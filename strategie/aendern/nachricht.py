@@ -23,6 +23,7 @@ from strategie.git.trailer import (
 from strategie.modell.feld import BEGRUENDUNG_ZU
 from strategie.modell.vergleich import Feldaenderung, beschreibe, wert_kurz
 from strategie.text.kuerzen import kuerze
+from strategie.text.sicher import einzeilig, entschaerfe
 
 BETREFF_LAENGE = 72
 """git's customary maximum subject length; longer subjects are shortened with an ellipsis."""
@@ -70,7 +71,12 @@ def _teile(vorgang: Zielvorgang, mit_alt: bool = True) -> list[str]:
 
 
 def betreff(vorgaenge: Sequence[Zielvorgang]) -> str:
-    """One line: 'SA-03: Umsetzungsstand in Vorbereitung → in Umsetzung' or a bulk summary."""
+    """One line: 'SA-03: Umsetzungsstand in Vorbereitung → in Umsetzung' or a bulk summary;
+    values from goal files neutralised (no control codes or bidi overrides in `git log`)."""
+    return einzeilig(_betreff(vorgaenge))
+
+
+def _betreff(vorgaenge: Sequence[Zielvorgang]) -> str:
     if len(vorgaenge) == 1 and vorgaenge[0].betreff:  # 'SA-08 angelegt: Titel'
         return kuerze(f"{vorgaenge[0].ziel_id} {vorgaenge[0].betreff}", BETREFF_LAENGE,
                       abstreifen=" ,:")
@@ -92,7 +98,7 @@ def betreff(vorgaenge: Sequence[Zielvorgang]) -> str:
 
 
 def _trailer_wert(wert: Any) -> str:
-    return FEHLT if wert is None else wert_kurz(wert, 100) or LEER
+    return FEHLT if wert is None else einzeilig(wert_kurz(wert, 100)) or LEER
 
 
 def trailer(vorgaenge: Sequence[Zielvorgang], handaenderungen: bool = False) -> list[str]:
@@ -117,9 +123,9 @@ def nachricht(vorgaenge: Sequence[Zielvorgang], kommentar: str,
     """The whole commit message: subject, blank line, comment, details, trailers."""
     absaetze = [betreff(vorgaenge)]
     if kommentar.strip():
-        absaetze.append(kommentar.strip())
+        absaetze.append(entschaerfe(kommentar.strip()))
     if len(vorgaenge) > 1 or any(len(_teile(v)) > 1 for v in vorgaenge):
-        absaetze.append("\n".join(f"- {v.ziel_id}: {teil}" for v in vorgaenge
+        absaetze.append("\n".join(einzeilig(f"- {v.ziel_id}: {teil}") for v in vorgaenge
                                   for teil in _teile(v)))
     if handaenderungen:
         absaetze.append(HANDAENDERUNG_SATZ)

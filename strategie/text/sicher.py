@@ -30,3 +30,32 @@ def json_sicher(json_text: str) -> str:
     The result is the same JSON value, only with ``\\uXXXX`` escapes a terminal cannot act on.
     """
     return _GEFAEHRLICH.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
+_ZEILENWECHSEL = re.compile("[\n\r\u2028\u2029]+")
+
+
+def einzeilig(text: str) -> str:
+    """*text* on one line, neutralised: line breaks (also CR and U+2028/2029) become ' ⏎ ',
+    tabs a space; for list rows, table cells, commit subjects and trailers, where a line break
+    would draw or read as the next row."""
+    text = _ZEILENWECHSEL.sub(" ⏎ ", text.replace("\t", " "))
+    return entschaerfe(text)
+
+
+FORMEL_ZEICHEN = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""A spreadsheet cell whose text starts with one of these (also after spaces) is taken for a
+formula by Excel or LibreOffice: '=HYPERLINK(…)', '+1', '-2+3', '@SUMME(…)' (and the
+full-width forms some versions accept)."""
+
+
+def ist_formel(text: str) -> bool:
+    """Whether a spreadsheet would take *text* in a cell for a formula (also after spaces)."""
+    return text.lstrip(" \u00a0\u3000").startswith(FORMEL_ZEICHEN)
+
+
+def zelle_sicher(text: str) -> str:
+    """Text for a CSV cell: control characters visible, never a formula – a text that a
+    spreadsheet would calculate gets a leading apostrophe, the spreadsheets' own sign for
+    'this is text'. (XLSX marks such a cell as text instead: ``ist_formel``.)"""
+    return entschaerfe("'" + text if ist_formel(text) else text)

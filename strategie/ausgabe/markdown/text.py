@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from strategie.text.sicher import entschaerfe
 
+_ZEILENWECHSEL = re.compile("[\r\n\u2028\u2029]+")
+
 
 def md_text(text: str) -> str:
-    """Markdown-safe: escape characters that would start markup, neutralise control codes."""
-    text = entschaerfe(text)
+    """Markdown-safe: escape characters that would start markup, neutralise control codes, on
+    one line (a line break in a title would end its list item or heading; within a paragraph
+    Markdown reads it as a space anyway)."""
+    text = entschaerfe(_ZEILENWECHSEL.sub(" ", text))
     for zeichen in "\\`*_{}[]<>#|":
         text = text.replace(zeichen, "\\" + zeichen)
     return text

@@ -19,7 +19,7 @@ from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, ja_nein, zahl_de
-from strategie.text.sicher import entschaerfe
+from strategie.text.sicher import zelle_sicher
 
 CSV_SPALTEN = (
     "id", "titel", "amt", "handlungsfeld", "aktionsbereiche", "status", "ampel", "leuchtturm",
@@ -60,19 +60,9 @@ def als_csv(ziele: Sequence[Ziel], abgeschlossen: frozenset[str] = frozenset()) 
     schreiber.writeheader()
     for ziel in ziele:
         zeile = csv_zeile(ziel, abgeschlossen)
-        schreiber.writerow({k: entschaerfe(v) if isinstance(v, str) else v
+        schreiber.writerow({k: zelle_sicher(v) if isinstance(v, str) else v
                             for k, v in zeile.items()})
     return puffer.getvalue()
-
-
-_FORMEL_ZEICHEN = ("=", "+", "-", "@", "\t", "\r")
-"""A text cell starting with one of these would be taken for a formula by a spreadsheet."""
-
-
-def _textzelle(text: str) -> str:
-    """Goal text for a spreadsheet: control characters visible, never a formula."""
-    text = entschaerfe(text)
-    return "'" + text if text.startswith(_FORMEL_ZEICHEN) else text
 
 
 def _csv_wert(wert: Any) -> str:
@@ -87,7 +77,7 @@ def _csv_wert(wert: Any) -> str:
         return zahl_de(wert, leer="").replace(".", "")
     if isinstance(wert, int):
         return str(wert)
-    return _textzelle(str(wert).replace("\n", " | "))
+    return zelle_sicher(str(wert).replace("\n", " | "))
 
 
 def _excel_csv(kopf: Sequence[str], zeilen: Sequence[Sequence[Any]],

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -28,7 +29,7 @@ from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.modell.feld import STECKBRIEF_UEBERSCHRIFTEN
 from strategie.text.format import anzahl_de, datum_de
 from strategie.text.kuerzen import kuerze
-from strategie.text.sicher import entschaerfe
+from strategie.text.sicher import entschaerfe, ist_formel
 
 _KOPF_SCHRIFT = Font(bold=True, color="FFFFFF")
 _KOPF_FUELLUNG = PatternFill("solid", fgColor="1F4E79")
@@ -51,11 +52,21 @@ def blattname(text: str, vergeben: set[str]) -> str:
     return name
 
 
+def textzelle(zelle: Cell, text: str) -> Cell:
+    """Put a text into a cell: control characters visible, never a formula – a text Excel
+    would calculate ('=…', '+…', '-…', '@…', also after spaces) is marked as text (the
+    apostrophe prefix Excel sets itself, invisible, the text unchanged)."""
+    zelle.value = entschaerfe(text)
+    zelle.data_type = "s"
+    if ist_formel(text):
+        zelle.quotePrefix = True
+    return zelle
+
+
 def _zellwert(blatt: Worksheet, zeile: int, spalte: int, wert: Any, format_: str = "") -> None:
     zelle = blatt.cell(row=zeile, column=spalte)
     if isinstance(wert, str):
-        zelle.value = entschaerfe(wert)
-        zelle.data_type = "s"  # never a formula, even if the text starts with '='
+        textzelle(zelle, wert)
         if "\n" in wert:
             zelle.alignment = _UMBRUCH
     else:
@@ -115,13 +126,13 @@ def _kopf(blatt: Worksheet, bericht: Bericht | Jahresplanung, titel: str) -> Non
     """Title, Stand, Grundlage and the frame's notice in rows 1–4 (the table starts in row 5)."""
     anzahl = (bericht.gesamt.anzahl if isinstance(bericht, Jahresplanung)
               else len(bericht.ziele))
-    blatt["A1"] = entschaerfe(titel)
+    textzelle(blatt["A1"], titel)
     blatt["A1"].font = Font(bold=True, size=14)
     blatt["A2"] = f"{bericht.stand_text} · {anzahl_de(anzahl, 'Ziel', 'Ziele')}"
-    blatt["A3"] = entschaerfe(f"Grundlage: {bericht.grundlage.zeile()}")
+    textzelle(blatt["A3"], f"Grundlage: {bericht.grundlage.zeile()}")
     blatt["A3"].font = Font(italic=True, color="555555")
     if bericht.rahmen.hinweis.strip():
-        blatt["A4"] = entschaerfe(" ".join(bericht.rahmen.hinweis.split()))
+        textzelle(blatt["A4"], " ".join(bericht.rahmen.hinweis.split()))
         blatt["A4"].font = _HINWEIS_SCHRIFT
 
 
@@ -152,7 +163,7 @@ def _uebersicht(blatt: Worksheet, bericht: Bericht) -> None:
     if rahmen.berichte.matrix_fussnote:
         unten.append(" ".join(rahmen.berichte.matrix_fussnote.split()))
     for zeile, text in enumerate(unten, start=letzte + 3):
-        blatt.cell(row=zeile, column=1, value=entschaerfe(text)).font = Font(
+        textzelle(blatt.cell(row=zeile, column=1), text).font = Font(
             italic=True, color="555555")
     blatt.column_dimensions["A"].width = 8
     blatt.column_dimensions["C"].width = 8
@@ -177,8 +188,8 @@ def bericht_xlsx(bericht: Bericht) -> bytes:
     if bericht.zusammenfassung.kennzahlen:
         blatt = mappe.create_sheet(blattname("Kennzahlen", vergeben))
         letzte = schreibe_tabelle(blatt, KENNZAHLSPALTEN, kennzahl_zeilen(bericht))
-        regel = blatt.cell(row=letzte + 2, column=1,
-                           value=entschaerfe(bericht.zusammenfassung.kennzahl_regel))
+        regel = textzelle(blatt.cell(row=letzte + 2, column=1),
+                          bericht.zusammenfassung.kennzahl_regel)
         regel.font = Font(italic=True, color="555555")
         _fusszeile(blatt, bericht)
     return _als_bytes(mappe, bericht)
@@ -270,7 +281,7 @@ def jahresplanung_xlsx(planung: Jahresplanung) -> bytes:
         if zeile[0] != "Ziel":
             for spalte in range(1, len(PLANSPALTEN) + 1):
                 blatt.cell(row=nummer, column=spalte).font = Font(bold=True)
-    blatt.cell(row=letzte + 2, column=1, value=entschaerfe(planung.erlaeuterung))
+    textzelle(blatt.cell(row=letzte + 2, column=1), planung.erlaeuterung)
     for buchstabe, breite in (("A", 11), ("B", 8), ("C", 7), ("E", 9), ("F", 60)):
         blatt.column_dimensions[buchstabe].width = breite
     _fusszeile(blatt, planung)

@@ -20,7 +20,7 @@ from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Kennzahl, Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
 from strategie.text.kuerzen import kuerze
-from strategie.text.sicher import entschaerfe
+from strategie.text.sicher import einzeilig, entschaerfe
 
 BALKEN = "▁▂▃▄▅▆▇█"
 RICH_TABELLE_MAX_ZEILEN = 300
@@ -63,7 +63,7 @@ def listen_tabelle(ziele: Sequence[Ziel]) -> Table:
     tabelle.add_column("Ampel", no_wrap=True)
     tabelle.add_column("Stand", no_wrap=True)
     for ziel in ziele:
-        titel = sicherer_text(ziel.titel)
+        titel = Text(einzeilig(ziel.titel))  # a line break would read as another goal's row
         if ziel.leuchtturm:
             titel.append(" ★", style="yellow")
         tabelle.add_row(
@@ -78,7 +78,7 @@ def listen_text(ziele: Sequence[Ziel], breite: int = 100) -> str:
     """The goal list as aligned plain text: fast for thousands of rows."""
     zeilen = [(entschaerfe(z.id), entschaerfe(z.amt), str(z.handlungsfeld), entschaerfe(z.status),
                entschaerfe(z.ampel) or "–", _stand(z),
-               entschaerfe(z.titel) + (" ★" if z.leuchtturm else "")) for z in ziele]
+               einzeilig(z.titel) + (" ★" if z.leuchtturm else "")) for z in ziele]
     kopf = ("ID", "Amt", "HF", "Umsetzungsstand", "Ampel", "Stand", "Titel")
     breiten = [max([len(kopf[i]), *(len(z[i]) for z in zeilen)]) for i in range(6)]
     rest = max(20, breite - sum(breiten) - 2 * 6)
