@@ -79,7 +79,7 @@ def test_commit_nachricht_ohne_steuerzeichen() -> None:
     meldung = nachricht([vorgang], "Kommentar\x1b[2J")
     assert "\x1b" not in meldung and "\x07" not in meldung and "\u202e" not in meldung
     assert meldung.splitlines()[0] == "SA-01: Titel geändert"
-    assert "\nFremde-Zeile: x" not in meldung and "⏎ Fremde-Zeile: x" in meldung
+    assert "\nFremde-Zeile: x" not in meldung and "etxet Fremde-Zeile: x" in meldung
     titel = Zielvorgang("SA-01", (), {"titel": boese}, betreff=f"angelegt: {boese}",
                         angelegt=True)
     betreff = nachricht([titel], "").splitlines()[0]
