@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -74,7 +73,8 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     steckbrief = befehle.add_parser(
         "steckbrief", parents=[gemeinsam], help="Steckbrief-Texte bearbeiten (ein Commit)",
         description="Bearbeitet die drei Texte des Maßnahmensteckbriefs. Ohne Textoptionen "
-                    "öffnet sich $EDITOR mit einer Vorlage; kommt die Eingabe aus einer "
+                    "öffnet sich der Editor ($VISUAL, $EDITOR, sonst nano oder vi) mit "
+                    "einer Vorlage; kommt die Eingabe aus einer "
                     "Pipe, wird die Vorlage von stdin gelesen: je Text eine Überschrift "
                     "'## Aktueller Stand der Umsetzung', '## Finanzielle Beurteilung der "
                     "Verwaltung', '## Inhaltliche Beurteilung der Verwaltung'. Fehlt ein "
@@ -210,6 +210,7 @@ def befehl_steckbrief(args: argparse.Namespace) -> int:
              "inhaltliche_beurteilung": args.inhaltliche_beurteilung}
     if all(t is None for t in texte.values()):
         from strategie.aendern.steckbrief_vorlage import lies_vorlage, vorlage
+        from strategie.cli.editor import im_editor
 
         ziel = _lies_ziel(verzeichnis, rahmen, args.id)
         alt = {t: str(ziel.wert(f"steckbrief.{t}") or "") for t in STECKBRIEF_TEXTE}
@@ -226,25 +227,6 @@ def befehl_steckbrief(args: argparse.Namespace) -> int:
     if args.datum:
         operationen.append(Setze("steckbrief.stand", datum_aus_text(args.datum)))
     return _speichere(args, [Zielaenderung(args.id, tuple(operationen))])
-
-
-def im_editor(text: str, *, prefix: str = "steckbrief-", suffix: str = ".md") -> str:
-    """Open *text* in $VISUAL/$EDITOR (vi) and return what was saved."""
-    import shlex
-    import subprocess
-    import tempfile
-
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    with tempfile.NamedTemporaryFile("w", suffix=suffix, prefix=prefix, delete=False,
-                                     encoding="utf-8") as datei:
-        datei.write(text)
-    try:
-        if subprocess.run([*shlex.split(editor), datei.name], check=False).returncode != 0:
-            raise StrategieFehler(f"Der Editor ({editor}) wurde mit einem Fehler beendet; "
-                                  "nichts gespeichert.")
-        return Path(datei.name).read_text(encoding="utf-8")
-    finally:
-        os.unlink(datei.name)
 
 
 def _kennzahl_nummer(ziel_daten: dict, angabe: str) -> int:

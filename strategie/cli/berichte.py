@@ -19,6 +19,7 @@ from strategie.ausgabe.berichte import (
     rendere_steckbriefe,
 )
 from strategie.auswertung.grundlage import GRUNDLAGEN
+from strategie.cli.bildschirm import nur_uebersicht, pruefe_binaer, zeige_uebersicht
 from strategie.cli.fortschritt import fortschritt
 from strategie.cli.gemeinsam import (
     fehlerkonsole,
@@ -64,7 +65,12 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
         "steckbriefe", parents=[gemeinsam], help="Maßnahmensteckbriefe je Organisationseinheit",
         description="Ein Maßnahmensteckbrief je Ziel wie in Vorlage 2024/144 (Aktueller Stand, "
                     "finanzielle und inhaltliche Beurteilung), nach Organisationseinheit in der "
-                    "Reihenfolge der Anlagen 2–7; in HTML ein Steckbrief je Druckseite.")
+                    "Reihenfolge der Anlagen 2–7; in HTML ein Steckbrief je Druckseite. Auf "
+                    "einem Terminal zeigt der Befehl statt des HTML (ein Druckdokument, dort "
+                    "unlesbar) nur, wie viele Steckbriefe je Amt es wären, und wie man sie "
+                    "schreibt: --ausgabe DATEI, oder --format markdown zum Lesen. Das Format "
+                    "bleibt so dasselbe, ob auf den Bildschirm, in eine Pipe oder eine Datei; "
+                    "XLSX und DOCX nur in eine Datei oder Pipe.")
     filteroptionen(steckbriefe)
     standoptionen(steckbriefe)
     _ausgabeoptionen(steckbriefe, STECKBRIEFFORMATE, "html")
@@ -139,10 +145,7 @@ def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str,
             f"{was} ({FORMATNAMEN[args.format]}, {_anzahl(bericht)} Ziele) geschrieben: "
             f"{anzeigepfad(ziel.resolve())}", markup=False, highlight=False)
         return
-    if isinstance(inhalt, bytes):
-        if sys.stdout.isatty():
-            raise StrategieFehler(f"{FORMATNAMEN[args.format]} ist ein Binärformat: bitte mit "
-                                  "--ausgabe DATEI in eine Datei schreiben.")
+    if isinstance(inhalt, bytes):  # never to a terminal: refused before (pruefe_binaer)
         sys.stdout.buffer.write(inhalt)
         sys.stdout.buffer.flush()
         return
@@ -165,10 +168,16 @@ def befehl_bericht(args: argparse.Namespace) -> int:
     if args.monate is not None and not 1 <= args.monate <= MAX_MONATE:
         raise StrategieFehler(f"--monate braucht eine Zahl von 1 bis {MAX_MONATE} (hundert "
                               "Jahre).")
+    pruefe_binaer(args, "bericht")
     with fortschritt(4 if args.seit else 3) as schritt:
         bericht = _erstelle(args, schritt, mit_zeitraum=True)
-        schritt(f"Schreibe den Bericht ({FORMATNAMEN[args.format]})")
-        ergebnis = _rendere(args, bericht)
+        if not nur_uebersicht(args):
+            schritt(f"Schreibe den Bericht ({FORMATNAMEN[args.format]})")
+            ergebnis = _rendere(args, bericht)
+    if nur_uebersicht(args):
+        zeige_uebersicht(args, bericht, kopf="Sachstandsbericht über {anzahl} Ziele",
+                         befehl="bericht", datei="bericht", lesen="strategie bericht")
+        return 0
     _zeige(ergebnis, args, "Bericht", bericht)
     return 0
 
@@ -202,10 +211,16 @@ def _zeige(ergebnis: RenderableType | str | bytes, args: argparse.Namespace, was
 
 def befehl_steckbriefe(args: argparse.Namespace) -> int:
     """strategie steckbriefe."""
+    pruefe_binaer(args, "steckbriefe")
     with fortschritt(3) as schritt:
         bericht = _erstelle(args, schritt, mit_zeitraum=False)
-        schritt(f"Schreibe {len(bericht.ziele)} Steckbriefe ({FORMATNAMEN[args.format]})")
-        inhalt = rendere_steckbriefe(bericht, args.format, vorlage=args.vorlage)
+        if not nur_uebersicht(args):
+            schritt(f"Schreibe {len(bericht.ziele)} Steckbriefe ({FORMATNAMEN[args.format]})")
+            inhalt = rendere_steckbriefe(bericht, args.format, vorlage=args.vorlage)
+    if nur_uebersicht(args):
+        zeige_uebersicht(args, bericht, kopf="{anzahl} Steckbriefe", befehl="steckbriefe",
+                         datei="steckbriefe", lesen="strategie steckbriefe --format markdown")
+        return 0
     _gib_aus(inhalt, args, "Steckbriefe", bericht)
     return 0
 
@@ -220,6 +235,7 @@ def befehl_jahresplanung(args: argparse.Namespace) -> int:
     """strategie jahresplanung JAHR."""
     from strategie.auswertung.jahresplanung import erstelle_jahresplanung
 
+    pruefe_binaer(args, "jahresplanung")
     with fortschritt(3) as schritt:
         schritt("Lade den Zielspeicher")
         speicher = oeffne_speicher(args)
@@ -227,7 +243,13 @@ def befehl_jahresplanung(args: argparse.Namespace) -> int:
         planung = erstelle_jahresplanung(speicher, args.jahr,
                                          kriterien=filter_aus_args(args, speicher),
                                          grundlage_lang=args.grundlage == "lang")
-        schritt(f"Schreibe die Jahresplanung ({FORMATNAMEN[args.format]})")
-        ergebnis = _rendere(args, planung)
+        if not nur_uebersicht(args):
+            schritt(f"Schreibe die Jahresplanung ({FORMATNAMEN[args.format]})")
+            ergebnis = _rendere(args, planung)
+    if nur_uebersicht(args):
+        zeige_uebersicht(args, planung, kopf=f"Jahresplanung {args.jahr}: {{anzahl}} Ziele",
+                         befehl=f"jahresplanung {args.jahr}", datei=f"jahresplanung-{args.jahr}",
+                         lesen=f"strategie jahresplanung {args.jahr}")
+        return 0
     _zeige(ergebnis, args, "Jahresplanung", planung)
     return 0

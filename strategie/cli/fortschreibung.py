@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from strategie.cli.aendern import im_editor, melde
+from strategie.cli.aendern import melde
 from strategie.cli.gemeinsam import fehlerkonsole, frage_ja
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.feld import ZIEL, Feld, Typ
@@ -99,6 +99,8 @@ def befehl_neu(args: argparse.Namespace) -> int:
         text = normalisiere(sys.stdin.read())
         melde(lege_an(verzeichnis, args.amt, werte, kommentar, text=text, ziel_id=ziel_id))
         return 0
+    from strategie.cli.editor import im_editor
+
     text = vorlage_text(rahmen, ziel_id, werte)
     while True:
         text = im_editor(text, prefix="neues-ziel-", suffix=".toml")
