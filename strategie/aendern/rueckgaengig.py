@@ -17,6 +17,7 @@ from strategie.speicher.ablage import ist_zieldatei_im_repo
 from strategie.speicher.laden import lade_aus_quellen
 from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.text.format import datum_de
+from strategie.toml.lesen import lies_toml
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def _daten(roh: bytes | None) -> dict | None:
     if roh is None:
         return None
     try:
-        return tomllib.loads(roh.decode("utf-8"))
+        return lies_toml(roh.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
 

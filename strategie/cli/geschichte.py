@@ -12,6 +12,7 @@ from strategie.modell.befund import StrategieFehler
 from strategie.speicher.ablage import datei_des_ziels
 from strategie.speicher.finden import finde_speicher
 from strategie.speicher.rahmendatei import lade_rahmen
+from strategie.toml.lesen import lies_toml
 
 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
@@ -63,7 +64,7 @@ def _titel(verzeichnis: Path, ziel_id: str) -> str:
     """The goal's title as its file has it now, or a note why there is none."""
     try:
         pfad = datei_des_ziels(verzeichnis, lade_rahmen(verzeichnis), ziel_id)
-        return str(tomllib.loads(pfad.read_text(encoding="utf-8")).get("titel") or "(ohne Titel)")
+        return str(lies_toml(pfad.read_text(encoding="utf-8")).get("titel") or "(ohne Titel)")
     except StrategieFehler:
         return "(nicht mehr im Zielspeicher)"
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

@@ -24,6 +24,7 @@ from strategie.team import konfliktdaten
 from strategie.team.konfliktdaten import Dateikonflikt, Seite
 from strategie.team.zusammenfuehren import FEHLT
 from strategie.toml.konfliktmarken import finde_marken, seite
+from strategie.toml.lesen import lies_toml
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def _lies_toml(text: str | None) -> dict[str, Any] | None:
     if text is None:
         return None
     try:
-        return tomllib.loads(text)
+        return lies_toml(text)
     except tomllib.TOMLDecodeError:
         return None
 

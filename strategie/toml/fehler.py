@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 from strategie.modell.befund import Befund
@@ -36,9 +37,10 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
     ("Expected", "Unerwartetes Zeichen"),
 )
 
-class TomlGrenze(ValueError):
+class TomlGrenze(tomllib.TOMLDecodeError):
     """Text tomllib reads (or chokes on) that is beyond strategie's limits: nesting too deep,
-    a number with thousands of digits."""
+    a number with thousands of digits. A TOMLDecodeError, so that every reader that copes
+    with invalid TOML copes with it too."""
 
     def __init__(self, meldung: str, zeile: int | None) -> None:
         super().__init__(meldung)

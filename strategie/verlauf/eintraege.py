@@ -25,6 +25,7 @@ from strategie.speicher.ablage import (
     vermutete_datei,
 )
 from strategie.speicher.rahmendatei import lade_rahmen
+from strategie.toml.lesen import lies_toml
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def _lies_versionen(repo: GitRepo, eintraege: Sequence[Logeintrag]) -> dict[str,
     versionen: dict[str, Any] = {}
     for objekt_id, roh in lies_blobs(repo, ids).items():
         try:
-            versionen[objekt_id] = tomllib.loads(roh.decode("utf-8"))
+            versionen[objekt_id] = lies_toml(roh.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError):
             versionen[objekt_id] = None
     return versionen
