@@ -6,7 +6,6 @@ HTML (``vorlagen/aenderungen.html.j2``) and DOCX lay it out; here every text sta
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,11 +15,10 @@ from strategie.modell.vergleich import Feldaenderung, beschreibe, wert_kurz
 from strategie.text.format import datum_oder_angabe
 from strategie.text.kuerzen import kuerze
 from strategie.verlauf.eintraege import ART_TEXT, Verlaufseintrag, nach_ziel
+from strategie.verlauf.sammel import sammelaenderungen
 
 KOMMENTAR_HOECHSTENS = 400
 """Characters of a commit comment shown in the changes section."""
-SAMMEL_AB = 3
-"""A commit touching more goals than this is a Sammeländerung: its comment is shown once."""
 
 
 def feld_darstellung(aenderung: Feldaenderung) -> dict[str, Any]:
@@ -65,22 +63,18 @@ def aenderungen_sicht(bericht: Bericht) -> Aenderungssicht:
     """The section 'Änderungen seit …' of the report: per goal, newest first."""
     zeitraum = bericht.aenderungen
     assert zeitraum is not None
-    sammel = Counter(e.commit for e in zeitraum.eintraege)
-    gesehen: dict[str, Verlaufseintrag] = {}
-    for eintrag in zeitraum.eintraege:
-        if sammel[eintrag.commit] > SAMMEL_AB:
-            gesehen.setdefault(eintrag.commit, eintrag)
+    sammel = sammelaenderungen(zeitraum.eintraege)
     titel_von = {z.id: z.titel for z in bericht.ziele}
     gruppen = []
     for ziel_id, eintraege in nach_ziel(zeitraum.eintraege).items():
         gruppen.append({"ziel": ziel_id, "titel": titel_von.get(ziel_id, ""), "eintraege": [
             {"eintrag": e,
-             "sammel": sammel[e.commit] if sammel[e.commit] > SAMMEL_AB else 0,
+             "sammel": len(sammel[e.commit].ziele) if e.commit in sammel else 0,
              "felder": ([feld_darstellung(a) for a in e.aenderungen] if e.art == "geändert"
                         else [{"form": "eintrag", "text": ART_TEXT[e.art]}])}
             for e in eintraege]})
     return Aenderungssicht(
         seit=datum_oder_angabe(zeitraum.seit),
         bis=datum_oder_angabe(zeitraum.bis) if zeitraum.bis else "",
-        anzahl=len(zeitraum.eintraege), commits=len(sammel),
-        sammel=[(e, sammel[e.commit]) for e in gesehen.values()], gruppen=gruppen)
+        anzahl=len(zeitraum.eintraege), commits=len({e.commit for e in zeitraum.eintraege}),
+        sammel=[(s.eintrag, len(s.ziele)) for s in sammel.values()], gruppen=gruppen)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from strategie.modell.vergleich import Feldaenderung
@@ -45,17 +46,36 @@ def wortdiff(alt: str, neu: str, kontext: int = 6) -> list[Wortstueck]:
     return stuecke
 
 
-MARKEN = {"-": ("[-", "-]"), "+": ("{+", "+}")}
-"""Word-diff markers as in `git diff --word-diff=plain`, readable without colour."""
+MARKEN = {"-": ("~~", "~~"), "+": ("**", "**")}
+"""Word-diff marks where there is no colour (plain text, Markdown): ~~entfernt~~ **neu**."""
+
+
+def markiert(stuecke: list[Wortstueck], maskiere: Callable[[str], str] = str) -> str:
+    """A word diff as one readable line: ~~entfernt~~ **hinzugefügt**, the rest as it is.
+
+    Every piece passes through *maskiere* (e.g. Markdown escaping); the marks hug the words
+    (``~~Das~~ **Erstes** Ziel``), with one space between a removed and an added piece.
+    """
+    teile: list[str] = []
+    for stueck in stuecke:
+        if stueck.art not in MARKEN:
+            teile.append(maskiere(stueck.text))
+            continue
+        kern = stueck.text.strip()
+        if not kern:
+            teile.append(maskiere(stueck.text))
+            continue
+        auf, zu = MARKEN[stueck.art]
+        angrenzend = bool(teile) and teile[-1].endswith(("~~", "**"))
+        vorn = " " if stueck.text[:1].isspace() or angrenzend else ""
+        hinten = " " if stueck.text[-1:].isspace() else ""
+        teile.append(f"{vorn}{auf}{maskiere(' '.join(kern.split()))}{zu}{hinten}")
+    return re.sub(r"  +", " ", "".join(teile)).strip()
 
 
 def wortdiff_text(alt: str, neu: str, kontext: int = 6) -> str:
-    """The word diff as plain text: [-entfernt-]{+hinzugefügt+}."""
-    teile = []
-    for stueck in wortdiff(alt, neu, kontext):
-        auf, zu = MARKEN.get(stueck.art, ("", ""))
-        teile.append(f"{auf}{stueck.text}{zu}")
-    return "".join(teile).strip()
+    """The word diff as plain text: ~~entfernt~~ **hinzugefügt**."""
+    return markiert(wortdiff(alt, neu, kontext))
 
 
 def weitgehend_neu(alt: str, neu: str) -> bool:

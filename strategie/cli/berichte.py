@@ -193,8 +193,9 @@ def _rendere(args: argparse.Namespace, modell: Bericht | Jahresplanung
 
             return jahresplanung_terminal(modell)
         from strategie.ausgabe.terminal.bericht import bericht_terminal
+        from strategie.ausgabe.terminal.verlauf import mit_stilen
 
-        return bericht_terminal(modell)
+        return bericht_terminal(modell, farbig=mit_stilen(konsole()))
     if isinstance(modell, Jahresplanung):
         return rendere_jahresplanung(modell, args.format, vorlage=args.vorlage)
     return rendere_bericht(modell, args.format, vorlage=args.vorlage)

@@ -29,7 +29,10 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
     aend = befehle.add_parser(
         "aenderungen", parents=[gemeinsam], help="Änderungen seit einem Datum oder Commit",
-        description="Alle Änderungen an Zielen in einem Zeitraum, nach Ziel gruppiert.")
+        description="Alle Änderungen an Zielen in einem Zeitraum, nach Ziel gruppiert. Ein "
+                    "Commit, der mehr als drei Ziele berührt (Ersterfassung, Sammeländerung), "
+                    "steht einmal vorn mit der Zahl der Ziele. Wortvergleiche: im Terminal "
+                    "farbig und durchgestrichen, sonst ~~alt~~ **neu**; JSON je Ziel und Commit.")
     aend.add_argument("--seit", required=True, metavar="DATUM|REV",
                       help="Datum (JJJJ-MM-TT, TT.MM.JJJJ) oder Commit/Tag, z. B. bericht-2025")
     aend.add_argument("--bis", metavar="DATUM|REV", help="Ende des Zeitraums (Standard: jetzt)")
@@ -54,9 +57,10 @@ def befehl_verlauf(args: argparse.Namespace) -> int:
         titel = {e.ziel_id: _titel(verzeichnis, e.ziel_id) for e in eintraege[:1]}
         sys.stdout.write(aenderungen_markdown(eintraege, titel, f"Verlauf {args.id.upper()}"))
     else:
-        from strategie.ausgabe.terminal.verlauf import verlauf_ansicht
+        from strategie.ausgabe.terminal.verlauf import mit_stilen, verlauf_ansicht
 
-        konsole().print(verlauf_ansicht(eintraege))
+        ausgabe = konsole()
+        ausgabe.print(verlauf_ansicht(eintraege, farbig=mit_stilen(ausgabe)))
     return 0
 
 
@@ -75,7 +79,7 @@ def befehl_aenderungen(args: argparse.Namespace) -> int:
     """strategie aenderungen --seit DATUM|REV [--bis DATUM|REV]."""
     from strategie.ausgabe.json.listen import verlauf_json
     from strategie.ausgabe.markdown.verlauf import aenderungen_markdown
-    from strategie.ausgabe.terminal.verlauf import aenderungen_ansicht
+    from strategie.ausgabe.terminal.verlauf import aenderungen_ansicht, mit_stilen
     from strategie.speicher.laden import lade_speicher
     from strategie.verlauf.eintraege import aenderungen
 
@@ -91,5 +95,6 @@ def befehl_aenderungen(args: argparse.Namespace) -> int:
         zeitraum = f"Änderungen seit {args.seit}" + (f" bis {args.bis}" if args.bis else "")
         sys.stdout.write(aenderungen_markdown(eintraege, titel, zeitraum))
     else:
-        konsole().print(aenderungen_ansicht(eintraege, titel))
+        ausgabe = konsole()
+        ausgabe.print(aenderungen_ansicht(eintraege, titel, farbig=mit_stilen(ausgabe)))
     return 0

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from strategie.modell.feld import ZIEL, Abschnitt, Eintrag, eintrag_an_pfad, feld_titel
 from strategie.modell.ziel import wert_an_pfad
 from strategie.text.format import datum_de, zahl_de
 from strategie.text.kuerzen import kuerze
+
+_DATUM = re.compile(r"\d{2}\.\d{2}\.\d{4}")
 
 
 @dataclass(frozen=True)
@@ -19,11 +22,22 @@ class Feldaenderung:
     pfad: str
     alt: Any
     neu: Any
+    bezug: str = field(default="", compare=False)
+    """Inside a list entry: that entry's name, title or Stichtag in the newer version (else the
+    older), e.g. the Kennzahl a new Messwert belongs to; '' when it has none."""
 
     @property
     def titel(self) -> str:
-        """German label of the field, e.g. 'Maßnahme 2: Status'."""
-        return feld_titel(self.pfad)
+        """German label of the field, 'Maßnahme „Beratung“: Status' (by ``bezug``), else by
+        position: 'Maßnahme 2: Status'."""
+        teile = feld_titel(self.pfad).split(": ")
+        if self.bezug and not self.pfad.split(".")[-1].isdigit():
+            for stelle in range(len(teile) - 1, -1, -1):
+                kopf, _, nummer = teile[stelle].rpartition(" ")
+                if kopf and nummer.isdigit():
+                    teile[stelle] = f"{kopf} {_benannt(self.bezug)}"
+                    break
+        return ": ".join(teile)
 
     @property
     def art(self) -> str:
@@ -45,8 +59,25 @@ def vergleiche(alt: dict[str, Any] | None, neu: dict[str, Any] | None) -> list[F
     return aenderungen
 
 
+def _name(eintrag: Any) -> str:
+    """What names a list entry: a Kennzahl's name, a Maßnahme's title, a Messwert's Stichtag,
+    a Beschluss's Gremium; '' if it has none."""
+    if isinstance(eintrag, dict):
+        if isinstance(eintrag.get("stichtag"), dt.date):
+            return datum_de(eintrag["stichtag"])
+        for schluessel in ("name", "titel", "gremium"):
+            if isinstance(eintrag.get(schluessel), str) and eintrag[schluessel].strip():
+                return " ".join(eintrag[schluessel].split())
+    return ""
+
+
+def _benannt(name: str) -> str:
+    """A name in German quotes, shortened; a date as it is."""
+    return name if _DATUM.fullmatch(name) else f"„{kuerze(name, 40)}“"
+
+
 def _vergleiche_abschnitt(alt: dict[str, Any], neu: dict[str, Any], abschnitt: Abschnitt,
-                          praefix: str, ergebnis: list[Feldaenderung]) -> None:
+                          praefix: str, ergebnis: list[Feldaenderung], bezug: str = "") -> None:
     reihenfolge = [e.name for e in abschnitt.felder]
     schluessel = sorted(set(alt) | set(neu),
                         key=lambda k: (reihenfolge.index(k) if k in reihenfolge else 999, k))
@@ -68,11 +99,12 @@ def _vergleiche_abschnitt(alt: dict[str, Any], neu: dict[str, Any], abschnitt: A
                 if ea == en:
                     continue
                 if isinstance(ea, dict) and isinstance(en, dict):
-                    _vergleiche_abschnitt(ea, en, eintrag, f"{pfad}.{nummer}.", ergebnis)
+                    _vergleiche_abschnitt(ea, en, eintrag, f"{pfad}.{nummer}.", ergebnis,
+                                          _name(en) or _name(ea))
                 else:
-                    ergebnis.append(Feldaenderung(f"{pfad}.{nummer}", ea, en))
+                    ergebnis.append(Feldaenderung(f"{pfad}.{nummer}", ea, en, bezug))
         else:
-            ergebnis.append(Feldaenderung(pfad, a, n))
+            ergebnis.append(Feldaenderung(pfad, a, n, bezug))
 
 
 def wert_kurz(wert: Any, laenge: int = 60) -> str:
@@ -104,20 +136,38 @@ def _eintrag_kurz(eintrag: dict[str, Any]) -> str:
     return ", ".join(f"{k}={wert_kurz(v)}" for k, v in eintrag.items())
 
 
-def beschreibe(aenderung: Feldaenderung, daten: dict[str, Any] | None = None) -> str:
-    """One German phrase: 'Ampel gelb → rot', 'Maßnahme hinzugefügt: …', 'Wirkungsziel geändert'.
+def eintrag_bezeichnung(eintrag: Any) -> str:
+    """A list entry as its name: '„Titel“' for a Maßnahme, Kennzahl or Beschluss, '30.06.2026
+    = 61,0' for a Messwert; never its position in the list."""
+    if isinstance(eintrag, dict) and "stichtag" in eintrag:
+        return f"{wert_kurz(eintrag['stichtag'])} = {wert_kurz(eintrag.get('wert'))}"
+    if isinstance(eintrag, dict) and "gremium" in eintrag and "datum" in eintrag:
+        return f"„{wert_kurz(eintrag['gremium'])}“ vom {wert_kurz(eintrag['datum'])}"
+    if isinstance(eintrag, dict):
+        for schluessel in ("titel", "name", "gremium"):
+            if schluessel in eintrag:
+                return f"„{wert_kurz(eintrag[schluessel])}“"
+    return wert_kurz(eintrag)
 
-    *daten* (the newer version) lets a new Messwert name its Kennzahl.
+
+def beschreibe(aenderung: Feldaenderung, daten: dict[str, Any] | None = None) -> str:
+    """One German phrase: 'Ampel gelb → rot', 'Maßnahme „…“ hinzugefügt', 'Messwert 30.06.2026
+    = 61,0 hinzugefügt zu Kennzahl „…“', 'Wirkungsziel geändert'.
+
+    A list entry is named by what it is, not by its number. *daten* (the newer version) names
+    the Kennzahl of a Messwert when the change does not know it (``bezug``).
     """
     teile = aenderung.pfad.split(".")
     if teile[-1].isdigit():  # a whole list entry
         eintrag = aenderung.neu if aenderung.neu is not None else aenderung.alt
-        text = f"{_einzeln(teile[:-1])} {teile[-1]} {aenderung.art}: {wert_kurz(eintrag)}"
-        if len(teile) > 2:
-            oben = wert_an_pfad(daten, ".".join(teile[:-2]) + ".name") if daten else None
+        text = f"{_einzeln(teile[:-1])} {eintrag_bezeichnung(eintrag)} {aenderung.art}"
+        if len(teile) > 2:  # inside an entry of another list: a Messwert of a Kennzahl
+            oben = aenderung.bezug or (
+                wert_an_pfad(daten, ".".join(teile[:-2]) + ".name") if daten else None)
+            wo = {"hinzugefügt": "zu", "entfernt": "aus"}.get(aenderung.art, "in")
             if oben:
-                return f"{text} ({wert_kurz(oben, 40)})"
-            return f"{feld_titel('.'.join(teile[:-2]))}: {text}"
+                return f"{text} {wo} {_einzeln(teile[:-3])} {_benannt(str(oben))}"
+            return f"{text} {wo} {feld_titel('.'.join(teile[:-2]))}"
         return text
     if aenderung.ist_text:
         return f"{aenderung.titel} {aenderung.art}"

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from strategie.ausgabe.farben import BEWERTUNGSFARBEN, ampel_farbe, status_farbe, status_zeichen
 from strategie.ausgabe.terminal.sicher import klartext, sicherer_text
-from strategie.ausgabe.terminal.verlauf import eintrag_ansicht
+from strategie.ausgabe.terminal.verlauf import eintrag_ansicht, sammel_ansicht
 from strategie.ausgabe.terminal.zusammenfassung import (
     auffaellig_tabelle,
     kennzahlen_tabelle,
@@ -29,6 +29,8 @@ from strategie.auswertung.zusammenfassung import HANDLUNGSBEDARF, HINWEISARTEN
 from strategie.text.format import datum_oder_angabe
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import entschaerfe
+from strategie.verlauf.eintraege import ART_TEXT
+from strategie.verlauf.sammel import sammelaenderungen
 
 LISTE_HOECHSTENS = 25
 """Rows of a list in the terminal; the full lists are in the other formats."""
@@ -107,8 +109,9 @@ def kennzahlen_uebersicht(bericht: Bericht) -> Text:
     return text
 
 
-def aenderungen_teil(bericht: Bericht) -> RenderableType:
-    """The changes of the period, newest first, shortened to LISTE_HOECHSTENS commits."""
+def aenderungen_teil(bericht: Bericht, farbig: bool = True) -> RenderableType:
+    """The changes of the period, newest first, shortened to LISTE_HOECHSTENS commits; a
+    commit for many goals once (``strategie.verlauf.sammel``)."""
     zeitraum = bericht.aenderungen
     assert zeitraum is not None
     bis = f" bis {datum_oder_angabe(zeitraum.bis)}" if zeitraum.bis else ""
@@ -117,19 +120,27 @@ def aenderungen_teil(bericht: Bericht) -> RenderableType:
                  f"{entschaerfe(bis)}: {len(eintraege)} Änderungen an "
                  f"{len({e.ziel_id for e in eintraege})} Zielen", style="bold italic")
     teile: list[RenderableType] = [titel]
-    for eintrag in eintraege[:LISTE_HOECHSTENS]:
+    sammel = sammelaenderungen(eintraege)
+    for sammlung in sammel.values():
+        kommentar = kuerze(sammlung.eintrag.kommentar, TEXT_HOECHSTENS, wortweise=True)
+        teile.append(sammel_ansicht(replace(sammlung, eintrag=replace(sammlung.eintrag,
+                                                                       kommentar=kommentar))))
+    einzeln = [e for e in eintraege if not (e.commit in sammel and e.art in ART_TEXT)]
+    for eintrag in einzeln[:LISTE_HOECHSTENS]:
         kommentar = kuerze(eintrag.kommentar, TEXT_HOECHSTENS, wortweise=True)
         kurz = replace(eintrag, kommentar=kommentar)
-        teile.append(eintrag_ansicht(kurz, mit_ziel=True))
-    if len(eintraege) > LISTE_HOECHSTENS:
-        teile.append(Text(f"… und {len(eintraege) - LISTE_HOECHSTENS} weitere", style="dim"))
+        teile.append(eintrag_ansicht(kurz, mit_ziel=True, farbig=farbig,
+                                     sammel=sammel.get(eintrag.commit)))
+    if len(einzeln) > LISTE_HOECHSTENS:
+        teile.append(Text(f"… und {len(einzeln) - LISTE_HOECHSTENS} weitere", style="dim"))
     if not eintraege:
         teile.append(Text("Keine Änderungen in diesem Zeitraum.", style="dim"))
     return Group(*teile)
 
 
-def bericht_terminal(bericht: Bericht) -> RenderableType:
-    """The whole Sachstandsbericht as one renderable (aggregated: fast for 10,000 goals)."""
+def bericht_terminal(bericht: Bericht, farbig: bool = True) -> RenderableType:
+    """The whole Sachstandsbericht as one renderable (aggregated: fast for 10,000 goals);
+    *farbig*: word diffs by style, else with marks (``ausgabe.terminal.verlauf``)."""
     z = bericht.zusammenfassung
     teile: list[RenderableType] = [
         kopf(bericht),
@@ -149,10 +160,10 @@ def bericht_terminal(bericht: Bericht) -> RenderableType:
                   kennzahlen_tabelle(z, LISTE_HOECHSTENS, nur=(GEFAEHRDET, VERALTET)),
                   Text(z.kennzahl_regel, style="dim")]
     if bericht.aenderungen is not None:
-        teile.append(aenderungen_teil(bericht))
+        teile.append(aenderungen_teil(bericht, farbig))
     return Group(*teile)
 
 
 def terminal_text(bericht: Bericht, breite: int = 80) -> str:
     """The terminal report as plain text of *breite* columns (for files and scripts)."""
-    return klartext(bericht_terminal(bericht), breite)
+    return klartext(bericht_terminal(bericht, farbig=False), breite)
