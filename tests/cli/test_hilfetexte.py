@@ -53,3 +53,28 @@ def test_hilfe_ist_deutsch(cli) -> None:  # type: ignore[no-untyped-def]
         assert "diese Hilfe zeigen und beenden" in ausgabe, befehl
         assert not ENGLISCH.search(ausgabe.replace("--store", "").replace("$EDITOR", "")), (
             befehl, ENGLISCH.findall(ausgabe))
+
+
+ENGLISCHE_MELDUNGEN = re.compile(r"usage:|error:|the following|unrecognized|invalid|choose from|"
+                                 r"expected|ambiguous|not allowed|required|could match")
+"""argparse's own English message texts."""
+
+
+def test_fehlermeldungen_von_argparse_sind_deutsch(cli) -> None:  # type: ignore[no-untyped-def]
+    falsch = {
+        ("status",): "diese Angaben fehlen: ID, WERT",
+        ("--gibtsnicht",): "unbekannte Angaben: --gibtsnicht",
+        ("liste", "--format", "x"): "ungültige Wahl: 'x' (möglich: 'tabelle'",
+        ("bericht", "--monate", "x"): "ungültiger Wert: 'x'",
+        ("liste", "--stand", "2026-01-01", "--rev", "HEAD"): "nicht zusammen mit --stand erlaubt",
+        ("liste", "--amt"): "erwartet einen Wert",
+        ("liste", "--a"): "mehrdeutige Option: --a passt zu",
+        ("gibtsnicht",): "ungültige Wahl: 'gibtsnicht'",
+        ("sync", "--weiter", "--abbrechen"): "nicht zusammen mit --weiter erlaubt",
+    }
+    for argumente, erwartet in falsch.items():
+        ergebnis = cli(*argumente)
+        assert ergebnis.code == 2, argumente
+        assert ergebnis.err.startswith("Aufruf: strategie"), (argumente, ergebnis.err)
+        assert ": Fehler: " in ergebnis.err and erwartet in ergebnis.err, (argumente, ergebnis.err)
+        assert not ENGLISCHE_MELDUNGEN.search(ergebnis.err), (argumente, ergebnis.err)
