@@ -46,25 +46,30 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
 def befehl_liste(args: argparse.Namespace) -> int:
     """strategie liste."""
-    from strategie.ausgabe.json.listen import ziele_json
-    from strategie.ausgabe.tabellen.csv import als_csv
+    speicher = oeffne_speicher(args)
+    kriterien = filter_aus_args(args, speicher)
+    ziele = kriterien.anwenden(speicher.ziele)
+    if args.format == "json":
+        from strategie.ausgabe.json.listen import ziele_json_teile
+
+        sys.stdout.flush()
+        sys.stdout.buffer.writelines(ziele_json_teile(ziele))
+        sys.stdout.buffer.write(b"\n")
+        sys.stdout.buffer.flush()
+        return 0
+    if args.format == "csv":
+        from strategie.ausgabe.tabellen.csv import als_csv
+
+        abgeschlossen = frozenset(w.name for w in speicher.rahmen.massnahmenstatus
+                                  if w.abgeschlossen)
+        sys.stdout.write(als_csv(ziele, abgeschlossen))
+        return 0
     from strategie.ausgabe.terminal.ziele import (
         RICH_TABELLE_MAX_ZEILEN,
         listen_tabelle,
         listen_text,
     )
 
-    speicher = oeffne_speicher(args)
-    kriterien = filter_aus_args(args, speicher)
-    ziele = kriterien.anwenden(speicher.ziele)
-    if args.format == "json":
-        sys.stdout.write(ziele_json(ziele) + "\n")
-        return 0
-    if args.format == "csv":
-        abgeschlossen = frozenset(w.name for w in speicher.rahmen.massnahmenstatus
-                                  if w.abgeschlossen)
-        sys.stdout.write(als_csv(ziele, abgeschlossen))
-        return 0
     ausgabe = konsole()
     if len(ziele) <= RICH_TABELLE_MAX_ZEILEN:
         ausgabe.print(listen_tabelle(ziele))

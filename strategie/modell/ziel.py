@@ -118,6 +118,16 @@ class Ziel:
         assert self._daten is not None
         return self._daten
 
+    def json_text(self) -> str:
+        """The goal's data as one element of the indented JSON list ('liste --format json')."""
+        from strategie.text.jsontext import json_element
+
+        return json_element(self.daten)
+
+    def json_bytes(self) -> bytes:
+        """``json_text`` in UTF-8, as it is written to stdout."""
+        return self.json_text().encode("utf-8")
+
     def __eq__(self, anderes: object) -> bool:
         return isinstance(anderes, Ziel) and (self.pfad, self.daten) == (anderes.pfad,
                                                                           anderes.daten)

@@ -121,8 +121,12 @@ def pfadangabe_in_allen_ordnern(praefix: str, ziel_id: str) -> str:
     return f":(glob){praefix + '/' if praefix else ''}*/{normalisiere_id(ziel_id)}.toml"
 
 
-def dateien_der_arbeitskopie(verzeichnis: Path) -> Iterator[tuple[str, bytes | Befund]]:
-    """Yield every goal file under the store folder; refuse symlinks that leave the store."""
+def dateien_der_arbeitskopie(verzeichnis: Path, verweise: list[str] | None = None
+                             ) -> Iterator[tuple[str, bytes | Befund]]:
+    """Yield every goal file under the store folder; refuse symlinks that leave the store.
+
+    The paths of all symlinks met are added to *verweise* if given.
+    """
     wurzel = os.path.realpath(verzeichnis)
     stapel = [(wurzel, "")]
     while stapel:
@@ -136,6 +140,8 @@ def dateien_der_arbeitskopie(verzeichnis: Path) -> Iterator[tuple[str, bytes | B
                 continue
             relpfad = praefix + name
             if eintrag.is_symlink():
+                if verweise is not None:
+                    verweise.append(relpfad)
                 befund = _symlink_befund(eintrag.path, wurzel)
                 if befund is not None:
                     yield relpfad, befund

@@ -43,21 +43,41 @@ class ZielAusCache(Ziel):
     """A goal from the cache: its data stays pickled until something asks for it."""
 
     _roh: bytes = field(default=b"", repr=False)
+    _json: bytes = field(default=b"", repr=False)
+    """``Ziel.json_bytes`` if the store's snapshot kept it (empty: computed when asked)."""
 
     @cached_property
     def daten(self) -> dict[str, Any]:
         """All fields of the goal file under their TOML names (unpickled on first use)."""
         return cast(dict[str, Any], pickle.loads(self._roh))
 
+    def json_text(self) -> str:
+        """The goal's JSON text, from the snapshot when it kept it (no unpickling then)."""
+        return self._json.decode("utf-8") if self._json else super().json_text()
 
-def ziel_aus_cache(eintrag: Kopf, roh: bytes, pfad: str) -> Ziel:
-    """A Ziel from the parsed-goal cache; its data is unpickled on first use."""
-    ziel_id, titel, amt, handlungsfeld, status, ampel, leuchtturm = eintrag
-    return ZielAusCache(ziel_id, titel, amt, handlungsfeld, status, pfad, ampel, leuchtturm,
-                        _roh=roh)
+    def json_bytes(self) -> bytes:
+        """The goal's JSON text in UTF-8, from the snapshot when it kept it."""
+        return self._json or super().json_bytes()
 
 
-def _gitdir(verzeichnis: Path) -> Path | None:
+def ziel_aus_cache(eintrag: Kopf, roh: bytes, pfad: str, json_bytes: bytes = b"") -> Ziel:
+    """A Ziel from the parsed-goal cache; its data is unpickled on first use.
+
+    Built without the frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field),
+    which costs more than the rest of a warm load of 10,000 goals; the fields are the same.
+    """
+    ziel = object.__new__(ZielAusCache)
+    ziel.__dict__.update(zip(_FELDER, (*eintrag[:5], pfad, *eintrag[5:], None, roh,
+                                        json_bytes), strict=True))
+    return ziel
+
+
+_FELDER = ("id", "titel", "amt", "handlungsfeld", "status", "pfad", "ampel", "leuchtturm",
+           "_daten", "_roh", "_json")
+"""ZielAusCache's fields in order (checked against the dataclass in tests)."""
+
+
+def gitdir_von(verzeichnis: Path) -> Path | None:
     """The .git folder of the repository holding *verzeichnis* (without starting git)."""
     for ort in (verzeichnis, *verzeichnis.parents):
         kandidat = ort / ".git"
@@ -78,7 +98,7 @@ class ZielCache:
     """
 
     def __init__(self, verzeichnis: Path, rahmen_bytes: bytes) -> None:
-        gitdir = _gitdir(verzeichnis)
+        gitdir = gitdir_von(verzeichnis)
         kennung = hashlib.sha1(
             f"{CACHE_VERSION}|{__version__}|{ZIEL!r}|{verzeichnis}".encode() + rahmen_bytes
         ).hexdigest()[:16]

@@ -139,11 +139,19 @@ def lade_aus_quellen(verzeichnis: Path, rahmen: Rahmen, quellen: Iterable[Quelld
 def lade_speicher(verzeichnis: Path, *, cache: bool = True) -> Zielspeicher:
     """Read the store's frame and all goal files from the working tree.
 
-    With *cache* (the default), goals validated in an earlier run are taken from the
-    parsed-goal cache in .git/strategie/ when their bytes are unchanged.
+    With *cache* (the default), the store comes from its snapshot with only the files git
+    reports as changed read again (``schnappschuss``), or, without one, goals validated in an
+    earlier run come from the parsed-goal cache in .git/strategie/ when their bytes are
+    unchanged (and a new snapshot is written).
     """
     verzeichnis = verzeichnis.resolve()
     rahmen = lade_rahmen(verzeichnis)
+    if cache:
+        from strategie.speicher.aus_schnappschuss import lade_mit_schnappschuss
+
+        geladen = lade_mit_schnappschuss(verzeichnis, rahmen)
+        if geladen is not None:
+            return Zielspeicher(verzeichnis, rahmen, *geladen)
     zwischenspeicher = ZielCache(verzeichnis, rahmen.roh) if cache else None
     ziele, befunde = lade_aus_quellen(verzeichnis, rahmen, dateien_der_arbeitskopie(verzeichnis),
                                       zwischenspeicher)

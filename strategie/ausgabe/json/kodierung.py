@@ -1,38 +1,8 @@
-"""The one JSON encoding of every output: dates and times in ISO 8601, control codes escaped."""
+"""The JSON encoding of every output; the rule itself lives in ``strategie.text.jsontext`` so
+that the store's snapshot can keep each goal's JSON text ready (``speicher.schnappschuss``)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-from typing import Any
+from strategie.text.jsontext import als_json, iso, json_array, json_element, json_wert
 
-from strategie.text.sicher import json_sicher
-
-_ISO = (dt.date, dt.time)
-"""Values written as ISO 8601 text (a datetime is a date)."""
-
-
-def iso(wert: object) -> str:
-    """A date, datetime or time as ISO 8601 text; anything else JSON cannot hold is an error."""
-    if isinstance(wert, _ISO):
-        return wert.isoformat()
-    raise TypeError(f"nicht als JSON darstellbar: {type(wert).__name__}")
-
-
-def json_wert(wert: Any) -> Any:
-    """Data with its dates and times as ISO text, ready for ``json.dumps`` as it is."""
-    if isinstance(wert, dict):
-        return {k: json_wert(v) for k, v in wert.items()}
-    if isinstance(wert, list):
-        return [json_wert(v) for v in wert]
-    return iso(wert) if isinstance(wert, _ISO) else wert
-
-
-def als_json(daten: object, *, eingerueckt: bool = True) -> str:
-    """JSON text of *daten* (indented unless told otherwise), safe to print to a terminal.
-
-    ``json.dumps(ensure_ascii=False)`` leaves C1/DEL/bidi characters raw; they are escaped
-    (``sicher.json_sicher``), which gives the same JSON value.
-    """
-    return json_sicher(json.dumps(daten, ensure_ascii=False, indent=2 if eingerueckt else None,
-                                  default=iso))
+__all__ = ["als_json", "iso", "json_array", "json_element", "json_wert"]

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
-from strategie.ausgabe.json.kodierung import als_json, json_wert
-from strategie.modell.ziel import Ziel
-from strategie.verlauf.eintraege import Verlaufseintrag
+from strategie.ausgabe.json.kodierung import als_json, json_array, json_wert
+
+if TYPE_CHECKING:
+    from strategie.modell.ziel import Ziel
+    from strategie.verlauf.eintraege import Verlaufseintrag
 
 
 def ziele_json(ziele: Sequence[Ziel]) -> str:
     """A JSON array with one object per goal, fields under their TOML names, dates ISO-8601."""
-    return als_json([z.daten for z in ziele])
+    return "".join(json_array(z.json_text() for z in ziele))
+
+
+def ziele_json_teile(ziele: Iterable[Ziel]) -> Iterator[bytes]:
+    """``ziele_json`` in UTF-8, piece by piece for writing as it is made: one goal's text at a
+    time (kept ready by the store's snapshot), never the whole array in memory."""
+    erstes = True
+    for ziel in ziele:
+        yield b"[\n" if erstes else b",\n"
+        yield ziel.json_bytes()
+        erstes = False
+    yield b"[]" if erstes else b"\n]"
 
 
 def eintrag_json(eintrag: Verlaufseintrag) -> dict[str, Any]:

@@ -1,0 +1,96 @@
+"""Loading the working tree through the store's snapshot: unchanged goals from one file, the
+files git reports as changed read again, the snapshot rebuilt when it cannot be used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from strategie.modell.befund import Befund
+from strategie.modell.rahmen import Rahmen
+from strategie.modell.ziel import Ziel
+from strategie.speicher.ablage import dateien_der_arbeitskopie, ist_zieldatei
+from strategie.speicher.cache import ZielCache, gitdir_von
+from strategie.speicher.laden import lade_aus_quellen, sortiere_ziele
+from strategie.speicher.schnappschuss import (
+    Eintrag,
+    Lage,
+    Schnappschuss,
+    befund_ordnung,
+    eintrag_von,
+    frage_lage,
+    geaendert_zwischen,
+    nachgelesen,
+    unruhig,
+    ziel_von,
+)
+
+Geladen = tuple[tuple[Ziel, ...], tuple[Befund, ...]]
+
+
+def lade_mit_schnappschuss(verzeichnis: Path, rahmen: Rahmen) -> Geladen | None:
+    """Goals and Befunde of the working tree, as a full load gives them; None outside a git
+    repository with commits (the caller then loads without a snapshot)."""
+    gitdir = gitdir_von(verzeichnis)
+    lage = frage_lage(verzeichnis) if gitdir is not None else None
+    if gitdir is None or lage is None:
+        return None
+    schnappschuss = Schnappschuss(gitdir, verzeichnis, rahmen.roh)
+    alt = schnappschuss.lies()
+    if alt is not None:
+        zu_lesen = set(lage.abweichend) | set(alt["unsicher"])
+        if alt["baum"] != lage.baum:
+            zwischen = geaendert_zwischen(verzeichnis, alt["baum"], lage.baum)
+            zu_lesen = zu_lesen | zwischen if zwischen is not None else set()
+            if zwischen is None:
+                alt = None
+    if alt is None:
+        return _neu_aufgebaut(verzeichnis, rahmen, lage, schnappschuss)
+    if not zu_lesen:
+        return (tuple(ziel_von(e) for e in alt["ziele"]),
+                tuple(b for _, b in alt["befunde"]))
+    return _mit_nachgelesenen(verzeichnis, rahmen, lage, schnappschuss, alt, zu_lesen)
+
+
+def _mit_nachgelesenen(verzeichnis: Path, rahmen: Rahmen, lage: Lage,
+                       schnappschuss: Schnappschuss, alt: dict, zu_lesen: set[str]) -> Geladen:
+    """The snapshot with the files in *zu_lesen* read again; written back for the next load."""
+    eintraege: dict[str, Eintrag] = {e[0]: e for e in alt["ziele"] if e[0] not in zu_lesen}
+    befunde = [(p, b) for p, b in alt["befunde"] if p not in zu_lesen]
+    lesen = sorted(p for p in zu_lesen if ist_zieldatei(p))
+    alle = {*eintraege, *(p for p, _ in befunde), *lesen}
+    neu = nachgelesen(verzeichnis, rahmen, lesen, alle)
+    if neu is None:
+        return _neu_aufgebaut(verzeichnis, rahmen, lage, schnappschuss)
+    neue_ziele, neue_befunde = neu
+    ziele = sortiere_ziele([*(ziel_von(e) for e in eintraege.values()), *neue_ziele.values()],
+                           rahmen)
+    befunde += [(p, b) for p, liste in neue_befunde.items() for b in liste]
+    befunde.sort(key=lambda eintrag: befund_ordnung(eintrag[0]))
+    unsicher = {*lage.abweichend, *unruhig(verzeichnis, neue_ziele, lage.gefragt),
+                *(p for p, _ in befunde)}
+    schnappschuss.schreibe(lage.baum, [eintraege.get(z.pfad) or eintrag_von(z) for z in ziele],
+                           befunde, unsicher)
+    return ziele, tuple(b for _, b in befunde)
+
+
+def _neu_aufgebaut(verzeichnis: Path, rahmen: Rahmen, lage: Lage,
+                   schnappschuss: Schnappschuss) -> Geladen:
+    """A full load of the working tree (with the parsed-goal cache), kept as the new snapshot
+    unless the store has symlinks (whose meaning only the full load works out)."""
+    verweise: list[str] = []
+    quellen = list(dateien_der_arbeitskopie(verzeichnis, verweise))
+    zwischenspeicher = ZielCache(verzeichnis, rahmen.roh)
+    ziele, befunde = lade_aus_quellen(verzeichnis, rahmen, quellen, zwischenspeicher)
+    zwischenspeicher.speichere()
+    befund_paare = []
+    for befund in befunde:
+        try:
+            befund_paare.append((befund.pfad.relative_to(verzeichnis).as_posix(), befund))
+        except ValueError:
+            verweise.append(str(befund.pfad))  # outside the store: not kept
+    if not verweise:
+        unsicher = {*lage.abweichend, *unruhig(verzeichnis, (p for p, _ in quellen), lage.gefragt),
+                    *(p for p, _ in befund_paare)}
+        schnappschuss.schreibe(lage.baum, [eintrag_von(z) for z in ziele], befund_paare,
+                               unsicher)
+    return ziele, befunde

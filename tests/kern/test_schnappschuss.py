@@ -1,0 +1,136 @@
+"""The store's snapshot: a warm load reads one file, yet never trusts it over a changed file,
+is rebuilt when it is missing or broken, and stays whole under concurrent processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from strategie.speicher import aus_schnappschuss
+from strategie.speicher.cache import _FELDER, ZielAusCache
+from strategie.speicher.laden import Zielspeicher, lade_speicher
+from strategie.speicher.rahmendatei import lade_rahmen
+from strategie.speicher.schnappschuss import Schnappschuss
+from tests.conftest import git
+
+SA02 = "sa/SA-02.toml"
+
+
+def _beruhigt(repo: Path) -> None:
+    """Date every file back, as if the last change were a while ago (see RUHE_S)."""
+    frueher = time.time() - 60
+    for datei in (repo / "ziele").rglob("*.toml"):
+        os.utime(datei, (frueher, frueher))
+
+
+def _stand(speicher: Zielspeicher) -> tuple[list[tuple[str, dict]], list[str]]:
+    return ([(z.pfad, z.daten) for z in speicher.ziele],
+            [b.als_zeile() for b in speicher.befunde])
+
+
+def _wie_voll(repo: Path) -> Zielspeicher:
+    """Load with the snapshot and check it against a load that reads every file."""
+    speicher = lade_speicher(repo / "ziele")
+    assert _stand(speicher) == _stand(lade_speicher(repo / "ziele", cache=False))
+    assert [z.json_text() for z in speicher.ziele] == [
+        z.json_text() for z in lade_speicher(repo / "ziele", cache=False).ziele]
+    return speicher
+
+
+def _schnappschuss(repo: Path) -> Schnappschuss:
+    verzeichnis = (repo / "ziele").resolve()
+    return Schnappschuss((repo / ".git").resolve(), verzeichnis, lade_rahmen(verzeichnis).roh)
+
+
+def _ohne_volles_laden(monkeypatch: pytest.MonkeyPatch) -> None:
+    def verboten(*_: object, **__: object) -> None:
+        raise AssertionError("alle Dateien gelesen, obwohl der Schnappschuss reicht")
+
+    monkeypatch.setattr(aus_schnappschuss, "dateien_der_arbeitskopie", verboten)
+
+
+def test_warmes_laden_liest_nur_den_schnappschuss(repo: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    _beruhigt(repo)
+    _wie_voll(repo)
+    assert _schnappschuss(repo).lies() is not None
+    _ohne_volles_laden(monkeypatch)
+    speicher = lade_speicher(repo / "ziele")
+    ziel = speicher.ziele[0]
+    assert isinstance(ziel, ZielAusCache) and "daten" not in ziel.__dict__  # not unpickled
+    assert _stand(speicher) == _stand(lade_speicher(repo / "ziele", cache=False))
+    assert tuple(ZielAusCache.__dataclass_fields__) == _FELDER
+
+
+def test_nie_ueber_geaenderte_dateien(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _beruhigt(repo)
+    _wie_voll(repo)
+    _ohne_volles_laden(monkeypatch)  # every case below is answered from the snapshot + git
+    datei = repo / "ziele" / SA02
+    # changed in the working tree (same size: only git's comparison notices)
+    datei.write_text(datei.read_text(encoding="utf-8").replace('titel = "', 'titel = "X', 1)
+                     .replace("\n\n", "\n", 1), encoding="utf-8")
+    assert next(z for z in _wie_voll(repo).ziele if z.pfad == SA02).titel.startswith("X")
+    # made invalid: a Befund instead of the goal
+    datei.write_text("id = [\n", encoding="utf-8")
+    speicher = _wie_voll(repo)
+    assert all(z.pfad != SA02 for z in speicher.ziele) and speicher.befunde
+    # committed behind the tool's back: the tree changed, the working tree is clean again
+    git(repo, "checkout", "--", "ziele")
+    neu = repo / "ziele" / "sa" / "SA-02.toml"
+    neu.write_bytes(neu.read_bytes().replace(b'status = "', b'status = "x', 1))
+    git(repo, "commit", "-qam", "von Hand, ungültig")
+    assert _wie_voll(repo).befunde
+    git(repo, "revert", "--no-edit", "HEAD")
+    assert not _wie_voll(repo).befunde
+    # a new file (untracked), a deleted one, an ignored one
+    (repo / "ziele" / "sa" / "SA-99.toml").write_bytes(
+        datei.read_bytes().replace(b'"SA-02"', b'"SA-99"'))
+    (repo / "ziele" / "sa" / "SA-03.toml").unlink()
+    (repo / ".gitignore").write_text("ziele/sa/SA-04.toml\n", encoding="utf-8")
+    (repo / "ziele" / "sa" / "SA-04.toml").write_text("kaputt", encoding="utf-8")
+    speicher = _wie_voll(repo)
+    pfade = {z.pfad for z in speicher.ziele}
+    assert "sa/SA-99.toml" in pfade and "sa/SA-03.toml" not in pfade
+    assert any(b.pfad.name == "SA-04.toml" for b in speicher.befunde)
+
+
+def test_neu_aufgebaut_wenn_fehlend_oder_kaputt(repo: Path) -> None:
+    _beruhigt(repo)
+    _wie_voll(repo)
+    schnappschuss = _schnappschuss(repo)
+    for verderben in (lambda d: d.write_bytes(b"kein pickle"), lambda d: d.write_bytes(b""),
+                      lambda d: d.unlink()):
+        verderben(schnappschuss.datei)
+        assert schnappschuss.lies() is None
+        _wie_voll(repo)
+        assert schnappschuss.lies() is not None
+
+
+def test_gleichzeitige_prozesse_sehen_einen_ganzen_schnappschuss(repo: Path) -> None:
+    _beruhigt(repo)
+    programm = ("import json, sys\nfrom pathlib import Path\n"
+                "from strategie.speicher.laden import lade_speicher\n"
+                "for _ in range(3):\n"
+                "    s = lade_speicher(Path(sys.argv[1]))\n"
+                "print(json.dumps([[z.pfad, z.titel] for z in s.ziele]))\n")
+    erwartet = [[z.pfad, z.titel] for z in lade_speicher(repo / "ziele", cache=False).ziele]
+    datei = repo / "ziele" / SA02
+    datei.write_text(datei.read_text(encoding="utf-8").replace('titel = "', 'titel = "Y', 1),
+                     encoding="utf-8")
+    erwartet = [[z.pfad, z.titel] for z in lade_speicher(repo / "ziele", cache=False).ziele]
+    prozesse = [subprocess.Popen([sys.executable, "-c", programm, str(repo / "ziele")],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                for _ in range(4)]
+    for prozess in prozesse:
+        aus, fehler = prozess.communicate(timeout=120)
+        assert prozess.returncode == 0, fehler.decode()
+        assert json.loads(aus) == erwartet
+    assert _schnappschuss(repo).lies() is not None
+    assert list((repo / ".git" / "strategie").glob("*.neu")) == []  # no temp file left
