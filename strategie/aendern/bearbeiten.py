@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomlkit.exceptions
-
 from strategie.aendern.anwenden import wende_an
 from strategie.aendern.atomar import schreibe_atomar
 from strategie.aendern.nachricht import Zielvorgang, betreff, nachricht
@@ -27,8 +25,7 @@ from strategie.speicher.cache import blob_id
 from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.speicher.validierung import befunde_mit_zeilen, lade_ziel, pruefe_daten
 from strategie.toml.fehler import toml_fehler_befund
-from strategie.toml.schreiben import schreibe_operationen
-from strategie.toml.sonderform import sonderform
+from strategie.toml.zeilenwert import ersetze_zeilenwerte
 
 
 @dataclass(frozen=True)
@@ -152,6 +149,14 @@ def _schreibe(pfad: Path, text: str, operationen: tuple[Operation, ...],
               erwartet: dict[str, Any], ziel_id: str) -> str:
     """The edited text, verified with tomllib; a German refusal if it cannot be made exactly."""
     fehler = ""
+    neu_text = ersetze_zeilenwerte(text, operationen)  # a status change: no tomlkit needed
+    if neu_text is not None and tomllib.loads(neu_text) == erwartet:
+        return neu_text
+    import tomlkit.exceptions
+
+    from strategie.toml.schreiben import schreibe_operationen
+    from strategie.toml.sonderform import sonderform
+
     try:
         neu_text = schreibe_operationen(text, operationen)
         if tomllib.loads(neu_text) == erwartet:

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from strategie.git.befehl import git_lauf
-from strategie.git.repo import GitRepo
 from strategie.modell.befund import Befund, StrategieFehler, anzeigepfad
 from strategie.text.format import datum_de
 
@@ -109,6 +107,8 @@ def ermittle_grundlage(speicher: Zielspeicher, *, filter_text: str = "",
     commit, ungespeichert = speicher.commit, False
     verzeichnis = Path(speicher.verzeichnis).resolve()
     ordner = verzeichnis.name
+    from strategie.git.repo import GitRepo  # not needed to name the choices of --grundlage
+
     try:
         with GitRepo(verzeichnis) as repo:
             ordner = repo.praefix(verzeichnis)
@@ -134,6 +134,8 @@ def ermittle_grundlage(speicher: Zielspeicher, *, filter_text: str = "",
 
 def _geteilt(verzeichnis: Path, commit: str) -> bool | None:
     """Whether *commit* is on a remote-tracking branch; None if the clone has none."""
+    from strategie.git.befehl import git_lauf
+
     try:
         fern = git_lauf(verzeichnis, "for-each-ref", "--count=1", "--format=%(refname)",
                         "refs/remotes")

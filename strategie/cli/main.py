@@ -123,6 +123,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         gruppen = (team,)
     args = baue_parser(gruppen).parse_args(argv)
     ausfuehren = getattr(args, "ausfuehren", _starte_app)
+    if ausfuehren is not _starte_app:
+        # A command runs once and ends: a report over 10,000 goals unpickles and builds
+        # hundreds of thousands of objects that all survive, and the default thresholds walk
+        # them again and again (~30 % of its CPU time). Cycles are still collected, rarely.
+        import gc
+
+        gc.set_threshold(50_000, 20, 100)
     try:
         return int(ausfuehren(args) or ERFOLG)
     except StrategieFehler as fehler:

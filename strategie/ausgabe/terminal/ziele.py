@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -11,16 +12,17 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from strategie.ausgabe.abschnitte import handlungsfelder_legende, matrix_hinweise
 from strategie.ausgabe.farben import ampel_farbe, status_farbe
 from strategie.ausgabe.terminal.sicher import sicherer_text
-from strategie.auswertung.matrix import Matrix
 from strategie.modell.feld import STECKBRIEF_TEXTE, STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Kennzahl, Ziel
 from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import einzeilig, entschaerfe
+
+if TYPE_CHECKING:
+    from strategie.auswertung.matrix import Matrix
 
 BALKEN = "▁▂▃▄▅▆▇█"
 RICH_TABELLE_MAX_ZEILEN = 300
@@ -215,6 +217,8 @@ def ziel_ansicht(ziel: Ziel, rahmen: Rahmen) -> RenderableType:
 
 def matrix_tabelle(matrix: Matrix, rahmen: Rahmen, titel: str = "") -> Table:
     """The Amt × Handlungsfeld table as in section 5.1 of the report, with sums."""
+    from strategie.ausgabe.abschnitte import handlungsfelder_legende, matrix_hinweise
+
     tabelle = Table(title=sicherer_text(titel) if titel else None, box=box.SIMPLE_HEAVY,
                     show_footer=True)
     tabelle.add_column("Amt", footer="Summe")
