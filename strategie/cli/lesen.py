@@ -52,10 +52,11 @@ def befehl_liste(args: argparse.Namespace) -> int:
     if args.format == "json":
         from strategie.ausgabe.json.listen import ziele_json_teile
 
+        roh = getattr(sys.stdout, "buffer", None)  # None: a text-only stream (a test's)
         sys.stdout.flush()
-        sys.stdout.buffer.writelines(ziele_json_teile(ziele))
-        sys.stdout.buffer.write(b"\n")
-        sys.stdout.buffer.flush()
+        for teil in ziele_json_teile(ziele):
+            roh.write(teil) if roh is not None else sys.stdout.write(teil.decode("utf-8"))
+        sys.stdout.write("\n")
         return 0
     if args.format == "csv":
         from strategie.ausgabe.tabellen.csv import als_csv
