@@ -117,10 +117,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     gruppen = None
-    if _befehl(argv) in SCHNELLE_BEFEHLE:
+    befehl = _befehl(argv)
+    if befehl in SCHNELLE_BEFEHLE:
         from strategie.cli import team
 
         gruppen = (team,)
+    elif befehl in GRUPPE_DES_BEFEHLS:
+        # one group's parser: the other groups' modules (and what they import) are not loaded
+        import importlib
+
+        gruppen = (importlib.import_module(f"strategie.cli.{GRUPPE_DES_BEFEHLS[befehl]}"),)
     args = baue_parser(gruppen).parse_args(argv)
     ausfuehren = getattr(args, "ausfuehren", _starte_app)
     if ausfuehren is not _starte_app:
@@ -149,3 +155,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 SCHNELLE_BEFEHLE = frozenset({"sync", "konflikte", "loese", "einrichten", "merge-treiber",
                               "server-hook", "vorab-pruefen"})
 """The collaboration commands: parsed without importing the other command groups."""
+
+GRUPPE_DES_BEFEHLS = {
+    **dict.fromkeys(("liste", "zeige", "matrix"), "lesen"),
+    **dict.fromkeys(("status", "setze", "steckbrief", "messwert", "massnahme", "rueckgaengig"),
+                    "aendern"),
+    **dict.fromkeys(("neu", "entfallen"), "fortschreibung"),
+    **dict.fromkeys(("verlauf", "aenderungen"), "geschichte"),
+    **dict.fromkeys(("bericht", "steckbriefe", "jahresplanung"), "berichte"),
+    **dict.fromkeys(("pruefen", "schema"), "pruefen"),
+    "init": "einrichten",
+}
+"""The module in ``strategie.cli`` that registers each command (checked against
+``befehlsgruppen`` in the tests): a command is parsed with its own group only."""

@@ -61,3 +61,23 @@ def test_status_laedt_keine_fremde_bibliothek(repo: Path) -> None:
     assert code == 0 and kopf(repo) != vorher
     # a one-line value is rewritten without tomlkit (toml/zeilenwert.py), the message without Rich
     assert {m.split(".")[0] for m in module} - set(sys.stdlib_module_names) == {"strategie"}
+
+
+def test_jeder_befehl_steht_bei_seiner_gruppe() -> None:
+    import argparse
+
+    from strategie.cli.main import GRUPPE_DES_BEFEHLS, SCHNELLE_BEFEHLE, befehlsgruppen
+
+    gefunden = {}
+    for gruppe in befehlsgruppen():
+        befehle = argparse.ArgumentParser().add_subparsers()
+        gruppe.registriere(befehle, argparse.ArgumentParser(add_help=False))
+        gefunden.update(dict.fromkeys(befehle.choices, gruppe.__name__.rsplit(".", 1)[1]))
+    assert gefunden == GRUPPE_DES_BEFEHLS | dict.fromkeys(SCHNELLE_BEFEHLE, "team")
+
+
+def test_ein_befehl_laedt_nur_seine_gruppe(repo: Path) -> None:
+    _, module = _module("zeige", "SA-02", "--store", str(repo / "ziele"))
+    gruppen = {m for m in module if m.startswith("strategie.cli.")}
+    assert gruppen <= {"strategie.cli.main", "strategie.cli.argparse_de", "strategie.cli.lesen",
+                       "strategie.cli.gemeinsam"}, gruppen
