@@ -148,6 +148,10 @@ class StrategieApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="laden")
     def _lade(self) -> None:
+        from strategie.aendern.journal import erhole_bei_bedarf
+
+        if (erholt := erhole_bei_bedarf(self.verzeichnis)) is not None:
+            self.call_from_thread(self.notify, erholt, severity="warning", timeout=20)
         try:
             speicher = lade_speicher(self.verzeichnis)
         except StrategieFehler as fehler:

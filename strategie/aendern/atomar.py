@@ -8,6 +8,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from strategie.git.stoerung import stoere
 from strategie.modell.befund import StrategieFehler, os_fehlertext
 
 
@@ -19,18 +20,24 @@ def schreibe_atomar(pfad: Path, inhalt: bytes) -> None:
     modus = None
     with contextlib.suppress(FileNotFoundError):
         modus = stat.S_IMODE(pfad.stat().st_mode)
-    griff, temp = tempfile.mkstemp(dir=pfad.parent, prefix=f".{pfad.name}.", suffix=".neu")
+    temp = ""
     try:
+        stoere("temp")
+        griff, temp = tempfile.mkstemp(dir=pfad.parent, prefix=f".{pfad.name}.", suffix=".neu")
         with os.fdopen(griff, "wb") as datei:
+            stoere("schreiben")
             datei.write(inhalt)
             datei.flush()
+            stoere("fsync")
             os.fsync(datei.fileno())
         if modus is not None:
             os.chmod(temp, modus)
+        stoere("umbenennen")
         os.replace(temp, pfad)
     except OSError as fehler:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        if temp:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
         raise StrategieFehler(
             f"{pfad} konnte nicht geschrieben werden ({os_fehlertext(fehler)}); die Datei "
             "ist unverändert.") from None

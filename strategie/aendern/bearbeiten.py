@@ -11,7 +11,11 @@ from typing import Any
 
 from strategie.aendern.anwenden import wende_an
 from strategie.aendern.atomar import schreibe_atomar
+from strategie.aendern.bereit import bereit
+from strategie.aendern.journal import Eintrag, loesche_journal, schreibe_journal
 from strategie.aendern.nachricht import Zielvorgang, betreff, nachricht
+from strategie.aendern.sperre import schreibsperre
+from strategie.git.befehl import Orte, orte_von
 from strategie.git.repo import GitRepo
 from strategie.modell.befund import StrategieFehler, anzeigepfad, os_fehlertext
 from strategie.modell.feld import BEGRUENDET, STECKBRIEF_TEXTE, feld_titel
@@ -37,6 +41,8 @@ class Ergebnis:
     vorgaenge: tuple[Zielvorgang, ...]
     dateien: tuple[str, ...]
     """The changed files, relative to the repository root."""
+    hinweise: tuple[str, ...] = ()
+    """German notes for the user (a crashed change settled first, a detached HEAD)."""
 
     @property
     def kurz(self) -> str:
@@ -174,20 +180,36 @@ def _schreibe(pfad: Path, text: str, operationen: tuple[Operation, ...],
                           f"schreiben; nichts wurde verändert. (Bitte melden{fehler}.)")
 
 
-def _pruefe_handaenderungen(plaene: Sequence[_Plan], in_head: dict[str, str],
+def _pruefe_handaenderungen(repo: GitRepo, plaene: Sequence[_Plan], in_head: dict[str, str],
                             uebernehmen: bool) -> tuple[bool, list[str]]:
-    """Compare each file with its version in HEAD: a difference is a hand edit."""
-    abweichend = [p.relpfad_repo for p in plaene
-                  if not p.angelegt and in_head.get(p.relpfad_repo) != blob_id(p.alt)]
-    if not abweichend:
+    """Compare each file with its version in HEAD as git does (with its filters, e.g.
+    core.autocrlf): a difference is a hand edit."""
+    anders = [p.relpfad_repo for p in plaene
+              if not p.angelegt and in_head.get(p.relpfad_repo) != blob_id(p.alt)]
+    if anders:  # the raw bytes differ: ask git, which applies the clone's filters
+        status = repo.pfadstatus(anders)
+        anders = [p for p in anders if p not in in_head or p in status]
+    if not anders:
         return False, []
     if not uebernehmen:
         raise StrategieFehler(
-            f"{', '.join(abweichend)}: die Datei hat Änderungen, die noch nicht eingecheckt sind "
+            f"{', '.join(anders)}: die Datei hat Änderungen, die noch nicht eingecheckt sind "
             "(Handänderungen). Sie bleiben unangetastet, und es wurde nichts gespeichert. "
             "Entweder die Handänderungen zuerst selbst einchecken (git commit), oder sie mit "
             "--mit-handaenderungen in diese Änderung übernehmen.")
-    return True, [p for p in abweichend if p not in in_head]
+    return True, [p for p in anders if p not in in_head]
+
+
+def _pruefe_index(plaene: Sequence[_Plan], in_head: dict[str, str], im_index: set[str]) -> None:
+    """A goal file whose deletion is staged (git rm) is not silently brought back."""
+    geloescht = [p.relpfad_repo for p in plaene
+                 if not p.angelegt and p.relpfad_repo in in_head and p.relpfad_repo not in im_index]
+    if geloescht:
+        raise StrategieFehler(
+            f"{', '.join(geloescht)}: das Löschen dieser Datei ist für den nächsten Commit "
+            "vorgemerkt (git rm). Eine Änderung würde es stillschweigend aufheben; daher wurde "
+            "nichts gespeichert. Entweder das Löschen einchecken (git commit) oder es "
+            "zurücknehmen (git restore --staged DATEI), dann die Änderung wiederholen.")
 
 
 def aendere(verzeichnis: Path, aenderungen: Sequence[Zielaenderung], kommentar: str = "", *,
@@ -195,35 +217,55 @@ def aendere(verzeichnis: Path, aenderungen: Sequence[Zielaenderung], kommentar: 
             probelauf: bool = False) -> Ergebnis:
     """Apply field changes to one or more goals and commit them as one commit.
 
-    Checks every change against model and frame first; writes each file atomically with
-    minimal edits; commits only these files with the user's git identity. If anything fails,
-    the files are left exactly as they were and no commit is made. With *probelauf*, only
-    checks and returns what would change (commit id empty), writing nothing.
+    Holds the store's write lock from planning to the commit (one writer at a time), settles
+    a crashed earlier change first (``journal``) and refuses while a git operation is
+    unfinished. Checks every change against model and frame first; writes each file
+    atomically with minimal edits; commits only these files with the user's git identity. If
+    anything fails, the files this process wrote get their old content back (only where they
+    still hold what it wrote) and no commit is made. With *probelauf*, only checks and
+    returns what would change (commit id empty), writing nothing.
     """
     verzeichnis = verzeichnis.resolve()
     heute = heute or dt.date.today()
     aenderungen = zusammengefasst(aenderungen)
+    with schreibsperre(verzeichnis):
+        return _aendere(verzeichnis, aenderungen, kommentar, handaenderungen_uebernehmen,
+                        heute, probelauf)
+
+
+def _aendere(verzeichnis: Path, aenderungen: list[Zielaenderung], kommentar: str,
+             uebernehmen: bool, heute: dt.date, probelauf: bool) -> Ergebnis:
     rahmen = lade_rahmen(verzeichnis)
     with GitRepo(verzeichnis) as repo:
+        orte = orte_von(repo.wurzel)
+        hinweise = bereit(orte, schreiben=not probelauf)
         pfade = [neue_datei(verzeichnis, rahmen, a.ziel_id) if a.anlegen is not None
                  else datei_des_ziels(verzeichnis, rahmen, a.ziel_id) for a in aenderungen]
-        # git answers these two questions while the files are planned below
+        relpfade = [repo.relativ(p) for p in pfade]
+        # git answers these questions while the files are planned below
         identitaet = repo.frage_identitaet()
-        in_head = repo.frage_blobs_in_head([repo.relativ(p) for p in pfade])
+        in_head = repo.frage_blobs_in_head(relpfade)
+        index = repo.frage_index(relpfade)
         try:
             plaene = [plan for pfad, a in zip(pfade, aenderungen, strict=True)
                       if (plan := _plane(verzeichnis, repo, rahmen, pfad, a, kommentar, heute))]
         finally:
             repo.identitaet(identitaet)
             blobs = repo.blobs_in_head([], in_head)
+            im_index = repo.im_index(index)
         if not plaene:
             raise StrategieFehler("Keine Änderung: die Werte sind schon so gesetzt.")
-        mit_hand, neue = _pruefe_handaenderungen(plaene, blobs, handaenderungen_uebernehmen)
+        _pruefe_index(plaene, blobs, im_index)
+        mit_hand, neue = _pruefe_handaenderungen(repo, plaene, blobs, uebernehmen)
         neue += [p.relpfad_repo for p in plaene if p.angelegt]
         vorgaenge = tuple(p.vorgang for p in plaene)
+        dateien = tuple(p.relpfad_repo for p in plaene)
         if probelauf:
-            return Ergebnis("", betreff(vorgaenge), vorgaenge,
-                            tuple(p.relpfad_repo for p in plaene))
+            return Ergebnis("", betreff(vorgaenge), vorgaenge, dateien, tuple(hinweise))
+        text = nachricht(vorgaenge, kommentar, mit_hand)
+        vorher = repo.kopf()
+        schreibe_journal(orte, [Eintrag(p.relpfad_repo, None if p.angelegt else p.alt, p.neu)
+                                for p in plaene], vorher, text)
         geschrieben: list[_Plan] = []
         try:
             for plan in plaene:
@@ -231,13 +273,70 @@ def aendere(verzeichnis: Path, aenderungen: Sequence[Zielaenderung], kommentar: 
                     plan.pfad.parent.mkdir(exist_ok=True)
                 schreibe_atomar(plan.pfad, plan.neu)
                 geschrieben.append(plan)
-            commit = repo.commit([p.relpfad_repo for p in plaene],
-                                 nachricht(vorgaenge, kommentar, mit_hand), neue=neue)
+            commit = repo.commit(list(dateien), text, neue=neue)
+        except Exception as fehler:
+            doch = _doch_gespeichert(repo, vorher, plaene)
+            if doch is None:
+                _nimm_zurueck(orte, geschrieben, fehler)
+                raise
+            commit = doch
         except BaseException:
-            for plan in reversed(geschrieben):
-                if plan.angelegt:
-                    plan.pfad.unlink(missing_ok=True)
-                else:
-                    schreibe_atomar(plan.pfad, plan.alt)
+            if _doch_gespeichert(repo, vorher, plaene) is None:
+                _nimm_zurueck(orte, geschrieben, None)
             raise
-    return Ergebnis(commit, betreff(vorgaenge), vorgaenge, tuple(p.relpfad_repo for p in plaene))
+        loesche_journal(orte)
+    return Ergebnis(commit, betreff(vorgaenge), vorgaenge, dateien, tuple(hinweise))
+
+
+def _doch_gespeichert(repo: GitRepo, vorher: str, plaene: Sequence[_Plan]) -> str | None:
+    """After a failure: the commit id if git made the commit all the same (HEAD moved and
+    holds exactly the new files), else None."""
+    try:
+        kopf = repo.kopf()
+        if kopf == vorher:
+            return None
+        blobs = repo.blobs_in_head([p.relpfad_repo for p in plaene])
+        if all(blobs.get(p.relpfad_repo) == blob_id(p.neu) for p in plaene) and not (
+                repo.pfadstatus([p.relpfad_repo for p in plaene])):
+            return kopf
+    except (StrategieFehler, OSError, ValueError):
+        pass
+    return None
+
+
+def _nimm_zurueck(orte: Orte, geschrieben: Sequence[_Plan],
+                  fehler: BaseException | None) -> None:
+    """Give the files this process wrote their old content back — only where they still hold
+    exactly what it wrote. If that fails too (disk full), raise a message that says what
+    state each file is in and what happens next; the journal stays for the next command."""
+    offen = []
+    for plan in reversed(geschrieben):
+        try:
+            jetzt = plan.pfad.read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            offen.append(plan)
+            continue
+        if jetzt != plan.neu:
+            continue  # someone else's content now: not ours to overwrite
+        try:
+            if plan.angelegt:
+                plan.pfad.unlink(missing_ok=True)
+            else:
+                schreibe_atomar(plan.pfad, plan.alt)
+        except (StrategieFehler, OSError):
+            offen.append(plan)
+    if not offen:
+        loesche_journal(orte)
+        return
+    erst = fehler.meldung if isinstance(fehler, StrategieFehler) else (
+        str(fehler) if fehler else "abgebrochen")
+    namen = ", ".join(anzeigepfad(p.pfad) for p in offen)
+    raise StrategieFehler(
+        f"Die Änderung ist gescheitert: {erst}\nDanach ließ sich auch der vorige Inhalt nicht "
+        f"zurückschreiben (Platte voll oder keine Schreibrechte?): {namen} enthält jetzt die "
+        "neue Fassung, die NICHT gespeichert (nicht eingecheckt) ist. Nichts ist verloren: der "
+        "vorige Inhalt steht im Änderungsprotokoll .git/strategie/journal.json. Bitte Platz "
+        "schaffen (oder die Rechte richten); der nächste strategie-Befehl (z. B. strategie "
+        "pruefen) stellt ihn dann wieder her.") from fehler

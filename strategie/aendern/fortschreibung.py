@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from strategie.aendern.bearbeiten import Ergebnis, aendere
+from strategie.aendern.sperre import schreibsperre
 from strategie.git.repo import GitRepo
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.feld import ZIEL, Abschnitt, Feld, Typ
@@ -110,10 +111,14 @@ def neues_ziel(rahmen: Rahmen, ziel_id: str, werte: Mapping[str, Any], *,
 
 def lege_an(verzeichnis: Path, amt: str, werte: Mapping[str, Any], kommentar: str = "", *,
             text: str | None = None, ziel_id: str | None = None) -> Ergebnis:
-    """Create a goal of *amt* with the next free id: one commit 'SA-08 angelegt: Titel'."""
-    ziel_id = ziel_id or naechste_id(verzeichnis, amt)
-    rahmen = lade_rahmen(verzeichnis.resolve())
-    return aendere(verzeichnis, [neues_ziel(rahmen, ziel_id, werte, text=text)], kommentar)
+    """Create a goal of *amt* with the next free id: one commit 'SA-08 angelegt: Titel'.
+
+    The write lock is held from choosing the id to the commit: two processes creating a goal
+    of the same Amt at once get two ids."""
+    with schreibsperre(verzeichnis):
+        ziel_id = ziel_id or naechste_id(verzeichnis, amt)
+        rahmen = lade_rahmen(verzeichnis.resolve())
+        return aendere(verzeichnis, [neues_ziel(rahmen, ziel_id, werte, text=text)], kommentar)
 
 
 def vorlage_text(rahmen: Rahmen, ziel_id: str, werte: Mapping[str, Any]) -> str:

@@ -7,9 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strategie.aendern.bearbeiten import Ergebnis
+from strategie.aendern.bereit import bereit
 from strategie.aendern.nachricht import Zielvorgang, trailer
+from strategie.aendern.sperre import schreibsperre
+from strategie.git.befehl import orte_von
 from strategie.git.objekte import LEERER_BLOB, Logeintrag, lies_blobs, lies_log, loese_auf
 from strategie.git.repo import GitRepo, git_fehlertext
+from strategie.git.stoerung import stoere
 from strategie.git.trailer import TRAILER_RUECKGAENGIG, kommentar_aus, teile_nachricht
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.vergleich import vergleiche
@@ -79,11 +83,15 @@ def _pruefe_art(eintrag: Logeintrag, praefix: str) -> None:
             f"Commit {kurz} ist ein Merge-Commit (führt Zweige zusammen), keine Änderung an "
             "einem Ziel; bitte die gemeinten Änderungen einzeln rückgängig machen oder mit git "
             "selbst zurücknehmen. Nichts wurde verändert.")
+    if not eintrag.dateien:
+        raise StrategieFehler(
+            f"Commit {kurz} ändert keine Datei (ein leerer Commit); es gibt nichts rückgängig "
+            "zu machen. Nichts wurde verändert.")
     fremd = [d for d, _, _ in eintrag.dateien if not ist_zieldatei_im_repo(d, praefix)]
-    if fremd or not eintrag.dateien:
+    if fremd:
         raise StrategieFehler(
             f"Commit {kurz} ändert nicht nur Zieldateien "
-            f"({', '.join(fremd) or 'keine Dateien'}); 'strategie rueckgaengig' nimmt nur "
+            f"({', '.join(fremd)}); 'strategie rueckgaengig' nimmt nur "
             "Änderungen an Zielen zurück (nicht an der Rahmendatei strategie.toml oder an "
             "anderen Dateien). Bitte mit git selbst zurücknehmen; nichts wurde verändert.")
 
@@ -101,6 +109,14 @@ def rueckgaengig(verzeichnis: Path, commit: str | None = None, *, kommentar: str
                  erzwingen: bool = False) -> Ergebnis:
     """Revert a change as a new commit; refuses a commit already on a remote unless forced."""
     verzeichnis = verzeichnis.resolve()
+    with schreibsperre(verzeichnis):
+        return _rueckgaengig(verzeichnis, commit, kommentar, erzwingen)
+
+
+def _rueckgaengig(verzeichnis: Path, commit: str | None, kommentar: str,
+                  erzwingen: bool) -> Ergebnis:
+    with GitRepo(verzeichnis) as repo:
+        hinweise = bereit(orte_von(repo.wurzel))
     plan = vorschau(verzeichnis, commit)
     if plan.auf_remote and not erzwingen:
         raise StrategieFehler(
@@ -131,6 +147,7 @@ def rueckgaengig(verzeichnis: Path, commit: str | None = None, *, kommentar: str
         absaetze.append("\n".join([*trailer(plan.vorgaenge),
                                    f"{TRAILER_RUECKGAENGIG}: {plan.commit.commit}"]))
         try:
+            stoere("git-revert")
             repo.git("revert", "--no-commit", plan.commit.commit)
         except StrategieFehler as fehler:
             _abbrechen(repo)
@@ -144,7 +161,7 @@ def rueckgaengig(verzeichnis: Path, commit: str | None = None, *, kommentar: str
         except BaseException:
             _abbrechen(repo)
             raise
-    return Ergebnis(neu, absaetze[0], plan.vorgaenge, tuple(dateien))
+    return Ergebnis(neu, absaetze[0], plan.vorgaenge, tuple(dateien), tuple(hinweise))
 
 
 def _pruefe_ergebnis(repo: GitRepo, verzeichnis: Path, dateien: list[str]) -> None:

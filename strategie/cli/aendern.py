@@ -139,6 +139,8 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
 def melde(ergebnis: Ergebnis) -> None:
     """Say what was saved: 'Gespeichert <commit>  <subject>'."""
+    for hinweis in ergebnis.hinweise:
+        print(farbig(entschaerfe(hinweis), "33"), file=sys.stderr, flush=True)
     print(f"{farbig('Gespeichert', '32')} {farbig(ergebnis.kurz, '1')}  "
           f"{entschaerfe(ergebnis.betreff)}", flush=True)
 

@@ -31,6 +31,8 @@ from strategie.cli.gemeinsam import (
 )
 from strategie.modell.befund import StrategieFehler, anzeigepfad
 from strategie.modell.rahmen import MAX_MONATE
+from strategie.speicher.ablage import pruefe_ausgabeziel
+from strategie.speicher.finden import finde_speicher
 
 if TYPE_CHECKING:  # Rich and the report model are imported when a report is made
     from rich.console import RenderableType
@@ -133,6 +135,11 @@ def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str,
     """Write to --ausgabe atomically (and say so on stderr), or to stdout."""
     if args.ausgabe:
         ziel = Path(args.ausgabe)
+        try:
+            speicher: Path | None = finde_speicher(getattr(args, "store", None))
+        except StrategieFehler:
+            speicher = None
+        pruefe_ausgabeziel(ziel, speicher)
         if not ziel.parent.is_dir():
             raise StrategieFehler(f"Der Ordner für {ziel} existiert nicht.")
         from strategie.aendern.atomar import schreibe_atomar

@@ -59,6 +59,10 @@ def befehl_pruefen(args: argparse.Namespace) -> int:
     verzeichnis = finde_speicher(args.speicher or getattr(args, "store", None))
     if args.zustaendigkeit:
         return _pruefe_zustaendigkeit(verzeichnis, args.zustaendigkeit)
+    from strategie.aendern.journal import erhole_bei_bedarf
+
+    if (erholt := erhole_bei_bedarf(verzeichnis)) is not None:
+        print(entschaerfe(erholt), file=sys.stderr)
     try:
         speicher = lade_speicher(verzeichnis)
     except StrategieFehler as fehler:

@@ -11,6 +11,7 @@ from types import TracebackType
 from typing import NoReturn
 
 from strategie.git.befehl import Lauf
+from strategie.git.stoerung import stoere
 from strategie.modell.befund import StrategieFehler
 
 SPERRE_WARTEN_S = 3.0
@@ -144,7 +145,18 @@ class GitRepo:
 
     def frage_blobs_in_head(self, relpfade: Sequence[str]) -> subprocess.Popen[bytes]:
         """Start looking up the blob ids of paths in HEAD (see ``blobs_in_head``)."""
-        return self.starte("ls-tree", "-z", "--full-tree", "HEAD", "--", *relpfade)
+        return self.starte("--literal-pathspecs", "ls-tree", "-z", "--full-tree", "HEAD", "--",
+                           *relpfade)
+
+    def frage_index(self, relpfade: Sequence[str]) -> subprocess.Popen[bytes]:
+        """Start listing which of these paths the index holds (see ``im_index``)."""
+        return self.starte("--literal-pathspecs", "ls-files", "-z", "--full-name", "--",
+                           *relpfade)
+
+    def im_index(self, prozess: subprocess.Popen[bytes]) -> set[str]:
+        """The paths of a started ``frage_index`` that are in the index."""
+        _, ausgabe = self.ausgabe_von(prozess)
+        return {p for p in ausgabe.decode("utf-8", "replace").split("\0") if p}
 
     def blobs_in_head(self, relpfade: Sequence[str],
                       prozess: subprocess.Popen[bytes] | None = None) -> dict[str, str]:
@@ -169,7 +181,8 @@ class GitRepo:
 
     def pfadstatus(self, relpfade: Sequence[str]) -> dict[str, str]:
         """Two-letter `git status --porcelain` codes of the paths that differ from HEAD."""
-        ausgabe = self.git("status", "--porcelain=v1", "-z", "--untracked-files=all", "--",
+        ausgabe = self.git("--literal-pathspecs", "status", "--porcelain=v1", "-z",
+                           "--untracked-files=all", "--",
                            *relpfade, strip_newline_in_stdout=False)
         codes = {}
         for eintrag in ausgabe.split("\0"):
@@ -180,37 +193,44 @@ class GitRepo:
     def commit(self, relpfade: Sequence[str], nachricht: str, *, neue: Sequence[str] = ()) -> str:
         """Commit exactly these paths' working-tree content; returns the new commit id.
 
-        Other staged changes stay staged (``--only``). The message goes through stdin. Waits
-        briefly while another git process holds the index lock. Raises CommitFehler with
-        git's output (e.g. a hook's).
+        Other staged changes stay staged (``--only``); paths are literal, never patterns; the
+        message goes to git on stdin. Waits briefly while another git process holds the index
+        lock. Raises CommitFehler with git's output (e.g. a hook's).
         """
         if neue:
+            stoere("git-add")
             self._mit_sperrwarten("add", "--", *neue)
         try:
+            stoere("git-commit")
             self._mit_sperrwarten("commit", "--quiet", "--only", "--cleanup=whitespace",
                                   "-F", "-", "--", *relpfade, eingabe=nachricht.encode("utf-8"))
-        except CommitFehler:
+        except BaseException:
             if neue:
                 self._mit_sperrwarten("reset", "--quiet", "--", *neue)
             raise
+        stoere("nachpruefung")
         return self.kopf()
 
     def _mit_sperrwarten(self, *argumente: str, eingabe: bytes | None = None) -> str:
         frist = time.monotonic() + SPERRE_WARTEN_S
         while True:
-            ergebnis = self.lauf(*argumente, eingabe=eingabe)
+            ergebnis = self.lauf("--literal-pathspecs", *argumente, eingabe=eingabe)
             if ergebnis.ok:
                 return ergebnis.aus
             text = git_fehlertext(ergebnis)
-            if "index.lock" in text and time.monotonic() < frist:
-                time.sleep(0.1)
-                continue
-            if "index.lock" in text:
+            if "index.lock" in text and "File exists" in text:
+                if time.monotonic() < frist:
+                    time.sleep(0.05)
+                    continue
                 raise CommitFehler(
                     "Ein anderer git-Prozess arbeitet gerade in diesem Repository "
                     f"(Sperrdatei index.lock, {SPERRE_WARTEN_S:g} s gewartet). Bitte gleich "
                     "noch einmal versuchen. Läuft sicher kein git-Programm mehr, darf die "
                     "Datei .git/index.lock gelöscht werden.", text)
+            if "index.lock" in text or "Permission denied" in text or "Read-only" in text:
+                raise CommitFehler(
+                    f"git {argumente[0]} kann das git-Verzeichnis nicht beschreiben "
+                    f"(Schreibrechte?); nichts wurde gespeichert. git meldet: {text}", text)
             raise CommitFehler(f"git {argumente[0]} wurde abgelehnt:\n{text}", text)
 
     def kopf(self) -> str:

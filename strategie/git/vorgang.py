@@ -1,5 +1,6 @@
-"""Which git operation is unfinished in a work tree (rebase, merge, cherry-pick, revert),
-read from the files git leaves in its directory, and who is on each side of it."""
+"""Which git operation is unfinished in a work tree (rebase, merge, cherry-pick, revert, am,
+bisect), read from the files git leaves in its directory, and who is on each side of it; and
+whether HEAD is detached."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ class Vorgang:
     """An unfinished git operation."""
 
     art: str
-    """'rebase', 'merge', 'cherry-pick', 'revert' or 'am'."""
+    """'rebase', 'merge', 'cherry-pick', 'revert', 'am' or 'bisect'."""
     ihr_commit: str | None = None
     """The commit being merged in, picked or replayed (for a rebase: the local commit being
     replayed onto the upstream), if git says so."""
@@ -25,7 +26,28 @@ class Vorgang:
     def name(self) -> str:
         """German name of the operation with the git command that finishes it."""
         return {"rebase": "git rebase", "merge": "git merge", "cherry-pick": "git cherry-pick",
-                "revert": "git revert", "am": "git am"}[self.art]
+                "revert": "git revert", "am": "git am", "bisect": "git bisect"}[self.art]
+
+    @property
+    def abschluss(self) -> str:
+        """German: how to finish or abort it ('git rebase --continue … oder … --abort')."""
+        if self.art == "bisect":
+            return "die Fehlersuche mit git bisect reset beenden"
+        if self.art == "merge":
+            return ("die Konflikte lösen und mit git commit abschließen, oder abbrechen: "
+                    "git merge --abort")
+        return (f"die Konflikte lösen und mit {self.name} --continue fortsetzen, oder "
+                f"abbrechen: {self.name} --abort")
+
+    def meldung(self) -> str:
+        """German refusal of a change while this operation is unfinished."""
+        was = {"rebase": "ein git rebase", "merge": "eine Zusammenführung (git merge)",
+               "cherry-pick": "ein git cherry-pick", "revert": "ein git revert",
+               "am": "ein git am", "bisect": "eine Fehlersuche mit git bisect"}[self.art]
+        return (f"In diesem Klon ist {was} nicht abgeschlossen. Eine Änderung jetzt käme in "
+                f"diesen Vorgang und ginge beim Abbrechen verloren; daher wurde nichts "
+                f"gespeichert. Bitte zuerst {self.abschluss} (git status zeigt den Stand), "
+                "dann die Änderung wiederholen.")
 
 
 def _erste_zeile(pfad: Path) -> str | None:
@@ -56,7 +78,15 @@ def laufender_vorgang(gitdir: Path) -> Vorgang | None:
         commit = _erste_zeile(gitdir / datei)
         if commit:
             return Vorgang(art, commit, angehalten=True)
+    if (gitdir / "BISECT_START").is_file() or (gitdir / "BISECT_LOG").is_file():
+        return Vorgang("bisect", angehalten=True)
     return None
+
+
+def losgeloest(gitdir: Path) -> bool:
+    """HEAD names a commit, not a branch (detached HEAD)."""
+    kopf = _erste_zeile(gitdir / "HEAD")
+    return kopf is not None and not kopf.startswith("ref:")
 
 
 def _letzte_zeile(pfad: Path) -> str | None:

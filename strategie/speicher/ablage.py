@@ -31,6 +31,26 @@ def ist_zieldatei(relpfad: str) -> bool:
             and not any(teil.startswith(".") for teil in relpfad.split("/")))
 
 
+def pruefe_ausgabeziel(ziel: Path, speicher: Path | None) -> None:
+    """Refuse a report's output file (``--ausgabe``) that would overwrite a goal file, the
+    frame, or anything inside a git directory; a German error naming what it is."""
+    echt = Path(os.path.realpath(ziel))
+    if ".git" in echt.parts or ".git" in ziel.absolute().parts:
+        raise StrategieFehler(f"--ausgabe {ziel}: liegt im git-Verzeichnis; dorthin wird nichts "
+                              "geschrieben. Bitte eine Datei außerhalb von .git wählen.")
+    orte = [Path(os.path.realpath(speicher))] if speicher is not None else []
+    orte += [o for o in echt.parents if (o / RAHMEN_DATEI).is_file()]
+    for ort in orte:
+        if not echt.is_relative_to(ort):
+            continue
+        relpfad = echt.relative_to(ort).as_posix()
+        if relpfad == RAHMEN_DATEI or ist_zieldatei(relpfad):
+            was = "die Rahmendatei" if relpfad == RAHMEN_DATEI else "eine Zieldatei"
+            raise StrategieFehler(f"--ausgabe {ziel}: das ist {was} des Zielspeichers {ort}; "
+                                  "ein Bericht überschreibt sie nicht. Bitte eine andere Datei "
+                                  "wählen (z. B. bericht.html außerhalb des Speichers).")
+
+
 def ist_zieldatei_im_repo(datei: str, praefix: str) -> bool:
     """Whether a repository path is a goal file in an Amt folder of the store at *praefix*.
 
@@ -51,9 +71,14 @@ def im_speicher(datei: str, praefix: str) -> str:
 
 def datei_des_ziels(verzeichnis: Path, rahmen: Rahmen, ziel_id: str) -> Path:
     """The file of a goal: ``<Amt-Ordner>/<ID>.toml`` (any folder as a fallback)."""
+    from strategie.modell.feld import ID_MUSTER
     from strategie.modell.werte import normalisiere_id  # not needed just to find the store
 
     ziel_id = normalisiere_id(ziel_id)
+    if not ID_MUSTER.match(ziel_id):
+        raise StrategieFehler(f'"{ziel_id}" ist keine gültige Ziel-ID (Kürzel und Nummer, '
+                              f"z. B. {rahmen.aemter[0].kuerzel if rahmen.aemter else 'SA'}-01)"
+                              "; nichts wurde verändert.")
     amt = rahmen.amt(ziel_id.rsplit("-", 1)[0])
     if amt is not None and (verzeichnis / amt.ordner / f"{ziel_id}.toml").is_file():
         return verzeichnis / amt.ordner / f"{ziel_id}.toml"
@@ -118,7 +143,8 @@ def pfadangabe_in_allen_ordnern(praefix: str, ziel_id: str) -> str:
     """A git pathspec for the goal's file in any Amt folder (e.g. a file deleted since)."""
     from strategie.modell.werte import normalisiere_id
 
-    return f":(glob){praefix + '/' if praefix else ''}*/{normalisiere_id(ziel_id)}.toml"
+    name = re.sub(r"([*?\[\]\\])", r"\\\1", normalisiere_id(ziel_id))  # never a pattern
+    return f":(glob){praefix + '/' if praefix else ''}*/{name}.toml"
 
 
 def dateien_der_arbeitskopie(verzeichnis: Path, verweise: list[str] | None = None

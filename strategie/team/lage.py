@@ -97,9 +97,10 @@ def hinweis_lage(orte: Orte, vorgang: Vorgang, zustand: Abgleichzustand | None
     konflikte = f", {anzahl(len(offen), 'Konflikt')} offen" if offen else ""
     return Abgleichergebnis("unterbrochen", (
         f"In diesem Klon ist ein {vorgang.name} nicht abgeschlossen{konflikte}; ihn hat nicht "
-        "strategie sync begonnen, daher ändert strategie nichts daran. Abschließen: die "
-        f"Konflikte lösen (strategie konflikte, strategie loese) und {vorgang.name} --continue"
-        f", oder abbrechen: {vorgang.name} --abort. Danach strategie sync.",),
+        "strategie sync begonnen, daher ändert strategie nichts daran. Abschließen: "
+        + ("die Fehlersuche mit git bisect reset beenden" if vorgang.art == "bisect" else
+           f"die Konflikte lösen (strategie konflikte, strategie loese) und {vorgang.name} "
+           f"--continue, oder abbrechen: {vorgang.name} --abort") + ". Danach strategie sync.",),
         konflikte=offen)
 
 

@@ -10,7 +10,6 @@ around ``loese``; the commit here is the one such a refusal must let through.
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from strategie.aendern.anwenden import wende_an
 from strategie.aendern.atomar import schreibe_atomar
 from strategie.aendern.nachricht import Zielvorgang, trailer
+from strategie.aendern.sperre import schreibsperre
 from strategie.git.befehl import Orte, git_lauf, git_text, orte_von
 from strategie.git.vorgang import Vorgang, laufender_vorgang
 from strategie.modell.befund import StrategieFehler
@@ -185,6 +185,12 @@ def loese(verzeichnis: Path, ziel_oder_datei: str, feld: str | None = None, *, w
     if wahl not in WAHLEN:
         raise StrategieFehler(f"Unbekannte Wahl {wahl!r} (möglich: {', '.join(WAHLEN)}).")
     verzeichnis = verzeichnis.resolve()
+    with schreibsperre(verzeichnis):
+        return _loese(verzeichnis, ziel_oder_datei, feld, wahl, wert, kommentar)
+
+
+def _loese(verzeichnis: Path, ziel_oder_datei: str, feld: str | None, wahl: str,
+           wert: str | None, kommentar: str) -> Loesung:
     orte = orte_von(verzeichnis)
     vorgang = laufender_vorgang(orte.gitdir)
     alle = offene_in(orte)
@@ -349,14 +355,12 @@ def committe_loesung(orte: Orte, verzeichnis: Path, vorgang: Vorgang | None,
                      kommentar: str = "") -> str:
     """Commit the staged resolution (also when it changes nothing: the decision is on record)."""
     nachricht = _nachricht(orte, verzeichnis, vorgang, kommentar)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt",
-                                     prefix="strategie-loesung-", delete=False) as datei:
-        datei.write(nachricht)
-    try:
-        git_text(orte.wurzel, "commit", "-q", "--allow-empty", "--cleanup=whitespace", "-F",
-                 datei.name)
-    finally:
-        Path(datei.name).unlink(missing_ok=True)
+    with schreibsperre(verzeichnis):
+        lauf = git_lauf(orte.wurzel, "commit", "-q", "--allow-empty", "--cleanup=whitespace",
+                        "-F", "-", eingabe=nachricht)
+    if not lauf.ok:
+        raise StrategieFehler(f"Die Lösung ließ sich nicht einchecken; git meldet:\n"
+                              f"{lauf.meldung}")
     konfliktdaten.leere(orte.gitdir)
     return git_text(orte.wurzel, "rev-parse", "HEAD").strip()
 

@@ -13,7 +13,9 @@ Offline, everything stays committed locally and the next sync shares it. The ste
 at is written down first (``zustand``), so an interrupted sync is recognised; a rebase, merge
 or cherry-pick begun by hand is explained and never touched.
 
-Seam for issue 8: the store's write lock is to be held for a whole sync (``_sperre``).
+The store's write lock (``strategie.aendern.sperre``) is held for a whole sync, ``--weiter``
+and ``--abbrechen``: no edit of the CLI or the app lands in the middle of a rebase. The merge
+driver, which git runs inside the rebase, never takes it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from strategie.aendern.sperre import schreibsperre
 from strategie.git.befehl import Orte, git_lauf, orte_von
 from strategie.git.vorgang import Vorgang, laufender_vorgang
 from strategie.modell.befund import StrategieFehler
@@ -67,8 +70,9 @@ VERSUCHE = 4
 
 @contextmanager
 def _sperre(verzeichnis: Path) -> Iterator[None]:
-    """The store's write lock for the whole sync (issue 8 brings it: strategie.aendern.sperre)."""
-    yield
+    """The store's write lock for the whole sync."""
+    with schreibsperre(verzeichnis):
+        yield
 
 
 def _treiber_argumente(orte: Orte) -> list[str]:
@@ -267,6 +271,11 @@ def weiter(verzeichnis: Path, fortschritt: Fortschritt | None = None) -> Abgleic
     """``strategie sync --weiter``: after the conflicts are resolved, let the rebase go on
     (if ``strategie loese`` has not already) and finish the sync."""
     verzeichnis = verzeichnis.resolve()
+    with _sperre(verzeichnis):
+        return _weiter(verzeichnis, fortschritt)
+
+
+def _weiter(verzeichnis: Path, fortschritt: Fortschritt | None) -> Abgleichergebnis:
     orte = orte_von(verzeichnis)
     if (sperre := gesperrt(orte)) is not None:
         return sperre
@@ -295,6 +304,11 @@ def abbrechen(verzeichnis: Path) -> Abgleichergebnis:
     """``strategie sync --abbrechen``: back to the state before the sync (``git rebase
     --abort``); the own commits are all there, still unshared."""
     verzeichnis = verzeichnis.resolve()
+    with _sperre(verzeichnis):
+        return _abbrechen(verzeichnis)
+
+
+def _abbrechen(verzeichnis: Path) -> Abgleichergebnis:
     orte = orte_von(verzeichnis)
     if (sperre := gesperrt(orte)) is not None:
         return sperre

@@ -92,10 +92,17 @@ def test_index_lock_wird_abgewartet_dann_klar_gemeldet(repo: Path,
     original = (repo / SA02).read_bytes()
     vorher = kopf(repo)
     start = time.monotonic()
-    with pytest.raises(StrategieFehler, match="index.lock") as fehler:
-        aendere(repo / "ziele", _status("SA-02", "umgesetzt"), "x")
+    # a git process works in the work tree: its lock is never taken for a leftover
+    git_prozess = subprocess.Popen(["git", "cat-file", "--batch"], cwd=repo,
+                                   stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    try:
+        with pytest.raises(StrategieFehler, match="index.lock") as fehler:
+            aendere(repo / "ziele", _status("SA-02", "umgesetzt"), "x")
+    finally:
+        git_prozess.communicate(b"")
     assert time.monotonic() - start >= 0.5
     assert "Ein anderer git-Prozess" in fehler.value.meldung
+    assert sperre.exists()
     sperre.unlink()
     _unveraendert(repo, vorher, {SA02: original})
     assert git(repo, "status", "--porcelain") == ""
