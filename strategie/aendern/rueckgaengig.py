@@ -155,12 +155,19 @@ def _rueckgaengig(verzeichnis: Path, commit: str | None, kommentar: str,
                 f"Commit {plan.commit.commit[:8]} lässt sich nicht automatisch rückgängig "
                 "machen, weil die Ziele danach erneut geändert wurden. Nichts wurde verändert."
                 f"\n{fehler.meldung}") from None
+        vorher = repo.kopf()
         try:  # whatever fails from here on: the tree as before, no revert left in progress
             _pruefe_ergebnis(repo, verzeichnis, dateien)
             neu = repo.commit(dateien, "\n\n".join(absaetze) + "\n")
-        except BaseException:
-            _abbrechen(repo)
-            raise
+        except BaseException as fehler:
+            jetzt = repo.kopf()
+            if jetzt != vorher and not repo.pfadstatus(dateien):
+                if not isinstance(fehler, Exception):
+                    raise
+                neu = jetzt  # git made the commit all the same: it is saved
+            else:
+                _abbrechen(repo)
+                raise
     return Ergebnis(neu, absaetze[0], plan.vorgaenge, tuple(dateien), tuple(hinweise))
 
 
