@@ -55,7 +55,7 @@ def _strang(store: Path, saat: int, dauer: float, gespeichert: list[str],
             kills: list[int]) -> None:
     zufall = random.Random(saat)
     getoetet = runde = 0
-    while getoetet < KILLS_JE_STRANG and runde < 4 * KILLS_JE_STRANG:
+    while getoetet < KILLS_JE_STRANG and runde < 10 * KILLS_JE_STRANG:
         runde += 1
         gruppe = zufall.random() < 0.15  # now and then git dies with it (index.lock left)
         prozess = subprocess.Popen(_befehl(zufall, store, saat * 1000 + runde),
