@@ -14,25 +14,6 @@ from strategie.text.sicher import entschaerfe
 if TYPE_CHECKING:
     from tui.app import StrategieApp
 
-AKTIONEN = (
-    ("Suche", "Suche in ID, Titel und Texten (/)", "action_suche"),
-    ("Filter …", "Filter nach Amt, Handlungsfeld, Status, Ampel … (f)", "action_filter"),
-    ("Filter löschen", "alle Filter und die Suche löschen (x)", "action_filter_loeschen"),
-    ("Umsetzungsstand setzen", "für das markierte Ziel (s)", "action_status"),
-    ("Ampel setzen", "für das markierte Ziel (a)", "action_ampel"),
-    ("Steckbrief bearbeiten", "für das markierte Ziel (e)", "action_steckbrief"),
-    ("Maßnahmen bearbeiten", "Status setzen oder neue Maßnahme (m)", "action_massnahmen"),
-    ("Messwert erfassen", "für eine Kennzahl des markierten Ziels (k)", "action_messwert"),
-    ("Verlauf", "Änderungen des markierten Ziels (v)", "action_verlauf"),
-    ("Übersicht", "Matrix, Umsetzungsstand, Aufmerksamkeit (o)", "action_uebersicht"),
-    ("Rückgängig", "letzte Änderung dieser Sitzung (u)", "action_rueckgaengig"),
-    ("Befunde", "fehlerhafte Zieldateien (b)", "action_befunde"),
-    ("Neu laden", "Zielspeicher neu einlesen (r)", "action_neu_laden"),
-    ("Sortierung wechseln", "nächste Spalte (t)", "action_sortieren"),
-    ("Hilfe", "alle Tasten (?)", "action_hilfe"),
-    ("Beenden", "die App schließen (q)", "exit"),
-)
-"""Every action of the app for the command palette: title, help, method of the app."""
 
 
 class DeutschePalette(CommandPalette):

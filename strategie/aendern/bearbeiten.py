@@ -180,6 +180,19 @@ def _schreibe(pfad: Path, text: str, operationen: tuple[Operation, ...],
                           f"schreiben; nichts wurde verändert. (Bitte melden{fehler}.)")
 
 
+class Handaenderungen(StrategieFehler):
+    """Files with changes not yet committed; the app words the way out without CLI options."""
+
+    def __init__(self, dateien: Sequence[str]) -> None:
+        self.dateien = tuple(dateien)
+        self.anfang = (f"{', '.join(self.dateien)}: die Datei hat Änderungen, die noch nicht "
+                       "eingecheckt sind (Handänderungen). Sie bleiben unangetastet, und es "
+                       "wurde nichts gespeichert.")
+        super().__init__(f"{self.anfang} Entweder die Handänderungen zuerst selbst einchecken "
+                         "(git commit), oder sie mit --mit-handaenderungen in diese Änderung "
+                         "übernehmen.")
+
+
 def _pruefe_handaenderungen(repo: GitRepo, plaene: Sequence[_Plan], in_head: dict[str, str],
                             uebernehmen: bool) -> tuple[bool, list[str]]:
     """Compare each file with its version in HEAD as git does (with its filters, e.g.
@@ -192,11 +205,7 @@ def _pruefe_handaenderungen(repo: GitRepo, plaene: Sequence[_Plan], in_head: dic
     if not anders:
         return False, []
     if not uebernehmen:
-        raise StrategieFehler(
-            f"{', '.join(anders)}: die Datei hat Änderungen, die noch nicht eingecheckt sind "
-            "(Handänderungen). Sie bleiben unangetastet, und es wurde nichts gespeichert. "
-            "Entweder die Handänderungen zuerst selbst einchecken (git commit), oder sie mit "
-            "--mit-handaenderungen in diese Änderung übernehmen.")
+        raise Handaenderungen(anders)
     return True, [p for p in anders if p not in in_head]
 
 

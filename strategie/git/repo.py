@@ -139,8 +139,10 @@ class GitRepo:
         name = os.environ.get("GIT_AUTHOR_NAME") or konfig.get("user.name", "")
         email = os.environ.get("GIT_AUTHOR_EMAIL") or konfig.get("user.email", "")
         if not name or not email:
-            fehlt = " und ".join(t for t, w in (("Name", name), ("E-Mail", email)) if not w)
-            raise StrategieFehler(f"Keine git-Identität: {fehlt} fehlt.\n{IDENTITAET_HILFE}")
+            fehlend = [t for t, w in (("Name", name), ("E-Mail", email)) if not w]
+            verb = "fehlen" if len(fehlend) > 1 else "fehlt"
+            raise StrategieFehler(
+                f"Keine git-Identität: {' und '.join(fehlend)} {verb}.\n{IDENTITAET_HILFE}")
         return name, email
 
     def frage_blobs_in_head(self, relpfade: Sequence[str]) -> subprocess.Popen[bytes]:

@@ -33,9 +33,10 @@ def fester_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return wurzel
 
 
-def neue_app(repo: Path) -> StrategieApp:
-    """The app on the repository's store, deterministic for tests."""
-    return StrategieApp(repo / "ziele", heute=HEUTE, blinken=False, dateien_beobachten=False)
+def neue_app(repo: Path, tastendatei: Path | None = None) -> StrategieApp:
+    """The app on the repository's store, deterministic for tests (no user keymap)."""
+    return StrategieApp(repo / "ziele", heute=HEUTE, blinken=False, dateien_beobachten=False,
+                        tastendatei=tastendatei or repo / ".keine-tasten.toml")
 
 
 async def warte(pilot: object) -> None:

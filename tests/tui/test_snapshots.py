@@ -1,6 +1,7 @@
-"""SVG snapshots of the main views at 80×24 and 120×40 (fixed dates, no blinking cursor).
+"""SVG snapshots of every screen and dialog at 80×24, 100×30 and 120×40, and after resizes.
 
-Update after an intended change of the look: python -m pytest tests/tui --snapshot-update
+Fixed dates, no blinking cursor. Update after an intended change of the look (look at a few
+SVGs first): python -m pytest tests/tui/test_snapshots.py --snapshot-update
 """
 
 from __future__ import annotations
@@ -11,41 +12,79 @@ import pytest
 
 from tests.tui.conftest import neue_app, warte
 
-GROESSEN = [(80, 24), (120, 40)]
+GROESSEN = [(80, 24), (100, 30), (120, 40)]
 
 
 async def _geladen(pilot) -> None:  # type: ignore[no-untyped-def]
     await warte(pilot)
 
 
+def _tasten(*tasten: str, ziel: str = "SA-01"):  # type: ignore[no-untyped-def]
+    async def ansicht(pilot) -> None:  # type: ignore[no-untyped-def]
+        await warte(pilot)
+        pilot.app.gehe_zu(ziel)
+        await pilot.pause()
+        await pilot.press(*tasten)
+        await warte(pilot)
+        await pilot.pause()
+    return ansicht
+
+
 async def _gefiltert(pilot) -> None:  # type: ignore[no-untyped-def]
     await warte(pilot)
     pilot.app.setze_filter("ampeln", "rot")
+    pilot.app.setze_filter("aemter", "SA")
     await pilot.pause()
 
 
-async def _status_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
+async def _befunde(pilot) -> None:  # type: ignore[no-untyped-def]
     await warte(pilot)
-    pilot.app.gehe_zu("SA-01")
-    await pilot.press("s")
+    await pilot.press("b")
     await pilot.pause()
 
 
-async def _verlauf(pilot) -> None:  # type: ignore[no-untyped-def]
-    await warte(pilot)
-    pilot.app.gehe_zu("SA-01")
-    await pilot.press("v")
-    await warte(pilot)
-
-
-async def _uebersicht(pilot) -> None:  # type: ignore[no-untyped-def]
-    await warte(pilot)
-    await pilot.press("o")
-    await pilot.pause()
+ANSICHTEN = {
+    "haupt": _geladen,
+    "gefiltert": _gefiltert,
+    "detailfokus": _tasten("enter"),
+    "statusdialog": _tasten("s"),
+    "ampeldialog": _tasten("a"),
+    "steckbriefdialog": _tasten("e"),
+    "massnahmendialog": _tasten("m"),
+    "neue_massnahme": _tasten("m", "n"),
+    "messwertdialog": _tasten("w"),
+    "kennzahldialog": _tasten("K"),
+    "filterdialog": _tasten("f"),
+    "hilfe": _tasten("question_mark"),
+    "palette": _tasten("ctrl+p", *"Gehe zu SA"),
+    "verlauf": _tasten("v"),
+    "commit": _tasten("v", "enter"),
+    "uebersicht": _tasten("o"),
+    "befunde": _befunde,
+    "rueckfrage": _tasten("s", "down", "enter", "enter", "u"),
+}
 
 
 @pytest.mark.parametrize("groesse", GROESSEN, ids=lambda g: f"{g[0]}x{g[1]}")
-@pytest.mark.parametrize("ansicht", [_geladen, _gefiltert, _status_dialog, _verlauf, _uebersicht],
-                         ids=["haupt", "gefiltert", "statusdialog", "verlauf", "uebersicht"])
-def test_ansicht(snap_compare, fester_repo: Path, ansicht, groesse) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(neue_app(fester_repo), terminal_size=groesse, run_before=ansicht)
+@pytest.mark.parametrize("name", list(ANSICHTEN))
+def test_ansicht(snap_compare, fester_repo: Path, name: str, groesse) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(neue_app(fester_repo), terminal_size=groesse,
+                        run_before=ANSICHTEN[name])
+
+
+def _verkleinert(*tasten: str):  # type: ignore[no-untyped-def]
+    async def ansicht(pilot) -> None:  # type: ignore[no-untyped-def]
+        await warte(pilot)
+        await pilot.press(*tasten)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await warte(pilot)
+        await pilot.pause()
+    return ansicht
+
+
+@pytest.mark.parametrize("tasten", [(), ("m", "n")], ids=["haupt", "neue_massnahme"])
+def test_nach_verkleinern_wie_frisch(snap_compare, fester_repo: Path, tasten) -> None:  # type: ignore[no-untyped-def]
+    """120×40 straight to 80×24: the SVG must equal a fresh start at 80×24 (same file)."""
+    assert snap_compare(neue_app(fester_repo), terminal_size=(120, 40),
+                        run_before=_verkleinert(*tasten))

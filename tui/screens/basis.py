@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from textual import work
+from rich.text import Text
+from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
+from textual.worker import Worker, WorkerState
 
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.operationen import Zielaenderung
 
+if TYPE_CHECKING:
+    from strategie.aendern.bearbeiten import Ergebnis
+from tui.fehler import unerwartet
+from tui.tasten import bindungen
+from tui.widgets.fusszeile import Fusszeile
 
-def ohne_blinken(screen: ModalScreen[object]) -> None:
+
+def ohne_blinken(screen: ModalScreen[Any]) -> None:
     """Stop cursor blinking in a screen's inputs when the app asks for it (snapshot tests)."""
     if not getattr(screen.app, "blinken", True):
         for eingabe in screen.query(Input):
@@ -24,17 +32,14 @@ def ohne_blinken(screen: ModalScreen[object]) -> None:
             bereich.cursor_blink = False
 
 
-class Aenderungsdialog(ModalScreen["Ergebnis | None"]):  # type: ignore[name-defined]
+class Aenderungsdialog(ModalScreen["Ergebnis | None"]):
     """A dialog whose result is a commit: it calls ``strategie.aendern.bearbeiten.aendere`` itself.
 
     The dialog stays open until the commit succeeded; a refused change (invalid value,
     missing Begründung, hand edits, a hook …) is shown in the dialog and nothing is saved.
     """
 
-    BINDINGS = [
-        Binding("escape", "abbrechen", "Abbrechen"),
-        Binding("ctrl+s", "speichern", "Speichern", priority=True),
-    ]
+    BINDINGS = bindungen("dialog")
 
     def __init__(self, verzeichnis: Path) -> None:
         super().__init__()
@@ -43,6 +48,11 @@ class Aenderungsdialog(ModalScreen["Ergebnis | None"]):  # type: ignore[name-def
 
     def on_mount(self) -> None:
         ohne_blinken(self)
+        self.mount(Fusszeile())  # the dialog's keys, not those of the screen below
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Keep the focused field visible, also at 80×24 (the dialog scrolls)."""
+        self.call_after_refresh(event.widget.scroll_visible, animate=False)
 
     HINWEIS = "Enter wählt · Strg+S speichert · Esc bricht ab"
     """The keys of the dialog, shown at its foot."""
@@ -55,7 +65,7 @@ class Aenderungsdialog(ModalScreen["Ergebnis | None"]):  # type: ignore[name-def
     def melde_fehler(self, text: str) -> None:
         """Show why the change could not be saved."""
         fehler = self.query_one("#fehler", Static)
-        fehler.update(text)
+        fehler.update(Text(text))
         fehler.display = bool(text)
 
     def aenderungen(self) -> tuple[Sequence[Zielaenderung], str]:
@@ -87,15 +97,30 @@ class Aenderungsdialog(ModalScreen["Ergebnis | None"]):  # type: ignore[name-def
         self._speichere(list(aenderungen), kommentar)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="speichern")
-    def _speichere(self, aenderungen: list[Zielaenderung], kommentar: str) -> None:
-        from strategie.aendern.bearbeiten import aendere
+    def _speichere(self, aenderungen: list[Zielaenderung], kommentar: str) -> Ergebnis | None:
+        """Commit in a worker; the dialog closes when the worker has finished (see below)."""
+        from strategie.aendern.bearbeiten import Handaenderungen, aendere
 
         try:
-            ergebnis = aendere(self.verzeichnis, aenderungen, kommentar)
+            return aendere(self.verzeichnis, aenderungen, kommentar)
+        except Handaenderungen as fehler:
+            meldung = (f"{fehler.anfang} Bitte die Handänderungen zuerst einchecken (git commit) "
+                       "oder verwerfen; danach hier erneut speichern.")
         except StrategieFehler as fehler:
-            self.app.call_from_thread(self._abgelehnt, fehler.meldung)
+            meldung = fehler.meldung
+        except Exception as fehler:  # noqa: BLE001 - the user sees every failure, in German
+            meldung = unerwartet("Speichern", fehler)
+        self.app.call_from_thread(self._abgelehnt, meldung)
+        return None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "speichern":
             return
-        self.app.call_from_thread(self.dismiss, ergebnis)
+        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
+            self.dismiss(event.worker.result)
+        elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED) and self.speichert:
+            self._abgelehnt(unerwartet("Speichern", event.worker.error or RuntimeError(
+                "abgebrochen")))
 
     def _abgelehnt(self, meldung: str) -> None:
         self.speichert = False

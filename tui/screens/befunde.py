@@ -7,19 +7,20 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from strategie.modell.befund import Befund
 from strategie.text.sicher import entschaerfe
+from tui.tasten import bindungen
+from tui.widgets.fusszeile import Fusszeile
 
 
 class BefundeScreen(Screen[None]):
     """'Datei:Zeile: Meldung' for every invalid file; fix them in an editor, then r reloads."""
 
-    BINDINGS = [Binding("escape,q,b", "app.pop_screen", "Zurück")]
+    BINDINGS = bindungen("befunde")
 
     def __init__(self, befunde: Sequence[Befund], verzeichnis: Path) -> None:
         super().__init__()
@@ -36,4 +37,4 @@ class BefundeScreen(Screen[None]):
             text.append("Keine Befunde: alle Zieldateien sind in Ordnung.", style="green")
         with VerticalScroll():
             yield Static(text)
-        yield Footer()
+        yield Fusszeile()

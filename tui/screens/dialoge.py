@@ -7,8 +7,7 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,6 +19,8 @@ from strategie.modell.rahmen import Wert
 from strategie.modell.ziel import Ziel
 from strategie.text.sicher import entschaerfe
 from tui.screens.basis import Aenderungsdialog
+from tui.tasten import bindungen
+from tui.widgets.fusszeile import Fusszeile
 
 
 class WertDialog(Aenderungsdialog):
@@ -52,7 +53,7 @@ class WertDialog(Aenderungsdialog):
                 beschreibung.append("  (Begründung nötig)", style="italic")
             zeile.add_row(name, beschreibung)
             optionen.append(Option(zeile, id=wert.name))
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Label(f"{self.titel} – {entschaerfe(ids)}", classes="dialogtitel")
             yield OptionList(*optionen, id="werte")
             yield Label("Kommentar (bei Pflicht zugleich die Begründung):")
@@ -86,10 +87,7 @@ class WertDialog(Aenderungsdialog):
 class Bestaetigung(ModalScreen[bool]):
     """A yes/no question; destructive actions ask first."""
 
-    BINDINGS = [
-        Binding("j,y", "antwort(True)", "Ja"),
-        Binding("n,escape", "antwort(False)", "Nein"),
-    ]
+    BINDINGS = bindungen("frage")
 
     def __init__(self, frage: str, details: str = "") -> None:
         super().__init__()
@@ -97,7 +95,7 @@ class Bestaetigung(ModalScreen[bool]):
         self.details = details
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Label(self.frage, classes="dialogtitel")
             if self.details:
                 yield Static(Text(entschaerfe(self.details)), classes="details")
@@ -106,6 +104,7 @@ class Bestaetigung(ModalScreen[bool]):
                 yield Button("Nein (n)", variant="primary", id="nein")
 
     def on_mount(self) -> None:
+        self.mount(Fusszeile())
         self.query_one("#nein", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

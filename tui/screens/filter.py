@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, RadioButton, RadioSet, SelectionList, Static
@@ -11,16 +10,14 @@ from textual.widgets import Label, RadioButton, RadioSet, SelectionList, Static
 from strategie.auswertung.auswahl import FACETTEN, FACETTENTITEL, Auswahl
 from strategie.auswertung.filter import Filter
 from strategie.text.sicher import entschaerfe
+from tui.tasten import bindungen
+from tui.widgets.fusszeile import Fusszeile
 
 
 class FilterDialog(ModalScreen[Filter | None]):
     """Choose values per dimension; several values of one dimension mean 'or'."""
 
-    BINDINGS = [
-        Binding("escape", "abbrechen", "Abbrechen"),
-        Binding("ctrl+s,enter", "anwenden", "Anwenden", priority=True),
-        Binding("x", "leeren", "Alle Filter löschen"),
-    ]
+    BINDINGS = bindungen("filter")
 
     def __init__(self, auswahl: Auswahl, kriterien: Filter) -> None:
         super().__init__()
@@ -54,6 +51,7 @@ class FilterDialog(ModalScreen[Filter | None]):
                          classes="hinweis")
 
     def on_mount(self) -> None:
+        self.mount(Fusszeile())
         self.query_one(SelectionList).focus()
 
     def action_abbrechen(self) -> None:

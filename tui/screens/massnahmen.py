@@ -7,8 +7,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -20,12 +19,13 @@ from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de
 from strategie.text.sicher import entschaerfe
 from tui.screens.basis import Aenderungsdialog
+from tui.tasten import bindungen
 
 
 class MassnahmenDialog(Aenderungsdialog):
     """Pick a Maßnahme and its new status – or the last entry to add a Maßnahme."""
 
-    BINDINGS = [*Aenderungsdialog.BINDINGS, Binding("n", "neu", "Neue Maßnahme")]
+    BINDINGS = bindungen("massnahmen")
 
     def __init__(self, verzeichnis: Path, ziel: Ziel, rahmen: Rahmen, heute: dt.date) -> None:
         super().__init__(verzeichnis)
@@ -44,7 +44,7 @@ class MassnahmenDialog(Aenderungsdialog):
                                  (" überfällig" if ueberfaellig else "", "red"))
             optionen.append(Option(text, id=f"m{nummer}"))
         optionen.append(Option(Text("+ Neue Maßnahme hinzufügen (n)", style="italic"), id="neu"))
-        with Vertical(classes="dialog gross"):
+        with VerticalScroll(classes="dialog gross"):
             yield Label(f"Maßnahmen {self.ziel.id} – {entschaerfe(self.ziel.titel)}",
                         classes="dialogtitel")
             yield OptionList(*optionen, id="massnahmen")
@@ -79,6 +79,8 @@ class MassnahmenDialog(Aenderungsdialog):
         if event.option_list.id == "massnahmen":
             neu = self._ist_neu()
             self.query_one("#neu_felder").display = neu
+            if self.focused is not None:  # the fields below moved: keep the focus in view
+                self.call_after_refresh(self.focused.scroll_visible, animate=False)
             self.query_one("#status_titel", Label).update(
                 "Status der neuen Maßnahme:" if neu else "Neuer Status:")
             status = self.query_one("#status", OptionList)
@@ -99,7 +101,8 @@ class MassnahmenDialog(Aenderungsdialog):
     def action_neu(self) -> None:
         liste = self.query_one("#massnahmen", OptionList)
         liste.highlighted = len(self.ziel.massnahmen)
-        self.query_one("#titel", Input).focus()
+        self.query_one("#neu_felder").display = True
+        self.call_after_refresh(self.query_one("#titel", Input).focus)
 
     def aenderungen(self) -> tuple[list[Zielaenderung], str]:
         status_liste = self.query_one("#status", OptionList)

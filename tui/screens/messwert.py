@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -34,7 +34,7 @@ class MesswertDialog(Aenderungsdialog):
             zuletzt = (f"zuletzt {mit_einheit(letzter.wert, kennzahl.einheit)} am "
                        f"{datum_de(letzter.stichtag)}" if letzter else "noch kein Messwert")
             optionen.append(Option(f"{nummer}. {entschaerfe(kennzahl.name)} ({zuletzt})"))
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Label(f"Messwert erfassen – {self.ziel.id}", classes="dialogtitel")
             yield OptionList(*optionen, id="kennzahlen")
             with Horizontal(classes="zeile"):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Input, Label
 
 from strategie.modell.feld import STECKBRIEF_TEXTE, STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.operationen import Operation, Setze, Zielaenderung
@@ -16,12 +16,13 @@ from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de
 from strategie.text.sicher import entschaerfe
 from tui.screens.basis import Aenderungsdialog
+from tui.widgets.textfeld import Textfeld, bereinigt
 
 
 class SteckbriefDialog(Aenderungsdialog):
     """Aktueller Stand, finanzielle und inhaltliche Beurteilung in text areas."""
 
-    HINWEIS = "Strg+S speichert · Esc bricht ab · Tab wechselt das Feld"
+    HINWEIS = "Strg+S speichert · Esc bricht ab · Tab nächstes Feld · Strg+Pos1/Ende"
 
     def __init__(self, verzeichnis: Path, ziel: Ziel, heute: dt.date) -> None:
         super().__init__(verzeichnis)
@@ -34,26 +35,26 @@ class SteckbriefDialog(Aenderungsdialog):
                         classes="dialogtitel")
             for schluessel in STECKBRIEF_TEXTE:
                 yield Label(STECKBRIEF_UEBERSCHRIFTEN[schluessel])
-                yield TextArea(str(self.ziel.wert(f"steckbrief.{schluessel}") or ""),
-                               id=schluessel, soft_wrap=True, classes="steckbrieftext")
+                yield Textfeld(str(self.ziel.wert(f"steckbrief.{schluessel}") or ""),
+                               id=schluessel, classes="steckbrieftext")
             with Horizontal(classes="zeile"):
                 yield Label("Stand:")
                 yield Input(datum_de(self.heute), id="stand", classes="datum")
-                yield Label("Kommentar:")
-                yield Input(placeholder="z. B. Bericht Sozialausschuss Juli", id="kommentar")
+            yield Input(placeholder="Kommentar für den Commit, z. B. Bericht Sozialausschuss Juli",
+                        id="kommentar")
             yield from self.fuss()
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#fehler").display = False
-        self.query_one(f"#{STECKBRIEF_TEXTE[0]}", TextArea).focus()
+        self.query_one(f"#{STECKBRIEF_TEXTE[0]}", Textfeld).focus()
 
     def aenderungen(self) -> tuple[list[Zielaenderung], str]:
         operationen: list[Operation] = []
         for schluessel in STECKBRIEF_TEXTE:
-            text = self.query_one(f"#{schluessel}", TextArea).text.strip()
-            if text != str(self.ziel.wert(f"steckbrief.{schluessel}") or ""):
-                operationen.append(Setze(f"steckbrief.{schluessel}", text))
+            feld = self.query_one(f"#{schluessel}", Textfeld)
+            if feld.geaendert:
+                operationen.append(Setze(f"steckbrief.{schluessel}", bereinigt(feld.text)))
         stand = datum_aus_text(self.query_one("#stand", Input).value, self.heute)
         if operationen or stand != self.ziel.wert("steckbrief.stand"):
             operationen.append(Setze("steckbrief.stand", stand))

@@ -5,33 +5,50 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
 
+from strategie.ausgabe.abschnitte import dringlichkeit
 from strategie.ausgabe.terminal.zusammenfassung import (
-    auffaellig_tabelle,
     kennzahlen_tabelle,
     leuchttuerme_tabelle,
     matrix_farbig,
     status_tabelle,
 )
-from strategie.auswertung.zusammenfassung import fasse_zusammen
+from strategie.auswertung.zusammenfassung import Zusammenfassung, fasse_zusammen
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
+from strategie.text.sicher import entschaerfe
+from tui.tasten import bindungen
+from tui.widgets.fusszeile import Fusszeile
 
 ZEILEN_HOECHSTENS = 200
 """Longer lists are cut: rendering thousands of table rows would freeze the screen."""
 
 
-class UebersichtScreen(Screen[None]):
-    """What a Sozialausschuss would ask first, for the goals currently shown."""
+def handlungsbedarf(zusammenfassung: Zusammenfassung) -> list[Option]:
+    """One option per goal with Handlungsbedarf, the most urgent first; Enter opens it."""
+    optionen = []
+    for eintrag in sorted(zusammenfassung.auffaellig, key=dringlichkeit)[:ZEILEN_HOECHSTENS]:
+        zeile = Text.assemble((entschaerfe(eintrag.ziel.id), "bold"), "  ",
+                              entschaerfe(" ".join(eintrag.ziel.titel.split())))
+        for hinweis in eintrag.hinweise:
+            zeile.append("\n   • " + entschaerfe(hinweis.text), style="dim")
+        optionen.append(Option(zeile, id=eintrag.ziel.id))
+    return optionen
 
-    BINDINGS = [Binding("escape,q,o", "app.pop_screen", "Zurück"),
-                Binding("plus", "monate(1)", "Steckbrief-Frist +1 Monat", key_display="+"),
-                Binding("minus", "monate(-1)", "−1 Monat", key_display="-")]
+
+class UebersichtScreen(Screen[str | None]):
+    """What a Sozialausschuss would ask first, for the goals currently shown.
+
+    The result is the id of a goal chosen with Enter (the main screen shows it), or None.
+    """
+
+    BINDINGS = bindungen("uebersicht")
 
     def __init__(self, ziele: Sequence[Ziel], rahmen: Rahmen, heute: dt.date,
                  filtertext: str) -> None:
@@ -59,9 +76,28 @@ class UebersichtScreen(Screen[None]):
             yield Static(matrix_farbig(z, self.rahmen))
             yield Static(status_tabelle(z, self.rahmen))
             yield Static(leuchttuerme_tabelle(z, ZEILEN_HOECHSTENS))
-            yield Static(auffaellig_tabelle(z, ZEILEN_HOECHSTENS))
+            yield Label(f"Handlungsbedarf ({len(z.auffaellig)} Ziele; Steckbrief älter als "
+                        f"{z.max_alter_monate} Monate gilt als veraltet) – Enter öffnet das Ziel",
+                        classes="facette")
+            yield OptionList(*handlungsbedarf(z), id="handlungsbedarf")
             yield Static(kennzahlen_tabelle(z, ZEILEN_HOECHSTENS))
-        yield Footer()
+        yield Fusszeile()
 
     def on_mount(self) -> None:
         self.query_one("#uebersicht").focus()
+
+    def action_oeffnen(self) -> None:
+        """Enter: open the goal under the cursor of the Handlungsbedarf list."""
+        liste = self.query_one("#handlungsbedarf", OptionList)
+        if liste.has_focus and liste.highlighted is not None:
+            self.dismiss(liste.get_option_at_index(liste.highlighted).id)
+        elif liste.option_count:
+            liste.focus()
+            liste.highlighted = liste.highlighted or 0
+            liste.scroll_visible()
+            self.notify("↑ ↓ wählt ein Ziel, Enter öffnet es.", timeout=3, markup=False)
+        else:
+            self.notify("Kein Ziel mit Handlungsbedarf.", timeout=3, markup=False)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

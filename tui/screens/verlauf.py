@@ -8,10 +8,9 @@ from rich.console import Group
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from strategie.ausgabe.terminal.verlauf import eintrag_ansicht
@@ -19,13 +18,14 @@ from strategie.modell.befund import StrategieFehler
 from strategie.modell.ziel import Ziel
 from strategie.text.sicher import entschaerfe
 from strategie.verlauf.eintraege import Verlaufseintrag, commit_anzeige, verlauf
+from tui.tasten import bindungen
+from tui.widgets.fusszeile import Fusszeile
 
 
 class VerlaufScreen(Screen[None]):
     """Each commit that touched the goal: date, author, comment, old → new."""
 
-    BINDINGS = [Binding("escape,q,v", "app.pop_screen", "Zurück"),
-                Binding("enter", "zeige_commit", "Commit ansehen")]
+    BINDINGS = bindungen("verlauf")
 
     def __init__(self, verzeichnis: Path, ziel: Ziel) -> None:
         super().__init__()
@@ -38,7 +38,7 @@ class VerlaufScreen(Screen[None]):
                     classes="bildschirmtitel")
         yield OptionList(id="verlauf")
         yield Static("Lade Verlauf …", id="status", classes="hinweis")
-        yield Footer()
+        yield Fusszeile()
 
     def on_mount(self) -> None:
         self._lade()
@@ -95,7 +95,7 @@ def diff_text(text: str) -> Text:
 class CommitScreen(Screen[None]):
     """The whole commit as git shows it."""
 
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Zurück")]
+    BINDINGS = bindungen("commit")
 
     def __init__(self, verzeichnis: Path, eintrag: Verlaufseintrag) -> None:
         super().__init__()
@@ -107,7 +107,7 @@ class CommitScreen(Screen[None]):
                     classes="bildschirmtitel")
         with VerticalScroll(id="diff"):
             yield Static("Lade …", id="inhalt")
-        yield Footer()
+        yield Fusszeile()
 
     def on_mount(self) -> None:
         self.query_one("#diff").focus()

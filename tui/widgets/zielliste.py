@@ -9,7 +9,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -22,6 +22,7 @@ from strategie.auswertung.auswahl import SPALTENTITEL
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de
 from strategie.text.sicher import entschaerfe
+from tui.tasten import bindungen
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,11 @@ def spalten_fuer(breite: int) -> list[Spalte]:
             break
         spalten = [s for s in spalten if s.schluessel != weglassen]
     return spalten
+
+
+def einzeilig(text: str) -> str:
+    """Text for one row: line breaks and tabs become spaces, control characters visible."""
+    return entschaerfe(" ".join(str(text).split())) if text else ""
 
 
 def _zuschnitt(text: str, breite: int) -> str:
@@ -121,16 +127,12 @@ class ZielListe(ScrollView, can_focus=True):
     ZielListe > .zielliste--cursor-unfokussiert { background: $accent 40%; }
     ZielListe > .zielliste--leuchtturm { color: $warning; }
     """
-    BINDINGS = [
-        Binding("up", "hoch", "hoch", show=False),
-        Binding("down,j", "runter", "runter", show=False),
-        Binding("pageup", "seite_hoch", show=False),
-        Binding("pagedown", "seite_runter", show=False),
-        Binding("home,g", "anfang", show=False),
-        Binding("end,G", "ende", show=False),
-    ]
+    BINDINGS = bindungen("liste")
 
     cursor: reactive[int] = reactive(0, always_update=True)
+
+    class Oeffnen(Message):
+        """Enter on a goal: the user wants to read its detail."""
 
     class Markiert(Message):
         """The cursor moved to another goal (None: the list is empty)."""
@@ -144,7 +146,7 @@ class ZielListe(ScrollView, can_focus=True):
         self.kopf = kopf
         """The column titles above the list; they follow its row width."""
         self.ziele: Sequence[Ziel] = []
-        self._zeilen: dict[tuple[int, int, bool, bool], Strip] = {}
+        self._zeilen: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(2000)
         self._gemeldete_breite = -1
 
     @property
@@ -201,8 +203,6 @@ class ZielListe(ScrollView, can_focus=True):
         strip = self._zeilen.get(schluessel)
         if strip is None:
             strip = self._zeile(self.ziele[index], breite, index == self.cursor)
-            if len(self._zeilen) > 2000:
-                self._zeilen.clear()
             self._zeilen[schluessel] = strip
         return strip
 
@@ -223,26 +223,26 @@ class ZielListe(ScrollView, can_focus=True):
 
     def _zelle(self, ziel: Ziel, schluessel: str, breite: int, grund: Style) -> list[Segment]:
         if schluessel == "id":
-            return [Segment(_zuschnitt(ziel.id, breite), grund + Style(bold=True))]
+            return [Segment(_zuschnitt(einzeilig(ziel.id), breite), grund + Style(bold=True))]
         if schluessel == "titel":
-            titel = entschaerfe(ziel.titel)
+            titel = einzeilig(ziel.titel)
             if ziel.leuchtturm:
                 stern = self.get_component_rich_style("zielliste--leuchtturm")
                 return [Segment(_zuschnitt(titel, breite - 2), grund),
                         Segment(" ★", grund + Style(color=stern.color))]
             return [Segment(_zuschnitt(titel, breite), grund)]
         if schluessel == "amt":
-            return [Segment(_zuschnitt(ziel.amt, breite), grund)]
+            return [Segment(_zuschnitt(einzeilig(ziel.amt), breite), grund)]
         if schluessel == "handlungsfeld":
             return [Segment(str(ziel.handlungsfeld).rjust(breite), grund)]
         if schluessel == "status":
             farbe = status_farbe(ziel.status) or None
-            return [Segment(_zuschnitt(entschaerfe(ziel.status), breite),
+            return [Segment(_zuschnitt(einzeilig(ziel.status), breite),
                             grund + Style(color=farbe))]
         if schluessel == "ampel":
             farbe = ampel_farbe(ziel.ampel) or None
             return [Segment("● " if ziel.ampel else "  ", grund + Style(color=farbe)),
-                    Segment(_zuschnitt(entschaerfe(ziel.ampel), breite - 2), grund)]
+                    Segment(_zuschnitt(einzeilig(ziel.ampel), breite - 2), grund)]
         stand = ziel.steckbrief.stand if ziel.steckbrief else None
         return [Segment(_zuschnitt(datum_de(stand), breite), grund)]
 
@@ -265,6 +265,10 @@ class ZielListe(ScrollView, can_focus=True):
 
     def action_seite_runter(self) -> None:
         self.cursor = min(self.cursor + self._seite(), max(len(self.ziele) - 1, 0))
+
+    def action_oeffnen(self) -> None:
+        if self.markiertes is not None:
+            self.post_message(self.Oeffnen())
 
     def action_anfang(self) -> None:
         self.cursor = 0
