@@ -15,8 +15,16 @@ from tests.tui.conftest import neue_app, warte
 GROESSEN = [(80, 24), (100, 30), (120, 40)]
 
 
-async def _geladen(pilot) -> None:  # type: ignore[no-untyped-def]
+async def _ruhig(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Workers done, messages handled, nothing scheduled: the same picture on a busy machine."""
     await warte(pilot)
+    for _ in range(3):
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+
+
+async def _geladen(pilot) -> None:  # type: ignore[no-untyped-def]
+    await _ruhig(pilot)
 
 
 def _tasten(*tasten: str, ziel: str = "SA-01"):  # type: ignore[no-untyped-def]
@@ -25,8 +33,7 @@ def _tasten(*tasten: str, ziel: str = "SA-01"):  # type: ignore[no-untyped-def]
         pilot.app.gehe_zu(ziel)
         await pilot.pause()
         await pilot.press(*tasten)
-        await warte(pilot)
-        await pilot.pause()
+        await _ruhig(pilot)
     return ansicht
 
 
@@ -34,13 +41,13 @@ async def _gefiltert(pilot) -> None:  # type: ignore[no-untyped-def]
     await warte(pilot)
     pilot.app.setze_filter("ampeln", "rot")
     pilot.app.setze_filter("aemter", "SA")
-    await pilot.pause()
+    await _ruhig(pilot)
 
 
 async def _befunde(pilot) -> None:  # type: ignore[no-untyped-def]
     await warte(pilot)
     await pilot.press("b")
-    await pilot.pause()
+    await _ruhig(pilot)
 
 
 ANSICHTEN = {
@@ -78,8 +85,7 @@ def _verkleinert(*tasten: str):  # type: ignore[no-untyped-def]
         await pilot.press(*tasten)
         await pilot.pause()
         await pilot.resize_terminal(80, 24)
-        await warte(pilot)
-        await pilot.pause()
+        await _ruhig(pilot)
     return ansicht
 
 

@@ -21,6 +21,7 @@ from strategie.text.sicher import entschaerfe
 from tui.screens.basis import Aenderungsdialog
 from tui.tasten import bindungen
 from tui.widgets.fusszeile import Fusszeile
+from tui.widgets.klartext import zeile
 
 
 class WertDialog(Aenderungsdialog):
@@ -42,19 +43,19 @@ class WertDialog(Aenderungsdialog):
         breite = max(len(w.name) for w in self.werte) + 2
         for wert in self.werte:
             # name and description in two columns: a long description wraps under itself
-            zeile = Table.grid(padding=(0, 1), expand=True)
-            zeile.add_column(no_wrap=True, width=breite + 2)
-            zeile.add_column(ratio=1)
+            spalten = Table.grid(padding=(0, 1), expand=True)
+            spalten.add_column(no_wrap=True, width=breite + 2)
+            spalten.add_column(ratio=1)
             name = Text.assemble(("● ", farbe(wert.name) or "default"), (wert.name, "bold"))
             beschreibung = Text(wert.beschreibung, style="dim")
             if wert.name in aktuell:
                 beschreibung = Text.assemble(("bisher · ", "bold"), beschreibung)
             if wert.begruendung:
                 beschreibung.append("  (Begründung nötig)", style="italic")
-            zeile.add_row(name, beschreibung)
-            optionen.append(Option(zeile, id=wert.name))
+            spalten.add_row(name, beschreibung)
+            optionen.append(Option(spalten, id=wert.name))
         with VerticalScroll(classes="dialog"):
-            yield Label(f"{self.titel} – {entschaerfe(ids)}", classes="dialogtitel")
+            yield Label(zeile(f"{self.titel} – {ids}"), classes="dialogtitel")
             yield OptionList(*optionen, id="werte")
             yield Label("Kommentar (bei Pflicht zugleich die Begründung):")
             yield Input(placeholder="Kommentar für den Commit", id="kommentar")
@@ -96,7 +97,7 @@ class Bestaetigung(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Label(self.frage, classes="dialogtitel")
+            yield Label(zeile(self.frage), classes="dialogtitel")
             if self.details:
                 yield Static(Text(entschaerfe(self.details)), classes="details")
             with Horizontal(classes="knoepfe"):

@@ -9,9 +9,9 @@ from textual.widgets import Label, RadioButton, RadioSet, SelectionList, Static
 
 from strategie.auswertung.auswahl import FACETTEN, FACETTENTITEL, Auswahl
 from strategie.auswertung.filter import Filter
-from strategie.text.sicher import entschaerfe
 from tui.tasten import bindungen
 from tui.widgets.fusszeile import Fusszeile
+from tui.widgets.klartext import zeile
 
 
 class FilterDialog(ModalScreen[Filter | None]):
@@ -35,8 +35,8 @@ class FilterDialog(ModalScreen[Filter | None]):
                     gewaehlt = getattr(self.kriterien, facette)
                     yield Label(FACETTENTITEL[facette], classes="facette")
                     yield SelectionList[object](
-                        *((f"{entschaerfe(self.auswahl.beschriftung(facette, wert))} "
-                           f"({zaehler[facette].get(wert, 0)})", wert, wert in gewaehlt)
+                        *((zeile(f"{self.auswahl.beschriftung(facette, wert)} "
+                                 f"({zaehler[facette].get(wert, 0)})"), wert, wert in gewaehlt)
                           for wert in self.auswahl.werte(facette)),
                         id=facette)
                 yield Label("Leuchtturm", classes="facette")

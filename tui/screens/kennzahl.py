@@ -12,8 +12,8 @@ from strategie.modell.befund import StrategieFehler
 from strategie.modell.operationen import Anhaengen, Zielaenderung
 from strategie.modell.werte import zahl_aus_text
 from strategie.modell.ziel import Ziel
-from strategie.text.sicher import entschaerfe
 from tui.screens.basis import Aenderungsdialog
+from tui.widgets.klartext import zeile
 
 
 def _jahr(text: str, feld: str) -> int | None:
@@ -34,7 +34,7 @@ class KennzahlDialog(Aenderungsdialog):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Label(f"Neue Kennzahl – {entschaerfe(self.ziel.id)}", classes="dialogtitel")
+            yield Label(zeile(f"Neue Kennzahl – {self.ziel.id}"), classes="dialogtitel")
             yield Label("Name der Kennzahl:")
             yield Input(placeholder="z. B. Quote der Pflegeberatungen", id="name")
             with Horizontal(classes="zeile"):

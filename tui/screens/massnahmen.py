@@ -20,6 +20,7 @@ from strategie.text.format import datum_de
 from strategie.text.sicher import entschaerfe
 from tui.screens.basis import Aenderungsdialog
 from tui.tasten import bindungen
+from tui.widgets.klartext import zeile
 
 
 class MassnahmenDialog(Aenderungsdialog):
@@ -45,12 +46,12 @@ class MassnahmenDialog(Aenderungsdialog):
             optionen.append(Option(text, id=f"m{nummer}"))
         optionen.append(Option(Text("+ Neue Maßnahme hinzufügen (n)", style="italic"), id="neu"))
         with VerticalScroll(classes="dialog gross"):
-            yield Label(f"Maßnahmen {self.ziel.id} – {entschaerfe(self.ziel.titel)}",
+            yield Label(zeile(f"Maßnahmen {self.ziel.id} – {self.ziel.titel}"),
                         classes="dialogtitel")
             yield OptionList(*optionen, id="massnahmen")
             yield Label("Neuer Status:", id="status_titel")
-            yield OptionList(*(Option(w.name, id=w.name) for w in self.rahmen.massnahmenstatus),
-                             id="status")
+            yield OptionList(*(Option(Text(entschaerfe(w.name)), id=w.name)
+                               for w in self.rahmen.massnahmenstatus), id="status")
             with Vertical(id="neu_felder"):
                 yield Label("Titel der neuen Maßnahme:")
                 yield Input(id="titel")

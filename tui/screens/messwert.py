@@ -15,8 +15,8 @@ from strategie.modell.operationen import Anhaengen, Zielaenderung
 from strategie.modell.werte import datum_aus_text, zahl_aus_text
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de, mit_einheit
-from strategie.text.sicher import entschaerfe
 from tui.screens.basis import Aenderungsdialog
+from tui.widgets.klartext import zeile
 
 
 class MesswertDialog(Aenderungsdialog):
@@ -33,9 +33,9 @@ class MesswertDialog(Aenderungsdialog):
             letzter = kennzahl.letzter_messwert
             zuletzt = (f"zuletzt {mit_einheit(letzter.wert, kennzahl.einheit)} am "
                        f"{datum_de(letzter.stichtag)}" if letzter else "noch kein Messwert")
-            optionen.append(Option(f"{nummer}. {entschaerfe(kennzahl.name)} ({zuletzt})"))
+            optionen.append(Option(zeile(f"{nummer}. {kennzahl.name} ({zuletzt})")))
         with VerticalScroll(classes="dialog"):
-            yield Label(f"Messwert erfassen – {self.ziel.id}", classes="dialogtitel")
+            yield Label(zeile(f"Messwert erfassen – {self.ziel.id}"), classes="dialogtitel")
             yield OptionList(*optionen, id="kennzahlen")
             with Horizontal(classes="zeile"):
                 yield Label("Stichtag:")

@@ -14,8 +14,8 @@ from strategie.modell.operationen import Operation, Setze, Zielaenderung
 from strategie.modell.werte import datum_aus_text
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de
-from strategie.text.sicher import entschaerfe
 from tui.screens.basis import Aenderungsdialog
+from tui.widgets.klartext import zeile
 from tui.widgets.textfeld import Textfeld, bereinigt
 
 
@@ -31,7 +31,7 @@ class SteckbriefDialog(Aenderungsdialog):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog gross"):
-            yield Label(f"Maßnahmensteckbrief {self.ziel.id} – {entschaerfe(self.ziel.titel)}",
+            yield Label(zeile(f"Maßnahmensteckbrief {self.ziel.id} – {self.ziel.titel}"),
                         classes="dialogtitel")
             for schluessel in STECKBRIEF_TEXTE:
                 yield Label(STECKBRIEF_UEBERSCHRIFTEN[schluessel])

@@ -25,6 +25,7 @@ from strategie.modell.ziel import Ziel
 from strategie.text.sicher import entschaerfe
 from tui.tasten import bindungen
 from tui.widgets.fusszeile import Fusszeile
+from tui.widgets.klartext import zeile
 
 ZEILEN_HOECHSTENS = 200
 """Longer lists are cut: rendering thousands of table rows would freeze the screen."""
@@ -70,7 +71,7 @@ class UebersichtScreen(Screen[str | None]):
         titel = f" Übersicht – {self.zusammenfassung.anzahl} Ziele"
         if self.filtertext:
             titel += f" (Filter: {self.filtertext})"
-        yield Label(titel, classes="bildschirmtitel")
+        yield Label(zeile(titel), classes="bildschirmtitel")
         z = self.zusammenfassung
         with VerticalScroll(id="uebersicht"):
             yield Static(matrix_farbig(z, self.rahmen))

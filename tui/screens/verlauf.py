@@ -20,6 +20,7 @@ from strategie.text.sicher import entschaerfe
 from strategie.verlauf.eintraege import Verlaufseintrag, commit_anzeige, verlauf
 from tui.tasten import bindungen
 from tui.widgets.fusszeile import Fusszeile
+from tui.widgets.klartext import zeile
 
 
 class VerlaufScreen(Screen[None]):
@@ -34,7 +35,7 @@ class VerlaufScreen(Screen[None]):
         self.eintraege: list[Verlaufseintrag] = []
 
     def compose(self) -> ComposeResult:
-        yield Label(f" Verlauf {self.ziel.id} – {entschaerfe(self.ziel.titel)}",
+        yield Label(zeile(f" Verlauf {self.ziel.id} – {self.ziel.titel}"),
                     classes="bildschirmtitel")
         yield OptionList(id="verlauf")
         yield Static("Lade Verlauf …", id="status", classes="hinweis")
@@ -78,17 +79,17 @@ class VerlaufScreen(Screen[None]):
 def diff_text(text: str) -> Text:
     """A `git show` output with diff colours (added green, removed red, hunks cyan)."""
     ergebnis = Text()
-    for zeile in text.splitlines():
+    for textzeile in text.splitlines():
         stil = ""
-        if zeile.startswith("+") and not zeile.startswith("+++"):
+        if textzeile.startswith("+") and not textzeile.startswith("+++"):
             stil = "green"
-        elif zeile.startswith("-") and not zeile.startswith("---"):
+        elif textzeile.startswith("-") and not textzeile.startswith("---"):
             stil = "red"
-        elif zeile.startswith("@@"):
+        elif textzeile.startswith("@@"):
             stil = "cyan"
-        elif zeile.startswith(("commit ", "diff --git")):
+        elif textzeile.startswith(("commit ", "diff --git")):
             stil = "bold yellow"
-        ergebnis.append(entschaerfe(zeile) + "\n", style=stil)
+        ergebnis.append(entschaerfe(textzeile) + "\n", style=stil)
     return ergebnis
 
 
@@ -103,7 +104,7 @@ class CommitScreen(Screen[None]):
         self.eintrag = eintrag
 
     def compose(self) -> ComposeResult:
-        yield Label(f" Commit {self.eintrag.kurz} – {entschaerfe(self.eintrag.betreff)}",
+        yield Label(zeile(f" Commit {self.eintrag.kurz} – {self.eintrag.betreff}"),
                     classes="bildschirmtitel")
         with VerticalScroll(id="diff"):
             yield Static("Lade …", id="inhalt")

@@ -63,7 +63,7 @@ class Fusszeile(Static):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._neu)
-        self.call_after_refresh(self._neu)
+        self._neu()
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)

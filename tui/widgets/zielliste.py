@@ -21,8 +21,8 @@ from strategie.ausgabe.farben import ampel_farbe, status_farbe
 from strategie.auswertung.auswahl import SPALTENTITEL
 from strategie.modell.ziel import Ziel
 from strategie.text.format import datum_de
-from strategie.text.sicher import entschaerfe
 from tui.tasten import bindungen
+from tui.widgets.klartext import einzeilig
 
 
 @dataclass(frozen=True)
@@ -43,11 +43,6 @@ def spalten_fuer(breite: int) -> list[Spalte]:
             break
         spalten = [s for s in spalten if s.schluessel != weglassen]
     return spalten
-
-
-def einzeilig(text: str) -> str:
-    """Text for one row: line breaks and tabs become spaces, control characters visible."""
-    return entschaerfe(" ".join(str(text).split())) if text else ""
 
 
 def _zuschnitt(text: str, breite: int) -> str:
