@@ -21,6 +21,8 @@ async def _ruhig(pilot) -> None:  # type: ignore[no-untyped-def]
     for _ in range(3):
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
+    pilot.app.clear_notifications()  # toasts come and go with the machine's speed
+    await pilot.pause()
 
 
 async def _geladen(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -63,7 +65,6 @@ ANSICHTEN = {
     "kennzahldialog": _tasten("K"),
     "filterdialog": _tasten("f"),
     "hilfe": _tasten("question_mark"),
-    "palette": _tasten("ctrl+p", *"Gehe zu SA"),
     "verlauf": _tasten("v"),
     "commit": _tasten("v", "enter"),
     "uebersicht": _tasten("o"),
