@@ -157,12 +157,13 @@ class StrategieApp(App[None]):
             nur_lesen = grund_nur_lesen(self.verzeichnis)
         except Exception as fehler:  # noqa: BLE001
             nur_lesen = unerwartet("Prüfen des Schreibrechts", fehler)
-        self.call_from_thread(self._geprueft, nur_lesen)
+        self.call_from_thread(self._geprueft, nur_lesen, teilstand(self.verzeichnis))
 
-    def _geprueft(self, nur_lesen: str | None) -> None:
+    def _geprueft(self, nur_lesen: str | None, geteilt: str) -> None:
         self.nur_lesen = nur_lesen
         self.schreibrecht_bekannt = True
         self.hauptschirm.zeige_banner()
+        self.hauptschirm.zeige_teilstand(geteilt)
         self.hauptschirm.refresh_bindings()
 
     def _ladefehler(self, meldung: str) -> None:
@@ -230,6 +231,20 @@ class StrategieApp(App[None]):
             titel = taste.wirkung[0].upper() + taste.wirkung[1:]
             yield SystemCommand(titel, f"Taste {anzeige(taste, self._keymap)}",
                                 _ausfuehrer(haupt, taste.aktion))
+
+
+def teilstand(verzeichnis: Path) -> str:
+    """'↑ 2 nicht geteilt · ↓ 1 neu bei anderen' as of the last fetch ('' without a remote)."""
+    from strategie.team.sync import stand
+
+    try:
+        jetzt = stand(verzeichnis)
+    except Exception:  # noqa: BLE001 - only a hint in the title line; sync itself will say more
+        return ""
+    if not jetzt.upstream:
+        return ""
+    return (f"↑ {jetzt.eigene_ungeteilt} nicht geteilt · ↓ {jetzt.fremde_neu} neu bei anderen"
+            + (" · Abgleich unterbrochen" if jetzt.unterbrochen else ""))
 
 
 def _ausfuehrer(schirm: MainScreen, aktion: str) -> Callable[[], object]:

@@ -279,9 +279,13 @@ async def test_befunde_werden_angezeigt(fester_repo: Path) -> None:
         assert app.query_one("#banner").display
         assert "1 Zieldatei(en) fehlerhaft" in _text(app, "#banner")
         await pilot.press("b")
+        await pilot.pause()
         assert isinstance(app.screen, BefundeScreen)
-        text = inhalt(app.screen.query_one("VerticalScroll Static", Static))
+        text = "\n".join(app.screen._zeilen)
         assert "SA-09.toml" in text and "Pflichtfeld fehlt" in text
+        assert "SA-09.toml" in app.screen.gewaehlt()  # the first Befund is under the cursor
+        hinweise = app.screen.hinweise
+        assert all("SA-09" not in str(h.pfad) for h in hinweise)  # Hinweise: valid goals only
 
 
 async def test_nur_lesen_ohne_git(tmp_path: Path) -> None:

@@ -31,9 +31,9 @@ async def _geladen(pilot) -> None:  # type: ignore[no-untyped-def]
 
 def _tasten(*tasten: str, ziel: str = "SA-01"):  # type: ignore[no-untyped-def]
     async def ansicht(pilot) -> None:  # type: ignore[no-untyped-def]
-        await warte(pilot)
+        await _ruhig(pilot)  # the main screen fully painted before a dialog covers it
         pilot.app.gehe_zu(ziel)
-        await pilot.pause()
+        await _ruhig(pilot)
         await pilot.press(*tasten)
         await _ruhig(pilot)
     return ansicht
@@ -47,7 +47,7 @@ async def _gefiltert(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def _befunde(pilot) -> None:  # type: ignore[no-untyped-def]
-    await warte(pilot)
+    await _ruhig(pilot)
     await pilot.press("b")
     await _ruhig(pilot)
 
@@ -82,9 +82,9 @@ def test_ansicht(snap_compare, fester_repo: Path, name: str, groesse) -> None:  
 
 def _verkleinert(*tasten: str):  # type: ignore[no-untyped-def]
     async def ansicht(pilot) -> None:  # type: ignore[no-untyped-def]
-        await warte(pilot)
+        await _ruhig(pilot)
         await pilot.press(*tasten)
-        await pilot.pause()
+        await _ruhig(pilot)
         await pilot.resize_terminal(80, 24)
         await _ruhig(pilot)
     return ansicht

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +73,13 @@ class Aenderungsdialog(ModalScreen["Ergebnis | None"]):
         """The changes and the comment to save; raise StrategieFehler for invalid input."""
         raise NotImplementedError
 
+    def kernaufruf(self) -> Callable[[], Ergebnis]:
+        """What saving calls in the worker (default: the edit path with ``aenderungen``)."""
+        from strategie.aendern.bearbeiten import aendere
+
+        aenderungen, kommentar = self.aenderungen()
+        return partial(aendere, self.verzeichnis, list(aenderungen), kommentar)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the comment saves; in any other field it moves on to the next."""
         if event.input.id == "kommentar":
@@ -87,22 +95,22 @@ class Aenderungsdialog(ModalScreen["Ergebnis | None"]):
         if self.speichert:
             return
         try:
-            aenderungen, kommentar = self.aenderungen()
+            aufruf = self.kernaufruf()
         except StrategieFehler as fehler:
             self.melde_fehler(fehler.meldung)
             return
         self.speichert = True
         self.melde_fehler("")
         self.query_one("#hinweis", Static).update("Speichere …")
-        self._speichere(list(aenderungen), kommentar)
+        self._speichere(aufruf)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="speichern")
-    def _speichere(self, aenderungen: list[Zielaenderung], kommentar: str) -> Ergebnis | None:
+    def _speichere(self, aufruf: Callable[[], Ergebnis]) -> Ergebnis | None:
         """Commit in a worker; the dialog closes when the worker has finished (see below)."""
-        from strategie.aendern.bearbeiten import Handaenderungen, aendere
+        from strategie.aendern.bearbeiten import Handaenderungen
 
         try:
-            return aendere(self.verzeichnis, aenderungen, kommentar)
+            return aufruf()
         except Handaenderungen as fehler:
             meldung = (f"{fehler.anfang} Bitte die Handänderungen zuerst einchecken (git commit) "
                        "oder verwerfen; danach hier erneut speichern.")

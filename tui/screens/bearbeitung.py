@@ -115,6 +115,45 @@ class Bearbeitung(Screen[None]):
         if ziel := self._zu_bearbeiten():
             self._bearbeite(KennzahlDialog(self.strategie.verzeichnis, ziel))
 
+    def action_neues_ziel(self) -> None:
+        from tui.screens.fortschreibung import NeuesZielDialog
+
+        app = self.strategie
+        if self._darf_bearbeiten() and app.speicher:
+            ziel = self.markiertes()
+            self._bearbeite(NeuesZielDialog(app.verzeichnis, app.speicher.rahmen,
+                                            ziel.amt if ziel else ""))
+
+    def action_entfallen(self) -> None:
+        from tui.screens.fortschreibung import EntfallenDialog
+
+        if ziel := self._zu_bearbeiten():
+            self._bearbeite(EntfallenDialog(self.strategie.verzeichnis, ziel,
+                                            self.strategie.heute))
+
+    # -- the team: sync and conflicts ----------------------------------------------------
+
+    def action_abgleich(self) -> None:
+        from tui.screens.abgleich import AbgleichScreen
+
+        if not self._darf_bearbeiten():
+            return
+
+        def fertig(art: str | None) -> None:
+            self.strategie.lade()
+            if art == "konflikt":
+                self.notify("Der Abgleich wartet auf die Lösung von Konflikten – c zeigt sie.",
+                            severity="warning", timeout=8, markup=False)
+
+        self.strategie.push_screen(AbgleichScreen(self.strategie.verzeichnis), fertig)
+
+    def action_konflikte(self) -> None:
+        from tui.screens.abgleich import KonflikteScreen
+
+        if self._darf_bearbeiten():
+            self.strategie.push_screen(KonflikteScreen(self.strategie.verzeichnis),
+                                       lambda _: self.strategie.lade())
+
     # -- undo and redo -----------------------------------------------------------------------
 
     def action_rueckgaengig(self) -> None:

@@ -34,6 +34,8 @@ class MainScreen(Bearbeitung):
         self.absteigend = False
         self._im_detail: Ziel | None = None
         """The goal the detail pane shows."""
+        self._speichername = ""
+        self._teilstand = ""
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -76,12 +78,20 @@ class MainScreen(Bearbeitung):
             for liste in self.query(ZielListe):
                 liste.refresh(layout=True)
 
+    def zeige_teilstand(self, text: str) -> None:
+        """How many own changes are not shared, how many of others not here (title line)."""
+        self._teilstand = text
+        self._zeige_titel(self._speichername)
+
     def _zeige_titel(self, name: str) -> None:
         """A one-line title: store name and folder (lighter than Textual's Header widget)."""
+        self._speichername = name
         verzeichnis = self.strategie.verzeichnis
         ort = anzeigepfad(verzeichnis)
         ort = verzeichnis.name if ort == "." else ort  # started inside the store
         text = f"◆ {name} – {ort}" if name else "◆ strategie"
+        if name and self._teilstand:
+            text += f"  ·  {self._teilstand}"
         self.query_one("#titelzeile", Static).update(Text(entschaerfe(text)))
 
     def zeige_banner(self) -> None:
@@ -282,10 +292,13 @@ class MainScreen(Bearbeitung):
             self.gehe_zu(ziel_id)
 
     def action_befunde(self) -> None:
+        from strategie.auswertung.pruefhinweise import pruefhinweise
         from tui.screens.befunde import BefundeScreen
 
-        if (speicher := self.strategie.speicher) is not None:
-            self.app.push_screen(BefundeScreen(speicher.befunde, self.strategie.verzeichnis))
+        app = self.strategie
+        if (speicher := app.speicher) is not None:
+            self.app.push_screen(BefundeScreen(speicher.befunde, app.verzeichnis,
+                                               pruefhinweise(speicher, app.heute)))
 
     def action_hilfe(self) -> None:
         from tui.screens.hilfe import HilfeScreen
