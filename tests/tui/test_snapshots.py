@@ -66,10 +66,8 @@ ANSICHTEN = {
     "filterdialog": _tasten("f"),
     "hilfe": _tasten("question_mark"),
     "verlauf": _tasten("v"),
-    "commit": _tasten("v", "enter"),
     "uebersicht": _tasten("o"),
     "befunde": _befunde,
-    "rueckfrage": _tasten("s", "down", "enter", "enter", "u"),
 }
 
 

@@ -57,7 +57,8 @@ class BefundeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label(zeile(f" Befunde – {len(self.befunde)} Fehler, {len(self.hinweise)} "
-                          "Hinweise · ↑ ↓ wählt, darunter die ganze Meldung"), classes="bildschirmtitel")
+                          "Hinweise · ↑ ↓ wählt, darunter die ganze Meldung"),
+                    classes="bildschirmtitel")
         optionen = self._optionen()
         if not optionen:
             yield Static(Text("Keine Befunde: alle Zieldateien sind in Ordnung.", style="green"))
