@@ -16,7 +16,7 @@ from typing import Any
 
 import docx
 import openpyxl
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from strategie.aendern.nachricht import Zielvorgang, nachricht
@@ -132,7 +132,11 @@ def _pruefe_markdown(text: str, ausgabe: str) -> None:
         if zeile.startswith("| "):
             assert zeile.endswith(" |"), (repr(text), zeile)  # a table row stays one line
     if any(z in text for z in "[]<>`*_|") and len(text.strip()) > 1:
-        assert text.strip() not in ausgabe, ("Markdown nicht maskiert", repr(text))
+        # masked characters (``\_``) taken out: what is left must not hold the raw text, or a
+        # markup character of it reached Markdown unmasked (a text starting with a masked
+        # ``_`` is no longer mistaken for a raw one)
+        unmaskiert = re.sub(r"\\.", "", ausgabe, flags=re.DOTALL)
+        assert text.strip() not in unmaskiert, ("Markdown nicht maskiert", repr(text))
 
 
 def _pruefe_json(text: str, ausgabe: str) -> None:
@@ -172,6 +176,7 @@ def _pruefe_commit(text: str) -> None:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=texte)
+@example(text="_\u200b")  # a masked "_" at the start of a Markdown cell (once taken for raw)
 def test_jede_ausgabe_neutralisiert_fuer_ihr_medium(text: str, tmp_path_factory: Any) -> None:
     speicher = _speicher_mit(text)
     modell = bericht(speicher)
