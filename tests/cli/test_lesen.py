@@ -174,3 +174,12 @@ def test_hilfe_ist_deutsch(cli) -> None:  # type: ignore[no-untyped-def]
     assert "Aufruf:" in ergebnis.out and "Optionen:" in ergebnis.out and "--suche" in ergebnis.out
     ergebnis = cli("liste", "--gibtsnicht")
     assert ergebnis.code == 2 and "unbekannte Angaben: --gibtsnicht" in ergebnis.err
+
+
+def test_zeige_nennt_den_sollwert_der_kennzahl(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """SA-05: Basis 8 (2022), Ziel 25 (2027), zuletzt 12 am 30.06.2026. The line from
+    31.12.2022 to 31.12.2027 expects 8 + 17 · 1277/1826 = 19,89 on that day: gefährdet."""
+    monkeypatch.setenv("COLUMNS", "200")
+    ergebnis = cli("zeige", "SA-05", "--store", str(BEISPIEL))
+    assert ergebnis.code == 0
+    assert "soll 19,89, gefährdet" in ergebnis.out

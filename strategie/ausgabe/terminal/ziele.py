@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ from rich.text import Text
 
 from strategie.ausgabe.farben import ampel_farbe, status_farbe
 from strategie.ausgabe.terminal.sicher import sicherer_text
+from strategie.auswertung.kennzahlen import Kennzahlstand, bewerte_kennzahl
+from strategie.auswertung.zusammenfassung import monate_zurueck
 from strategie.modell.feld import STECKBRIEF_TEXTE, STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Kennzahl, Ziel
@@ -101,12 +104,18 @@ def _text_oder_leer(text: str) -> Text:
     return sicherer_text(text) if text.strip() else Text("(keine Angabe)", style="dim italic")
 
 
-def kennzahl_zeile(kennzahl: Kennzahl) -> tuple[Text, str, str, str, Text]:
-    """Cells describing a Kennzahl: name, Basiswert, latest Messwert, Zielwert, trend."""
+def kennzahl_zeile(kennzahl: Kennzahl, stand: Kennzahlstand | None = None,
+                   ) -> tuple[Text, str, str, str, Text]:
+    """Cells describing a Kennzahl: name, Basiswert, latest Messwert (with the value the line
+    from Basis to Ziel expects on its Stichtag and the verdict, given *stand*), Zielwert, trend."""
     werte = [m.wert for m in sorted(kennzahl.messwerte, key=lambda m: m.stichtag)]
     letzter = kennzahl.letzter_messwert
     aktuell = (f"{mit_einheit(letzter.wert, kennzahl.einheit)} ({datum_de(letzter.stichtag)})"
                if letzter else "–")
+    if stand is not None and letzter:
+        soll = (f"soll {mit_einheit(stand.erwartet, kennzahl.einheit)}, "
+                if stand.erwartet is not None else "")
+        aktuell += f"\n{soll}{stand.bewertung}"
     basis = mit_einheit(kennzahl.basiswert, kennzahl.einheit) + (
         f" ({kennzahl.basisdatum.year})" if kennzahl.basisdatum else "")
     ziel = mit_einheit(kennzahl.zielwert, kennzahl.einheit) + (
@@ -201,8 +210,12 @@ def ziel_ansicht(ziel: Ziel, rahmen: Rahmen) -> RenderableType:
         tabelle = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
         for spalte in ("Kennzahl", "Basis", "Aktuell", "Ziel", "Verlauf"):
             tabelle.add_column(spalte, ratio=1 if spalte == "Kennzahl" else None)
+        grenze = monate_zurueck(dt.date.today(), rahmen.messwert_max_alter_monate)
         for kennzahl in ziel.kennzahlen:
-            tabelle.add_row(*kennzahl_zeile(kennzahl))
+            stand = bewerte_kennzahl(ziel, kennzahl,
+                                     toleranz_prozent=rahmen.kennzahl_toleranz_prozent,
+                                     messwert_grenze=grenze)
+            tabelle.add_row(*kennzahl_zeile(kennzahl, stand))
         teile.append(_abschnitt("Kennzahlen", tabelle))
     if ziel.beschluesse:
         tabelle = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
