@@ -134,8 +134,10 @@ def _rueckgaengig(verzeichnis: Path, commit: str | None, kommentar: str,
             raise StrategieFehler("Es sind Änderungen für den nächsten Commit vorgemerkt "
                                   "(git add); bitte erst einchecken oder zurücknehmen.")
         betreff, _ = kommentar_aus(plan.commit.nachricht)
+        # undoing an undo brings the change back: say so instead of "Rückgängig: Rückgängig: …"
+        wieder = betreff.removeprefix("Rückgängig: ") if betreff.startswith("Rückgängig: ") else ""
         absaetze = [
-            f"Rückgängig: {betreff}",
+            f"Wiederhergestellt: {wieder}" if wieder else f"Rückgängig: {betreff}",
             f"Macht Commit {plan.commit.commit[:8]} vom {datum_de(plan.commit.datum.date())} "
             f"({plan.commit.autor}) rückgängig.",
         ]

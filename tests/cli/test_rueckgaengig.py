@@ -121,3 +121,18 @@ def test_ungueltige_fassung_gibt_keine_feld_trailer(cli, repo: Path) -> None:  #
     nachricht = git(repo, "log", "-1", "--format=%B")
     assert "Feld:" not in nachricht and "- SA-02: ganze Datei zurückgesetzt" in nachricht
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_rueckgaengig_eines_rueckgaengig_heisst_wiederhergestellt(cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+    store = str(repo / "ziele")
+    datei = repo / "ziele" / "agv" / "AGV-02.toml"
+    vorher = datei.read_bytes()
+    assert cli("status", "AGV-02", "umgesetzt", "-m", "fertig", "--store", store).code == 0
+    geaendert = datei.read_bytes()
+    betreff = git(repo, "log", "-1", "--format=%s").strip()
+    assert cli("rueckgaengig", "--ja", "--store", store).code == 0
+    assert git(repo, "log", "-1", "--format=%s").strip() == f"Rückgängig: {betreff}"
+    assert datei.read_bytes() == vorher
+    assert cli("rueckgaengig", "--ja", "--store", store).code == 0
+    assert git(repo, "log", "-1", "--format=%s").strip() == f"Wiederhergestellt: {betreff}"
+    assert datei.read_bytes() == geaendert
