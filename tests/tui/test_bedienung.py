@@ -209,6 +209,7 @@ async def test_rueckgaengig_und_wiederholen(fester_repo: Path) -> None:
         await warte(pilot)
         assert _ziel(fester_repo, "SA-01")["status"] == neu
         assert git(fester_repo, "rev-list", "--count", f"{vorher}..HEAD").strip() == "1"
+        assert git(fester_repo, "log", "-1", "--format=%s").startswith("Wiederhergestellt: SA-01")
         await pilot.press("u", "j")  # the redone change can be undone again, and redone by ^R
         await warte(pilot)
         assert _ziel(fester_repo, "SA-01")["status"] == alt
