@@ -220,6 +220,8 @@ async def test_verlauf_und_commit_ansicht(fester_repo: Path) -> None:
         eintraege = app.screen.eintraege
         assert len(eintraege) == 2 and eintraege[0].kommentar == "Stelle erneut ausgeschrieben."
         assert eintraege[0].aenderungen[0].neu == "in Vorbereitung"
+        status = str(app.screen.query_one("#status").render())
+        assert status.startswith("2 Änderungen · Enter"), status
         await pilot.press("enter")
         await warte(pilot)
         assert isinstance(app.screen, CommitScreen)

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from strategie.ausgabe.terminal.verlauf import eintrag_ansicht
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.ziel import Ziel
+from strategie.text.format import anzahl_de
 from strategie.text.sicher import entschaerfe
 from strategie.verlauf.eintraege import Verlaufseintrag, commit_anzeige, verlauf
 from tui.tasten import bindungen
@@ -64,7 +65,8 @@ class VerlaufScreen(Screen[None]):
         liste.highlighted = 0 if eintraege else None
         liste.focus()
         self.query_one("#status", Static).update(
-            f"{len(eintraege)} Änderungen · Enter zeigt den ganzen Commit · Esc zurück")
+            f"{anzahl_de(len(eintraege), 'Änderung', 'Änderungen')} · Enter zeigt den ganzen "
+            "Commit · Esc zurück")
 
     def action_zeige_commit(self) -> None:
         liste = self.query_one(OptionList)
