@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from strategie.auswertung.zusammenfassung import monate_zurueck
 from strategie.modell.befund import Befund
 from strategie.modell.rahmen import ENTFALLEN, Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.speicher.laden import Zielspeicher
-from strategie.text.format import datum_de
+from strategie.text.format import datum_de, monate_zurueck
 from strategie.toml.zeilen import key_lines, line_in
 
 RUHEND = frozenset({ENTFALLEN})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
@@ -14,24 +13,10 @@ from strategie.auswertung.kennzahlen import Kennzahlstand, bewerte_kennzahl, ken
 from strategie.auswertung.matrix import Matrix, zaehle_matrix
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
-from strategie.text.format import datum_de
+from strategie.text.format import datum_de, monate_zurueck
 
 __all__ = ["HANDLUNGSBEDARF", "Auffaelligkeit", "Hinweis", "Kennzahlstand", "Massstab",
-           "Zusammenfassung", "fasse_zusammen", "handlungsbedarf_regel", "hinweise_zu",
-           "monate_zurueck"]
-
-
-def monate_zurueck(datum: dt.date, monate: int) -> dt.date:
-    """The same day *monate* months earlier (the month's last day if it has fewer days); the
-    first day of the calendar if that is before the year 1, the last if after 9999 (a negative
-    or huge *monate* from a frame or a script never raises)."""
-    jahr, monat = divmod(datum.year * 12 + datum.month - 1 - monate, 12)
-    if jahr < dt.MINYEAR:
-        return dt.date.min
-    if jahr > dt.MAXYEAR:
-        return dt.date.max
-    tag = min(datum.day, calendar.monthrange(jahr, monat + 1)[1])
-    return dt.date(jahr, monat + 1, tag)
+           "Zusammenfassung", "fasse_zusammen", "handlungsbedarf_regel", "hinweise_zu"]
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 
@@ -78,3 +79,16 @@ def datum_oder_angabe(angabe: str) -> str:
         return datum_de(dt.date.fromisoformat(angabe))
     except ValueError:
         return angabe
+
+
+def monate_zurueck(datum: dt.date, monate: int) -> dt.date:
+    """The same day *monate* months earlier (the month's last day if it has fewer days); the
+    first day of the calendar if that is before the year 1, the last if after 9999 (a negative
+    or huge *monate* from a frame or a script never raises)."""
+    jahr, monat = divmod(datum.year * 12 + datum.month - 1 - monate, 12)
+    if jahr < dt.MINYEAR:
+        return dt.date.min
+    if jahr > dt.MAXYEAR:
+        return dt.date.max
+    tag = min(datum.day, calendar.monthrange(jahr, monat + 1)[1])
+    return dt.date(jahr, monat + 1, tag)

@@ -11,10 +11,10 @@ import pytest
 
 from strategie.ausgabe.html.svg import kennzahl_svg
 from strategie.auswertung.kennzahlen import bewerte_kennzahl
-from strategie.auswertung.zusammenfassung import fasse_zusammen, monate_zurueck
+from strategie.auswertung.zusammenfassung import fasse_zusammen
 from strategie.modell.ziel import Kennzahl, Messwert
 from strategie.speicher.laden import lade_speicher
-from strategie.text.format import euro_de, mit_einheit, zahl_de
+from strategie.text.format import euro_de, mit_einheit, monate_zurueck, zahl_de
 
 
 def _kennzahl(basis: float, ziel: float, *werte: float) -> Kennzahl:

@@ -16,11 +16,10 @@ from rich.text import Text
 from strategie.ausgabe.farben import ampel_farbe, status_farbe
 from strategie.ausgabe.terminal.sicher import sicherer_text
 from strategie.auswertung.kennzahlen import Kennzahlstand, bewerte_kennzahl
-from strategie.auswertung.zusammenfassung import monate_zurueck
 from strategie.modell.feld import STECKBRIEF_TEXTE, STECKBRIEF_UEBERSCHRIFTEN
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Kennzahl, Ziel
-from strategie.text.format import datum_de, euro_de, mit_einheit, zahl_de
+from strategie.text.format import datum_de, euro_de, mit_einheit, monate_zurueck, zahl_de
 from strategie.text.kuerzen import kuerze
 from strategie.text.sicher import einzeilig, entschaerfe
 
