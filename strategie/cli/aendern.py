@@ -46,7 +46,7 @@ def _gemeinsame_optionen(parser: argparse.ArgumentParser, mehrere: bool = True) 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
     """Add the changing commands to the parser."""
     status = befehle.add_parser(
-        "status", parents=[gemeinsam], help="Umsetzungsstand setzen (ein Commit)",
+        "status", parents=[gemeinsam],
         description="Setzt den Umsetzungsstand eines oder mehrerer Ziele. Jede Änderung wird "
                     "ein Commit mit lesbarer Nachricht.")
     status.add_argument("ids", nargs="+", metavar="ID",
@@ -56,7 +56,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     status.set_defaults(ausfuehren=befehl_status)
 
     setze = befehle.add_parser(
-        "setze", parents=[gemeinsam], help="ein Feld setzen (ein Commit)",
+        "setze", parents=[gemeinsam],
         description="Setzt ein Feld, als Punktpfad angegeben: ampel, umsetzungsjahr, "
                     "steckbrief.finanzielle_beurteilung, massnahmen.2.status … Ein leerer "
                     'WERT ("") entfernt ein freiwilliges Feld. Listen mit ";" trennen, '
@@ -71,7 +71,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     setze.set_defaults(ausfuehren=befehl_setze)
 
     steckbrief = befehle.add_parser(
-        "steckbrief", parents=[gemeinsam], help="Steckbrief-Texte bearbeiten (ein Commit)",
+        "steckbrief", parents=[gemeinsam],
         description="Bearbeitet die drei Texte des Maßnahmensteckbriefs. Ohne Textoptionen "
                     "öffnet sich der Editor ($VISUAL, $EDITOR, sonst nano oder vi) mit "
                     "einer Vorlage; kommt die Eingabe aus einer "
@@ -93,7 +93,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     steckbrief.set_defaults(ausfuehren=befehl_steckbrief)
 
     messwert = befehle.add_parser(
-        "messwert", parents=[gemeinsam], help="Messwert einer Kennzahl erfassen (ein Commit)",
+        "messwert", parents=[gemeinsam],
         description="Trägt einen Messwert zu einem Stichtag ein. KENNZAHL ist die Nummer "
                     "(ab 1) oder der Anfang des Namens.")
     messwert.add_argument("id", metavar="ID", help="ID des Ziels, z. B. SA-03")
@@ -108,7 +108,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     messwert.set_defaults(ausfuehren=befehl_messwert)
 
     massnahme = befehle.add_parser(
-        "massnahme", parents=[gemeinsam], help="Maßnahme hinzufügen (ein Commit)",
+        "massnahme", parents=[gemeinsam],
         description="Fügt einem Ziel eine Maßnahme hinzu. Den Status einer bestehenden "
                     "Maßnahme setzt 'strategie setze ID massnahmen.NR.status WERT'.")
     massnahme.add_argument("id", metavar="ID", help="ID des Ziels, z. B. SA-03")
@@ -122,7 +122,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     massnahme.set_defaults(ausfuehren=befehl_massnahme)
 
     zurueck = befehle.add_parser(
-        "rueckgaengig", parents=[gemeinsam], help="eine Änderung rückgängig machen",
+        "rueckgaengig", parents=[gemeinsam],
         description="Macht eine Änderung mit einem Gegen-Commit rückgängig (git revert). "
                     "Ohne COMMIT: die letzte mit strategie gemachte Änderung. Ein Commit, der "
                     "schon im gemeinsamen Repository liegt, nur mit --erzwingen.")

@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # Rich and the report model are imported when a report is mad
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
     """Add 'bericht' and 'steckbriefe' to the parser."""
     bericht = befehle.add_parser(
-        "bericht", parents=[gemeinsam], help="Sachstandsbericht für Ausschuss und Skripte",
+        "bericht", parents=[gemeinsam],
         description="Der Sachstandsbericht: Ziele je Amt und Handlungsfeld, Umsetzungsstand und "
                     "Ampel, Umsetzungsjahre und Mittel, Räume, Leuchttürme, Handlungsbedarf, "
                     "Kennzahlen und (mit --seit) die Änderungen eines Zeitraums. Jeder Bericht "
@@ -64,7 +64,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     bericht.set_defaults(ausfuehren=befehl_bericht)
 
     steckbriefe = befehle.add_parser(
-        "steckbriefe", parents=[gemeinsam], help="Maßnahmensteckbriefe je Organisationseinheit",
+        "steckbriefe", parents=[gemeinsam],
         description="Ein Maßnahmensteckbrief je Ziel wie in Vorlage 2024/144 (Aktueller Stand, "
                     "finanzielle und inhaltliche Beurteilung), nach Organisationseinheit in der "
                     "Reihenfolge der Anlagen 2–7; in HTML ein Steckbrief je Druckseite. Auf "
@@ -80,7 +80,6 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
     planung = befehle.add_parser(
         "jahresplanung", parents=[gemeinsam],
-        help="die für ein Haushaltsjahr vorgesehenen Ziele mit Mitteln und Personal",
         description="Die Jahresplanung für die jährliche Auswahl der Ziele (Abschlussbericht, "
                     "Kapitel 6): die Ziele mit Umsetzungsjahr JAHR je Organisationseinheit mit "
                     "Art, Umsetzungsstand, haushaltsneutral, Produkt, Mitteln (Plan, Ist) und "

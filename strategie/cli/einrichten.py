@@ -14,7 +14,6 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     """Add 'init' to the parser."""
     init = befehle.add_parser(
         "init", parents=[gemeinsam],
-        help="neuen Zielspeicher in einem neuen git-Repository anlegen",
         description="Legt ORDNER (oder --store PFAD) als neues git-Repository mit Rahmendatei "
                     "(strategie.toml) an und macht den ersten Commit.")
     init.add_argument("ordner", metavar="ORDNER", nargs="?",

@@ -26,7 +26,7 @@ def _option(feld: Feld) -> str:
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
     """Add 'neu' and 'entfallen' to the parser."""
     neu = befehle.add_parser(
-        "neu", parents=[gemeinsam], help="neues Ziel anlegen (ein Commit)",
+        "neu", parents=[gemeinsam],
         description="Legt im Amt ein neues Ziel mit der nächsten freien ID an (eine Nummer über "
                     "der höchsten, die das Amt je vergeben hat; Lücken werden nicht gefüllt). "
                     "Die Werte kommen aus den Optionen und der Vorlage [vorlage] des Rahmens. "
@@ -50,7 +50,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     neu.set_defaults(ausfuehren=befehl_neu)
 
     weg = befehle.add_parser(
-        "entfallen", parents=[gemeinsam], help="Ziel auf Beschluss entfallen lassen (ein Commit)",
+        "entfallen", parents=[gemeinsam],
         description="Setzt den Umsetzungsstand auf 'entfallen' und trägt den Beschluss unter "
                     "[[beschluesse]] ein – in einem Commit. Die Zieldatei und ihr Verlauf "
                     "bleiben; entfallene Ziele zeigt 'strategie liste --status entfallen'.")

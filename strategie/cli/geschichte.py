@@ -18,7 +18,7 @@ from strategie.toml.lesen import lies_toml
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
     """Add 'verlauf' and 'aenderungen' to the parser."""
     verl = befehle.add_parser(
-        "verlauf", parents=[gemeinsam], help="Änderungsgeschichte eines Ziels",
+        "verlauf", parents=[gemeinsam],
         description="Jeder Commit, der das Ziel berührt hat: Datum, Autor, Kommentar und die "
                     "geänderten Felder (alt → neu; lange Texte als Wortvergleich). Aus den "
                     "Dateiinhalten berechnet, also auch für Commits aus dem Editor.")
@@ -28,7 +28,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     verl.set_defaults(ausfuehren=befehl_verlauf)
 
     aend = befehle.add_parser(
-        "aenderungen", parents=[gemeinsam], help="Änderungen seit einem Datum oder Commit",
+        "aenderungen", parents=[gemeinsam],
         description="Alle Änderungen an Zielen in einem Zeitraum, nach Ziel gruppiert. Ein "
                     "Commit, der mehr als drei Ziele berührt (Ersterfassung, Sammeländerung), "
                     "steht einmal vorn mit der Zahl der Ziele. Wortvergleiche: im Terminal "

@@ -19,7 +19,7 @@ from strategie.speicher.finden import finde_speicher
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
     """Add the reading commands to the parser."""
     liste = befehle.add_parser(
-        "liste", parents=[gemeinsam], help="Ziele auflisten und filtern",
+        "liste", parents=[gemeinsam],
         description="Listet die Ziele, wahlweise gefiltert. JSON: ein Objekt je Ziel mit den "
                     "Feldern unter ihren TOML-Namen (Datumswerte als JJJJ-MM-TT).")
     filteroptionen(liste)
@@ -28,7 +28,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
                        help="Ausgabeformat (Standard: tabelle)")
     liste.set_defaults(ausfuehren=befehl_liste)
 
-    zeige = befehle.add_parser("zeige", parents=[gemeinsam], help="ein Ziel vollständig zeigen",
+    zeige = befehle.add_parser("zeige", parents=[gemeinsam],
                                description="Zeigt ein Ziel mit Steckbrief, Maßnahmen und "
                                            "Kennzahlen.")
     zeige.add_argument("id", metavar="ID", help="ID des Ziels, z. B. SA-03")
@@ -36,7 +36,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     zeige.set_defaults(ausfuehren=befehl_zeige)
 
     matrix = befehle.add_parser(
-        "matrix", parents=[gemeinsam], help="Ziele je Amt und Handlungsfeld zählen",
+        "matrix", parents=[gemeinsam],
         description="Die Tabelle Amt × Handlungsfeld mit Zeilen- und Spaltensummen "
                     "(wie Abschnitt 5.1 des Abschlussberichts).")
     filteroptionen(matrix)

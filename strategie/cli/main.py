@@ -1,8 +1,8 @@
 """Entry point of the ``strategie`` command: parser, dispatch, German errors and exit codes.
 
-Importing this module is cheap: the command groups are imported when the parser is built,
-and the collaboration commands (``sync``, the merge driver, the server hook …) get a parser
-of their own group only, so that git's merge driver and a sync with nothing to do start fast.
+Importing this module is cheap, and so is the top-level help: a named command imports and
+parses with its own group only (``cli.befehle`` says which), so that ``zeige``, git's merge
+driver and a sync with nothing to do start fast; without a command no group is imported.
 """
 
 from __future__ import annotations
@@ -12,14 +12,17 @@ import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING
 
 from strategie.cli import argparse_de  # noqa: F401  (installs German argparse texts)
-from strategie.modell.befund import StrategieFehler
+from strategie.cli.befehle import BEFEHLE, GRUPPEN
+from strategie.modell.fehler import StrategieFehler
 from strategie.text.sicher import entschaerfe
 from strategie.version import __version__
 
+TYPE_CHECKING = False  # typing itself is not imported: the help starts faster without it
 if TYPE_CHECKING:
+    from typing import Any
+
     from _typeshed import SupportsWrite
 
 ERFOLG = 0
@@ -45,19 +48,10 @@ Exit-Codes:
 
 
 def befehlsgruppen() -> tuple[ModuleType, ...]:
-    """The modules of the command groups, in the order of the help (imported now)."""
-    from strategie.cli import (
-        aendern,
-        berichte,
-        einrichten,
-        fortschreibung,
-        geschichte,
-        lesen,
-        pruefen,
-        team,
-    )
+    """The modules of all command groups, in the order of the help (imported now)."""
+    import importlib
 
-    return (lesen, aendern, fortschreibung, geschichte, berichte, pruefen, team, einrichten)
+    return tuple(importlib.import_module(f"strategie.cli.{modul}") for modul in GRUPPEN)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,6 +61,15 @@ class _Parser(argparse.ArgumentParser):
         super()._print_message(entschaerfe(message), file)
 
 
+class _Befehle(argparse._SubParsersAction):
+    """The subcommands: each one's one-line help comes from the table in ``cli.befehle``."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        if name in BEFEHLE:
+            kwargs.setdefault("help", BEFEHLE[name][1])
+        return super().add_parser(name, **kwargs)
+
+
 def _starte_app(args: argparse.Namespace) -> int:
     from strategie.cli.app import starte_app
 
@@ -74,7 +77,11 @@ def _starte_app(args: argparse.Namespace) -> int:
 
 
 def baue_parser(gruppen: Sequence[ModuleType] | None = None) -> argparse.ArgumentParser:
-    """The command-line parser with the subcommands of *gruppen* (default: all)."""
+    """The command-line parser with the subcommands of *gruppen* (default: all groups).
+
+    With no groups (``()``) every command is there by name and help only: enough for the
+    top-level help, ``--version``, the app and the error for a wrong command name.
+    """
     gemeinsam = _Parser(add_help=False)
     gemeinsam.add_argument(
         "--store", metavar="PFAD", default=argparse.SUPPRESS,
@@ -90,13 +97,18 @@ def baue_parser(gruppen: Sequence[ModuleType] | None = None) -> argparse.Argumen
     )
     parser.add_argument("--version", action="version", version=f"strategie {__version__}",
                         help="Versionsnummer zeigen und beenden")
-    befehle = parser.add_subparsers(title="Befehle", dest="befehl", metavar="BEFEHL")
-    for gruppe in befehlsgruppen() if gruppen is None else gruppen:
-        gruppe.registriere(befehle, gemeinsam)
+    befehle = parser.add_subparsers(title="Befehle", dest="befehl", metavar="BEFEHL",
+                                    action=_Befehle)
     if gruppen is None:
-        tui = befehle.add_parser("tui", parents=[gemeinsam], help="die Terminal-App öffnen",
-                                 description="Öffnet die Terminal-App auf dem Zielspeicher.")
-        tui.set_defaults(ausfuehren=_starte_app)
+        gruppen = befehlsgruppen()
+    for gruppe in gruppen:
+        gruppe.registriere(befehle, gemeinsam)
+    if not gruppen:
+        for name in BEFEHLE:
+            befehle.add_parser(name, add_help=False)
+    tui = befehle.add_parser("tui", parents=[gemeinsam], help="die Terminal-App öffnen",
+                             description="Öffnet die Terminal-App auf dem Zielspeicher.")
+    tui.set_defaults(ausfuehren=_starte_app)
     return parser
 
 
@@ -106,6 +118,8 @@ def _befehl(argv: Sequence[str]) -> str | None:
     while i < len(argv):
         if argv[i] == "--store":
             i += 2
+        elif argv[i].startswith("--store="):
+            i += 1
         elif argv[i].startswith("-"):
             return None
         else:
@@ -116,17 +130,13 @@ def _befehl(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    gruppen = None
+    gruppen: tuple[ModuleType, ...] = ()
     befehl = _befehl(argv)
-    if befehl in SCHNELLE_BEFEHLE:
-        from strategie.cli import team
-
-        gruppen = (team,)
-    elif befehl in GRUPPE_DES_BEFEHLS:
+    if befehl in BEFEHLE:
         # one group's parser: the other groups' modules (and what they import) are not loaded
         import importlib
 
-        gruppen = (importlib.import_module(f"strategie.cli.{GRUPPE_DES_BEFEHLS[befehl]}"),)
+        gruppen = (importlib.import_module(f"strategie.cli.{BEFEHLE[befehl][0]}"),)
     args = baue_parser(gruppen).parse_args(argv)
     ausfuehren = getattr(args, "ausfuehren", _starte_app)
     if ausfuehren is not _starte_app:
@@ -151,20 +161,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return ERFOLG
 
-
-SCHNELLE_BEFEHLE = frozenset({"sync", "konflikte", "loese", "einrichten", "merge-treiber",
-                              "server-hook", "vorab-pruefen"})
-"""The collaboration commands: parsed without importing the other command groups."""
-
-GRUPPE_DES_BEFEHLS = {
-    **dict.fromkeys(("liste", "zeige", "matrix"), "lesen"),
-    **dict.fromkeys(("status", "setze", "steckbrief", "messwert", "massnahme", "rueckgaengig"),
-                    "aendern"),
-    **dict.fromkeys(("neu", "entfallen"), "fortschreibung"),
-    **dict.fromkeys(("verlauf", "aenderungen"), "geschichte"),
-    **dict.fromkeys(("bericht", "steckbriefe", "jahresplanung"), "berichte"),
-    **dict.fromkeys(("pruefen", "schema"), "pruefen"),
-    "init": "einrichten",
-}
-"""The module in ``strategie.cli`` that registers each command (checked against
-``befehlsgruppen`` in the tests): a command is parsed with its own group only."""

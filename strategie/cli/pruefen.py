@@ -17,7 +17,7 @@ from strategie.text.sicher import entschaerfe
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
     """Add 'pruefen' and 'schema' to the parser."""
     pruefen = befehle.add_parser(
-        "pruefen", parents=[gemeinsam], help="alle Zieldateien prüfen",
+        "pruefen", parents=[gemeinsam],
         description="Prüft Rahmen und alle Zieldateien und meldet jeden Befund als "
                     "'Datei:Zeile: Meldung'. Danach, getrennt, die Hinweise als 'Datei:Zeile: "
                     "Hinweis: …': gültige Ziele, denen für die Steuerung etwas fehlt (nicht "
@@ -39,7 +39,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     pruefen.set_defaults(ausfuehren=befehl_pruefen)
 
     schema = befehle.add_parser(
-        "schema", parents=[gemeinsam], help="JSON Schema einer Zieldatei ausgeben",
+        "schema", parents=[gemeinsam],
         description="Gibt das JSON Schema (draft-07) einer Zieldatei aus, erzeugt aus Modell "
                     "und Rahmen – für Editoren, die Zieldateien beim Tippen prüfen. Mit "
                     "--bericht das Schema von 'strategie bericht --format json'.")

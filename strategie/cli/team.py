@@ -16,7 +16,6 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     """Add the collaboration commands to the parser."""
     sync = befehle.add_parser(
         "sync", parents=[gemeinsam],
-        help="mit dem gemeinsamen Repository abgleichen: abrufen, einarbeiten, teilen",
         description="Holt die Änderungen der anderen, arbeitet die eigenen, noch nicht "
                     "geteilten Commits darauf ein (git rebase; Zieldateien werden feldweise "
                     "zusammengeführt) und teilt sie (git push). Ohne Netz bleibt alles lokal "
@@ -37,7 +36,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     sync.set_defaults(ausfuehren=befehl_sync)
 
     konflikte = befehle.add_parser(
-        "konflikte", parents=[gemeinsam], help="offene Konflikte zeigen",
+        "konflikte", parents=[gemeinsam],
         description="Zeigt die offenen Konflikte eines angehaltenen Abgleichs (oder eines "
                     "git merge, rebase, cherry-pick): Ziel, Feld, beide Werte, beide Autoren.")
     konflikte.add_argument("--format", choices=("text", "json"), default="text",
@@ -45,7 +44,7 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
     konflikte.set_defaults(ausfuehren=befehl_konflikte)
 
     loese = befehle.add_parser(
-        "loese", parents=[gemeinsam], help="einen Konflikt lösen",
+        "loese", parents=[gemeinsam],
         description="Löst einen Konflikt: den eigenen Wert behalten (--unsere), den der "
                     "anderen Seite nehmen (--ihre) oder einen neuen Wert setzen (--wert). Ohne "
                     "FELD gilt die Wahl für alle Konflikte des Ziels (oder mit --datei einer "
@@ -67,7 +66,6 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
     einrichten = befehle.add_parser(
         "einrichten", parents=[gemeinsam],
-        help="Klon für die Zusammenarbeit einrichten (Merge-Treiber, Hooks, CODEOWNERS)",
         description="Richtet den Klon für die Zusammenarbeit ein: .gitattributes für die "
                     "Zieldateien und den Merge-Treiber in der git-Konfiguration des Klons "
                     "(feldweise Zusammenführung bei sync, merge, rebase, cherry-pick). Kann "
@@ -82,7 +80,6 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
     hook = befehle.add_parser(
         "server-hook", parents=[gemeinsam],
-        help="(auf dem Server) pre-receive-Hook: Zieldateien und Zuständigkeit prüfen",
         description="Der pre-receive-Hook des gemeinsamen Repositorys: liest 'alt neu ref' "
                     "von stdin, lehnt einen Push ab, der eine Zieldatei oder den Rahmen "
                     "ungültig macht oder ändert, was der angemeldete Pusher nach den Regeln "
@@ -99,7 +96,6 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
     vorab = befehle.add_parser(
         "vorab-pruefen", parents=[gemeinsam],
-        help="(pre-commit-Hook) vorgemerkte Zieldateien prüfen, Zuständigkeit vorab",
         description="Prüft die zum Commit vorgemerkten Zieldateien (oder die genannten): "
                     "ungültige Dateien und Konfliktmarkierungen halten den Commit auf (Exit 1); "
                     "Änderungen außerhalb der eigenen Zuständigkeit ergeben nur eine Warnung "
@@ -110,7 +106,6 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
     treiber = befehle.add_parser(
         "merge-treiber", parents=[gemeinsam],
-        help="(ruft git auf) Zieldateien feldweise zusammenführen",
         description="Der Merge-Treiber, den git für Zieldateien aufruft "
                     "(merge.strategie.driver = strategie merge-treiber %O %A %B %L %P). "
                     "Von Hand nicht nötig.")

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from strategie.modell.fehler import StrategieFehler as StrategieFehler  # re-exported
+
 
 @dataclass(frozen=True, slots=True)
 class Befund:
@@ -73,15 +75,6 @@ def kappe_befunde(befunde: Iterable[Befund], hoechstens: int = MAX_BEFUNDE_JE_DA
 def anzahl_befunde(befunde: Iterable[Befund]) -> int:
     """How many Befunde *befunde* stand for, counting those a ``kappe_befunde`` summary holds."""
     return sum(b.weitere or 1 for b in befunde)
-
-
-class StrategieFehler(Exception):
-    """An error a user can act on; its message is German and shown without a traceback."""
-
-    def __init__(self, meldung: str, befunde: tuple[Befund, ...] = ()) -> None:
-        super().__init__(meldung)
-        self.meldung = meldung
-        self.befunde = befunde
 
 
 _OS_FEHLER = {

@@ -66,18 +66,35 @@ def test_status_laedt_keine_fremde_bibliothek(repo: Path) -> None:
 def test_jeder_befehl_steht_bei_seiner_gruppe() -> None:
     import argparse
 
-    from strategie.cli.main import GRUPPE_DES_BEFEHLS, SCHNELLE_BEFEHLE, befehlsgruppen
+    from strategie.cli.befehle import BEFEHLE
+    from strategie.cli.main import befehlsgruppen
 
-    gefunden = {}
+    gefunden: dict[str, str] = {}
     for gruppe in befehlsgruppen():
         befehle = argparse.ArgumentParser().add_subparsers()
         gruppe.registriere(befehle, argparse.ArgumentParser(add_help=False))
         gefunden.update(dict.fromkeys(befehle.choices, gruppe.__name__.rsplit(".", 1)[1]))
-    assert gefunden == GRUPPE_DES_BEFEHLS | dict.fromkeys(SCHNELLE_BEFEHLE, "team")
+    assert list(gefunden.items()) == [(name, modul) for name, (modul, _) in BEFEHLE.items()]
+
+
+def test_hilfe_ohne_gruppen_gleicht_der_vollen_hilfe() -> None:
+    from strategie.cli.main import baue_parser
+
+    assert baue_parser(()).format_help() == baue_parser().format_help()
+
+
+def test_hilfe_laedt_keine_befehlsgruppe() -> None:
+    for argumente in (("--help",), ("--version",), ("gibtsnicht",)):
+        _, module = _module(*argumente)
+        gruppen = {m for m in module if m.startswith("strategie.cli.")}
+        assert gruppen == {"strategie.cli.main", "strategie.cli.argparse_de",
+                           "strategie.cli.befehle"}, argumente
+        # nor the model (its dataclasses) nor typing: the help is printed before they would be
+        assert not {"dataclasses", "typing", "strategie.modell.befund"} & module, argumente
 
 
 def test_ein_befehl_laedt_nur_seine_gruppe(repo: Path) -> None:
     _, module = _module("zeige", "SA-02", "--store", str(repo / "ziele"))
     gruppen = {m for m in module if m.startswith("strategie.cli.")}
-    assert gruppen <= {"strategie.cli.main", "strategie.cli.argparse_de", "strategie.cli.lesen",
-                       "strategie.cli.gemeinsam"}, gruppen
+    assert gruppen <= {"strategie.cli.main", "strategie.cli.argparse_de", "strategie.cli.befehle",
+                       "strategie.cli.lesen", "strategie.cli.gemeinsam"}, gruppen
