@@ -17,15 +17,25 @@ def ziele_json(ziele: Sequence[Ziel]) -> str:
     return "".join(json_array(z.json_text() for z in ziele))
 
 
+STUECK = 1 << 16
+"""Bytes gathered before a piece is handed out (one write each; a goal is ~3 KB)."""
+
+
 def ziele_json_teile(ziele: Iterable[Ziel]) -> Iterator[bytes]:
-    """``ziele_json`` in UTF-8, piece by piece for writing as it is made: one goal's text at a
-    time (kept ready by the store's snapshot), never the whole array in memory."""
-    erstes = True
+    """``ziele_json`` in UTF-8, piece by piece for writing as it is made: about ``STUECK``
+    bytes at a time from the goals' texts (kept ready by the store's snapshot), never the
+    whole array in memory. (A write per goal would cost a system call per goal.)"""
+    puffer = bytearray(b"[")
+    trenner = b"\n"
     for ziel in ziele:
-        yield b"[\n" if erstes else b",\n"
-        yield ziel.json_bytes()
-        erstes = False
-    yield b"[]" if erstes else b"\n]"
+        puffer += trenner
+        puffer += ziel.json_bytes()
+        trenner = b",\n"
+        if len(puffer) >= STUECK:
+            yield bytes(puffer)
+            puffer.clear()
+    puffer += b"]" if trenner == b"\n" else b"\n]"
+    yield bytes(puffer)
 
 
 def eintrag_json(eintrag: Verlaufseintrag) -> dict[str, Any]:
