@@ -42,9 +42,10 @@ def kopf(ziel: Ziel) -> Kopf:
 class ZielAusCache(Ziel):
     """A goal from the cache: its data stays pickled until something asks for it."""
 
-    _roh: bytes = field(default=b"", repr=False)
-    _json: bytes = field(default=b"", repr=False)
-    """``Ziel.json_bytes`` if the store's snapshot kept it (empty: computed when asked)."""
+    _roh: bytes | memoryview = field(default=b"", repr=False)
+    _json: bytes | memoryview = field(default=b"", repr=False)
+    """``Ziel.json_bytes`` if the store's snapshot kept it (empty: computed when asked); a
+    view into the snapshot's mapped file when it came from there."""
 
     @cached_property
     def daten(self) -> dict[str, Any]:
@@ -53,14 +54,15 @@ class ZielAusCache(Ziel):
 
     def json_text(self) -> str:
         """The goal's JSON text, from the snapshot when it kept it (no unpickling then)."""
-        return self._json.decode("utf-8") if self._json else super().json_text()
+        return str(self._json, "utf-8") if self._json else super().json_text()
 
     def json_bytes(self) -> bytes:
         """The goal's JSON text in UTF-8, from the snapshot when it kept it."""
-        return self._json or super().json_bytes()
+        return bytes(self._json) if self._json else super().json_bytes()
 
 
-def ziel_aus_cache(eintrag: Kopf, roh: bytes, pfad: str, json_bytes: bytes = b"") -> Ziel:
+def ziel_aus_cache(eintrag: Kopf, roh: bytes | memoryview, pfad: str,
+                   json_bytes: bytes | memoryview = b"") -> Ziel:
     """A Ziel from the parsed-goal cache; its data is unpickled on first use.
 
     Built without the frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field),

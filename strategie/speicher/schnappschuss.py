@@ -3,7 +3,10 @@ load reads one file and asks git only which files differ.
 
 The snapshot (``.git/strategie/stand-<kennung>.pickle``, never committed) holds every goal's
 list fields, its data (pickled on its own) and its JSON text, and the Befunde, as a full load
-of the working tree produced them when HEAD's tree of the store folder was ``baum``. A load
+of the working tree produced them when HEAD's tree of the store folder was ``baum``. The file
+is a small pickled index (paths, list fields, where each goal's bytes lie) followed by all
+goals' data and JSON bytes; it is mapped into memory, so a load unpickles only the index, and
+a goal's bytes are read (from the page cache) when something asks for them. A load
 asks git two questions at once: that tree now (``rev-parse HEAD:./``) and the files that
 differ from it (``status``, untracked and ignored files included). Files that differ, files
 that changed between the snapshot's tree and HEAD's (``diff-tree``), and the files the
@@ -22,8 +25,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import mmap
 import os
 import pickle
+import struct
 import subprocess
 import time
 from collections.abc import Iterable
@@ -39,13 +44,17 @@ from strategie.speicher.cache import CACHE_VERSION, Kopf, ZielAusCache, kopf, zi
 from strategie.speicher.validierung import lade_ziel
 from strategie.version import __version__
 
-SCHNAPPSCHUSS_VERSION = 2
+SCHNAPPSCHUSS_VERSION = 3
 """Raise when the snapshot's content changes."""
+_KOPF = struct.Struct("<8sQQ")
+"""File header: magic, length of the pickled index, length of the bytes after it."""
+_MAGIE = b"STRATSS3"
 RUHE_S = 2.0
 """A file modified this shortly before git was asked is read again next time."""
 
-Eintrag = tuple[str, Kopf, bytes, bytes]
-"""(path relative to the store, list fields, pickled data, JSON text in UTF-8) of a goal."""
+Eintrag = tuple[str, Kopf, bytes | memoryview, bytes | memoryview]
+"""(path relative to the store, list fields, pickled data, JSON text in UTF-8) of a goal;
+read from a snapshot, the two byte strings are views into its mapped file."""
 
 
 @dataclass(frozen=True)
@@ -113,24 +122,45 @@ class Schnappschuss:
     def lies(self) -> dict | None:
         """The stored snapshot, or None if there is none usable."""
         with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError,
-                                 AttributeError, TypeError, IndexError):
+                                 AttributeError, TypeError, IndexError, struct.error):
             with open(self.datei, "rb") as datei:
-                inhalt = pickle.load(datei)
-            if (isinstance(inhalt, dict) and inhalt.get("version") == SCHNAPPSCHUSS_VERSION
+                magie, index_laenge, daten_laenge = _KOPF.unpack(datei.read(_KOPF.size))
+                if (magie != _MAGIE or os.fstat(datei.fileno()).st_size
+                        != _KOPF.size + index_laenge + daten_laenge):
+                    return None  # another format, or cut short: rebuilt
+                inhalt = pickle.loads(datei.read(index_laenge))
+                # The file is only ever replaced (rename), never changed in place: the mapping
+                # keeps showing the bytes it was opened with.
+                daten = (memoryview(mmap.mmap(datei.fileno(), 0, access=mmap.ACCESS_READ))
+                         [_KOPF.size + index_laenge:] if daten_laenge else memoryview(b""))
+            if not (isinstance(inhalt, dict) and inhalt.get("version") == SCHNAPPSCHUSS_VERSION
                     and isinstance(inhalt.get("ziele"), list)):
-                return inhalt
+                return None
+            inhalt["ziele"] = [(pfad, kopfzeile, daten[a:a + n], daten[a + n:a + n + m])
+                               for pfad, kopfzeile, a, n, m in inhalt["ziele"]]
+            return inhalt
         return None
 
     def schreibe(self, baum: str, eintraege: list[Eintrag],
                  befunde: list[tuple[str, Befund]], unsicher: Iterable[str]) -> None:
         """Write atomically (temp file + rename); a snapshot that cannot be written is no error."""
-        inhalt = {"version": SCHNAPPSCHUSS_VERSION, "baum": baum, "ziele": eintraege,
-                  "befunde": befunde, "unsicher": sorted(set(unsicher))}
+        index = []
+        ende = 0
+        for pfad, kopfzeile, roh, json_bytes in eintraege:
+            index.append((pfad, kopfzeile, ende, len(roh), len(json_bytes)))
+            ende += len(roh) + len(json_bytes)
+        inhalt = pickle.dumps({"version": SCHNAPPSCHUSS_VERSION, "baum": baum, "ziele": index,
+                               "befunde": befunde, "unsicher": sorted(set(unsicher))},
+                              protocol=pickle.HIGHEST_PROTOCOL)
         temp = self.datei.with_suffix(f".{os.getpid()}.neu")
         try:
             self.datei.parent.mkdir(exist_ok=True)
             with open(temp, "wb") as datei:
-                pickle.dump(inhalt, datei, protocol=pickle.HIGHEST_PROTOCOL)
+                datei.write(_KOPF.pack(_MAGIE, len(inhalt), ende))
+                datei.write(inhalt)
+                for _, _, roh, json_bytes in eintraege:
+                    datei.write(roh)
+                    datei.write(json_bytes)
             os.replace(temp, self.datei)
         except OSError:
             with contextlib.suppress(OSError):
