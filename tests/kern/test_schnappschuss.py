@@ -105,8 +105,15 @@ def test_neu_aufgebaut_wenn_fehlend_oder_kaputt(repo: Path) -> None:
     _beruhigt(repo)
     _wie_voll(repo)
     schnappschuss = _schnappschuss(repo)
+    def gekuerzt(datei: Path) -> None:  # e.g. a full disk while someone copied it by hand
+        inhalt = datei.read_bytes()
+        datei.write_bytes(inhalt[: len(inhalt) - 100])
+
+    def verlaengert(datei: Path) -> None:
+        datei.write_bytes(datei.read_bytes() + b"x")
+
     for verderben in (lambda d: d.write_bytes(b"kein pickle"), lambda d: d.write_bytes(b""),
-                      lambda d: d.unlink()):
+                      lambda d: d.unlink(), gekuerzt, verlaengert):
         verderben(schnappschuss.datei)
         assert schnappschuss.lies() is None
         _wie_voll(repo)
