@@ -26,6 +26,11 @@ from strategie.speicher.schnappschuss import (
 
 Geladen = tuple[tuple[Ziel, ...], tuple[Befund, ...]]
 
+NEU_SCHREIBEN_AB = 50
+"""Files read again before the snapshot is written anew. Below, the old one stays: it is still
+right for its own tree, and the next load reads the same few files again (cheaper than
+writing the whole snapshot after every edit)."""
+
 
 def lade_mit_schnappschuss(verzeichnis: Path, rahmen: Rahmen) -> Geladen | None:
     """Goals and Befunde of the working tree, as a full load gives them; None outside a git
@@ -53,7 +58,8 @@ def lade_mit_schnappschuss(verzeichnis: Path, rahmen: Rahmen) -> Geladen | None:
 
 def _mit_nachgelesenen(verzeichnis: Path, rahmen: Rahmen, lage: Lage,
                        schnappschuss: Schnappschuss, alt: dict, zu_lesen: set[str]) -> Geladen:
-    """The snapshot with the files in *zu_lesen* read again; written back for the next load."""
+    """The snapshot with the files in *zu_lesen* read again; written back for the next load
+    when they are many (``NEU_SCHREIBEN_AB``)."""
     eintraege: dict[str, Eintrag] = {e[0]: e for e in alt["ziele"] if e[0] not in zu_lesen}
     befunde = [(p, b) for p, b in alt["befunde"] if p not in zu_lesen]
     lesen = sorted(p for p in zu_lesen if ist_zieldatei(p))
@@ -66,10 +72,11 @@ def _mit_nachgelesenen(verzeichnis: Path, rahmen: Rahmen, lage: Lage,
                            rahmen)
     befunde += [(p, b) for p, liste in neue_befunde.items() for b in liste]
     befunde.sort(key=lambda eintrag: befund_ordnung(eintrag[0]))
-    unsicher = {*lage.abweichend, *unruhig(verzeichnis, neue_ziele, lage.gefragt),
-                *(p for p, _ in befunde)}
-    schnappschuss.schreibe(lage.baum, [eintraege.get(z.pfad) or eintrag_von(z) for z in ziele],
-                           befunde, unsicher)
+    if len(zu_lesen) > NEU_SCHREIBEN_AB:
+        unsicher = {*lage.abweichend, *unruhig(verzeichnis, neue_ziele, lage.gefragt),
+                    *(p for p, _ in befunde)}
+        schnappschuss.schreibe(lage.baum, [eintraege.get(z.pfad) or eintrag_von(z)
+                                           for z in ziele], befunde, unsicher)
     return ziele, tuple(b for _, b in befunde)
 
 

@@ -141,3 +141,21 @@ def test_gleichzeitige_prozesse_sehen_einen_ganzen_schnappschuss(repo: Path) -> 
         assert json.loads(aus) == erwartet
     assert _schnappschuss(repo).lies() is not None
     assert list((repo / ".git" / "strategie").glob("*.neu")) == []  # no temp file left
+
+
+def test_wenige_nachgelesene_dateien_schreiben_den_schnappschuss_nicht_neu(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _beruhigt(repo)
+    _wie_voll(repo)
+    schnappschuss = _schnappschuss(repo)
+    vorher = schnappschuss.datei.stat().st_ino
+    datei = repo / "ziele" / SA02
+    datei.write_text(datei.read_text(encoding="utf-8") + "\n# geändert\n", encoding="utf-8")
+    git(repo, "commit", "-qam", "SA-02 geändert")
+    for _ in range(2):  # the changed file is read again each time; the snapshot stays
+        speicher = _wie_voll(repo)
+        assert schnappschuss.datei.stat().st_ino == vorher
+    assert any(z.pfad == SA02 for z in speicher.ziele)
+    monkeypatch.setattr(aus_schnappschuss, "NEU_SCHREIBEN_AB", 0)
+    _wie_voll(repo)  # many files to read again: written anew
+    assert schnappschuss.datei.stat().st_ino != vorher
