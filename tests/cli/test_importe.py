@@ -98,3 +98,9 @@ def test_ein_befehl_laedt_nur_seine_gruppe(repo: Path) -> None:
     gruppen = {m for m in module if m.startswith("strategie.cli.")}
     assert gruppen <= {"strategie.cli.main", "strategie.cli.argparse_de", "strategie.cli.befehle",
                        "strategie.cli.lesen", "strategie.cli.gemeinsam"}, gruppen
+
+
+def test_store_mit_gleichheitszeichen_findet_den_befehl(repo: Path) -> None:
+    code, module = _module(f"--store={repo / 'ziele'}", "zeige", "SA-02")
+    assert code == 0
+    assert "strategie.cli.lesen" in module and "strategie.cli.aendern" not in module
