@@ -6,14 +6,16 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from strategie.git.stoerung import stoere
 from strategie.modell.befund import StrategieFehler, os_fehlertext
 
 
-def schreibe_atomar(pfad: Path, inhalt: bytes) -> None:
-    """Replace *pfad* with *inhalt* so that readers see either the old or the new file.
+def schreibe_atomar(pfad: Path, inhalt: bytes | Iterable[bytes]) -> None:
+    """Replace *pfad* with *inhalt* (bytes, or pieces of them written as they come) so that
+    readers see either the old or the new file.
 
     On any failure the temp file is removed and the original stays as it was.
     """
@@ -26,7 +28,10 @@ def schreibe_atomar(pfad: Path, inhalt: bytes) -> None:
         griff, temp = tempfile.mkstemp(dir=pfad.parent, prefix=f".{pfad.name}.", suffix=".neu")
         with os.fdopen(griff, "wb") as datei:
             stoere("schreiben")
-            datei.write(inhalt)
+            if isinstance(inhalt, bytes):
+                datei.write(inhalt)
+            else:
+                datei.writelines(inhalt)
             datei.flush()
             stoere("fsync")
             os.fsync(datei.fileno())
@@ -41,6 +46,11 @@ def schreibe_atomar(pfad: Path, inhalt: bytes) -> None:
         raise StrategieFehler(
             f"{pfad} konnte nicht geschrieben werden ({os_fehlertext(fehler)}); die Datei "
             "ist unverändert.") from None
+    except BaseException:  # the pieces' maker failed, or Ctrl-C: no half-written temp file
+        if temp:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        raise
     _fsync_ordner(pfad.parent)
 
 

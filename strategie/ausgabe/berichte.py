@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,9 +85,7 @@ def rendere_bericht(bericht: Bericht, format: str = "markdown", breite: int = 80
 
         return bericht_docx(bericht, vorlagenordner(bericht, vorlage))
     if format == "json":
-        from strategie.ausgabe.json.bericht import bericht_json
-
-        return bericht_json(bericht) + "\n"
+        return b"".join(bericht_teile(bericht, format)).decode("utf-8")
     if format == "csv":
         from strategie.ausgabe.tabellen.csv import bericht_csv
 
@@ -96,6 +95,20 @@ def rendere_bericht(bericht: Bericht, format: str = "markdown", breite: int = 80
 
         return bericht_xlsx(bericht)
     raise ValueError(f"unbekanntes Berichtsformat: {format}")
+
+
+def bericht_teile(bericht: Bericht, format: str = "json",  # noqa: A002
+                  vorlage: Vorlage = None) -> Iterator[bytes]:
+    """``rendere_bericht`` in bytes, piece by piece as it is made where the format allows
+    (JSON; the others come whole)."""
+    if format == "json":
+        from strategie.ausgabe.json.bericht import bericht_json_teile
+
+        yield from bericht_json_teile(bericht)
+        yield b"\n"
+        return
+    inhalt = rendere_bericht(bericht, format, vorlage=vorlage)
+    yield inhalt.encode("utf-8") if isinstance(inhalt, str) else inhalt
 
 
 def rendere_steckbriefe(bericht: Bericht, format: str = "html",  # noqa: A002

@@ -50,24 +50,23 @@ class Mittelsumme:
 
 
 def summiere(ziele: Iterable[Ziel]) -> Mittelsumme:
-    """The Mittel and Personal of these goals (read from the raw data: fast for many)."""
+    """The Mittel and Personal of these goals (read from their ``Auszug``: fast for many)."""
     anzahl = mit_plan = mit_ist = mit_personal = neutral = ohne = 0
     plan = ist = personal = 0.0
     for ziel in ziele:
-        daten = ziel.daten
-        haushalt = daten.get("haushalt") or {}
+        auszug = ziel.auszug
         anzahl += 1
-        if (wert := haushalt.get("mittel_plan")) is not None:
+        if (wert := auszug.mittel_plan) is not None:
             plan += wert
             mit_plan += 1
-        elif daten.get("haushaltsneutral") is not True:
+        elif auszug.haushaltsneutral is not True:
             ohne += 1
-        if (wert := haushalt.get("mittel_ist")) is not None:
+        if (wert := auszug.mittel_ist) is not None:
             ist += wert
             mit_ist += 1
-        if (wert := haushalt.get("personal_vzae")) is not None:
+        if (wert := auszug.personal_vzae) is not None:
             personal += wert
             mit_personal += 1
-        neutral += daten.get("haushaltsneutral") is True
+        neutral += auszug.haushaltsneutral is True
     return Mittelsumme(anzahl, float(plan), float(ist), float(personal), mit_plan, mit_ist,
                        mit_personal, neutral, ohne)

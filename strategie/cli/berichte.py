@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from strategie.ausgabe.berichte import (
     FORMATNAMEN,
     JAHRESPLANUNGSFORMATE,
     STECKBRIEFFORMATE,
+    bericht_teile,
     rendere_bericht,
     rendere_jahresplanung,
     rendere_steckbriefe,
@@ -129,7 +131,7 @@ def _erstelle(args: argparse.Namespace, schritt: Schritt, *, mit_zeitraum: bool)
         grundlage_lang=args.grundlage == "lang")
 
 
-def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str,
+def _gib_aus(inhalt: str | bytes | Iterator[bytes], args: argparse.Namespace, was: str,
             bericht: Bericht | Jahresplanung) -> None:
     """Write to --ausgabe atomically (and say so on stderr), or to stdout."""
     if args.ausgabe:
@@ -155,7 +157,13 @@ def _gib_aus(inhalt: str | bytes, args: argparse.Namespace, was: str,
         sys.stdout.buffer.write(inhalt)
         sys.stdout.buffer.flush()
         return
-    sys.stdout.write(inhalt)
+    if isinstance(inhalt, str):
+        sys.stdout.write(inhalt)
+        return
+    roh = getattr(sys.stdout, "buffer", None)  # None: a text-only stream (a test's)
+    sys.stdout.flush()
+    for teil in inhalt:
+        roh.write(teil) if roh is not None else sys.stdout.write(teil.decode("utf-8"))
 
 
 def _rechte_nach_umask(datei: Path) -> None:
@@ -189,7 +197,7 @@ def befehl_bericht(args: argparse.Namespace) -> int:
 
 
 def _rendere(args: argparse.Namespace, modell: Bericht | Jahresplanung
-             ) -> RenderableType | str | bytes:
+             ) -> RenderableType | str | bytes | Iterator[bytes]:
     """The view for the terminal (Rich, at its width), or the text/bytes for --format."""
     from strategie.auswertung.jahresplanung import Jahresplanung
 
@@ -204,15 +212,17 @@ def _rendere(args: argparse.Namespace, modell: Bericht | Jahresplanung
         return bericht_terminal(modell, farbig=mit_stilen(konsole()))
     if isinstance(modell, Jahresplanung):
         return rendere_jahresplanung(modell, args.format, vorlage=args.vorlage)
+    if args.format == "json":  # written as it is made: a report over 50,000 goals is 50 MB
+        return bericht_teile(modell, args.format, vorlage=args.vorlage)
     return rendere_bericht(modell, args.format, vorlage=args.vorlage)
 
 
-def _zeige(ergebnis: RenderableType | str | bytes, args: argparse.Namespace, was: str,
-           modell: Bericht | Jahresplanung) -> None:
+def _zeige(ergebnis: RenderableType | str | bytes | Iterator[bytes], args: argparse.Namespace,
+           was: str, modell: Bericht | Jahresplanung) -> None:
     if args.format == "terminal" and not args.ausgabe:
         konsole().print(ergebnis)
     else:
-        assert isinstance(ergebnis, (str, bytes))
+        assert isinstance(ergebnis, (str, bytes, Iterator))
         _gib_aus(ergebnis, args, was, modell)
 
 

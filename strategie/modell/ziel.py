@@ -87,6 +87,30 @@ class Beschluss(NamedTuple):
     inhalt: str = ""
 
 
+class Auszug(NamedTuple):
+    """What summaries and report lists read of a goal besides its list fields, without its
+    long texts: small, so that the store's snapshot keeps it apart and a report over 50,000
+    goals unpickles no goal's whole data (``Ziel.auszug``)."""
+
+    art: str
+    haushaltsneutral: bool | None
+    umsetzungsjahr: int | None
+    raeume: tuple[str, ...]
+    bezugsraeume: tuple[str, ...]
+    phase: str
+    liga: bool
+    mittel_plan: float | None
+    mittel_ist: float | None
+    personal_vzae: float | None
+    steckbrief_stand: dt.date | None
+    status_begruendung: str
+    ampel_begruendung: str
+    massnahmen: tuple[tuple[str, str, dt.date | None], ...]
+    """(titel, status, termin) of each Maßnahme, in file order, as the file has them."""
+    kennzahlen: tuple[dict[str, Any], ...]
+    """The Kennzahlen tables as the file has them (``Ziel.kennzahlen`` builds on them)."""
+
+
 # The parts of a goal are NamedTuples: immutable like frozen dataclasses, but built about ten
 # times faster, which a summary of 10,000 goals with their Maßnahmen notices.
 
@@ -182,17 +206,8 @@ class Ziel:
 
     @property
     def bezugsraeume(self) -> tuple[str, ...]:
-        """The Räume of the goal and of its Kennzahlen, each once (raw data: fast)."""
-        daten = self.daten
-        raeume = daten.get("raeume", ())
-        kennzahlen = daten.get("kennzahlen", ())
-        if not kennzahlen:
-            return tuple(raeume)
-        alle = list(raeume)
-        for kennzahl in kennzahlen:
-            if "raeume" in kennzahl:
-                alle += [r for r in kennzahl["raeume"] if r not in alle]
-        return tuple(alle)
+        """The Räume of the goal and of its Kennzahlen, each once (from the ``Auszug``)."""
+        return self.auszug.bezugsraeume
 
     @property
     def phase(self) -> str:
@@ -232,13 +247,33 @@ class Ziel:
         return tuple(_teil(Massnahme, m, "massnahmen") for m in self.daten.get("massnahmen", ()))
 
     @cached_property
+    def auszug(self) -> Auszug:
+        """What summaries and report lists read besides the list fields (see ``Auszug``)."""
+        daten = self.daten
+        haushalt = self.haushalt or Haushalt()
+        steckbrief = daten.get("steckbrief")
+        kennzahlen = tuple(daten.get("kennzahlen", ()))
+        raeume = self.raeume
+        bezugsraeume = list(raeume)
+        for kennzahl in kennzahlen:
+            bezugsraeume += [r for r in kennzahl.get("raeume", ()) if r not in bezugsraeume]
+        return Auszug(
+            self.art, self.haushaltsneutral, self.umsetzungsjahr, raeume, tuple(bezugsraeume),
+            self.phase, self.liga, haushalt.mittel_plan, haushalt.mittel_ist,
+            haushalt.personal_vzae, steckbrief.get("stand") if steckbrief else None,
+            self.status_begruendung, self.ampel_begruendung,
+            tuple((m.get("titel", ""), m.get("status", ""), m.get("termin"))
+                  for m in daten.get("massnahmen", ())),
+            kennzahlen)
+
+    @cached_property
     def kennzahlen(self) -> tuple[Kennzahl, ...]:
         """The Kennzahlen with their Messwerte."""
         return tuple(
             _teil(Kennzahl, k, "kennzahlen")._replace(messwerte=tuple(
                 Messwert(m["stichtag"], float(m["wert"]), m.get("anmerkung", ""))
                 for m in k.get("messwerte", ())))
-            for k in self.daten.get("kennzahlen", ())
+            for k in self.auszug.kennzahlen
         )
 
     @cached_property

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from strategie.modell.feld import ZIEL
-from strategie.modell.ziel import Ziel
+from strategie.modell.ziel import Auszug, Ziel
 from strategie.version import __version__
 
 CACHE_VERSION = 2
@@ -46,11 +46,21 @@ class ZielAusCache(Ziel):
     _json: bytes | memoryview = field(default=b"", repr=False)
     """``Ziel.json_bytes`` if the store's snapshot kept it (empty: computed when asked); a
     view into the snapshot's mapped file when it came from there."""
+    _auszug: bytes | memoryview = field(default=b"", repr=False)
+    """``Ziel.auszug`` pickled (as a plain tuple) if the store's snapshot kept it (empty:
+    computed from the data when asked)."""
 
     @cached_property
     def daten(self) -> dict[str, Any]:
         """All fields of the goal file under their TOML names (unpickled on first use)."""
         return cast(dict[str, Any], pickle.loads(self._roh))
+
+    @cached_property
+    def auszug(self) -> Auszug:
+        """``Ziel.auszug``, from the snapshot when it kept it (the data stays pickled then)."""
+        if self._auszug:
+            return Auszug._make(pickle.loads(self._auszug))
+        return Ziel.auszug.func(self)  # type: ignore[attr-defined]
 
     def json_text(self) -> str:
         """The goal's JSON text, from the snapshot when it kept it (no unpickling then)."""
@@ -62,7 +72,8 @@ class ZielAusCache(Ziel):
 
 
 def ziel_aus_cache(eintrag: Kopf, roh: bytes | memoryview, pfad: str,
-                   json_bytes: bytes | memoryview = b"") -> Ziel:
+                   json_bytes: bytes | memoryview = b"",
+                   auszug: bytes | memoryview = b"") -> Ziel:
     """A Ziel from the parsed-goal cache; its data is unpickled on first use.
 
     Built without the frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field),
@@ -70,12 +81,12 @@ def ziel_aus_cache(eintrag: Kopf, roh: bytes | memoryview, pfad: str,
     """
     ziel = object.__new__(ZielAusCache)
     ziel.__dict__.update(zip(_FELDER, (*eintrag[:5], pfad, *eintrag[5:], None, roh,
-                                        json_bytes), strict=True))
+                                        json_bytes, auszug), strict=True))
     return ziel
 
 
 _FELDER = ("id", "titel", "amt", "handlungsfeld", "status", "pfad", "ampel", "leuchtturm",
-           "_daten", "_roh", "_json")
+           "_daten", "_roh", "_json", "_auszug")
 """ZielAusCache's fields in order (checked against the dataclass in tests)."""
 
 

@@ -2,13 +2,16 @@
 load reads one file and asks git only which files differ.
 
 The snapshot (``.git/strategie/stand-<kennung>.pickle``, never committed) holds every goal's
-list fields, its data (pickled on its own) and its JSON text, and the Befunde, as a full load
-of the working tree produced them when HEAD's tree of the store folder was ``baum``. The file
-is a small pickled index (paths, list fields, where each goal's bytes lie) followed by all
-goals' data and JSON bytes; it is mapped into memory, so a load unpickles only the index, and
-a goal's bytes are read (from the page cache) when something asks for them. A load
-asks git two questions at once: that tree now (``rev-parse HEAD:./``) and the files that
-differ from it (``status``, untracked and ignored files included). Files that differ, files
+list fields, its data (pickled on its own), its ``Auszug`` (pickled on its own: what
+summaries read) and its JSON text, and the Befunde, as a full load of the working tree
+produced them when HEAD's tree of the store folder was ``baum``. The file is a small pickled
+index (paths, list fields, where each goal's bytes lie) followed by all goals' data, then all
+their Auszüge, then all their JSON texts. It is mapped into memory, so a load unpickles only
+the index, and a goal's bytes are read (from the page cache) when something asks for them;
+a command that reads one kind of them (``liste``: the JSON texts, ``bericht``: the Auszüge)
+touches only that part of the file. A load asks git two questions at once: that tree now
+(``rev-parse HEAD:./``) and the files that differ from it (``status``, untracked and ignored
+files included). Files that differ, files
 that changed between the snapshot's tree and HEAD's (``diff-tree``), and the files the
 snapshot itself was not sure of are read and validated again; every other goal comes from
 the snapshot. So the snapshot is never trusted over a changed file, and it is rebuilt
@@ -44,17 +47,17 @@ from strategie.speicher.cache import CACHE_VERSION, Kopf, ZielAusCache, kopf, zi
 from strategie.speicher.validierung import lade_ziel
 from strategie.version import __version__
 
-SCHNAPPSCHUSS_VERSION = 3
+SCHNAPPSCHUSS_VERSION = 4
 """Raise when the snapshot's content changes."""
 _KOPF = struct.Struct("<8sQQ")
 """File header: magic, length of the pickled index, length of the bytes after it."""
-_MAGIE = b"STRATSS3"
+_MAGIE = b"STRATSS4"
 RUHE_S = 2.0
 """A file modified this shortly before git was asked is read again next time."""
 
-Eintrag = tuple[str, Kopf, bytes | memoryview, bytes | memoryview]
-"""(path relative to the store, list fields, pickled data, JSON text in UTF-8) of a goal;
-read from a snapshot, the two byte strings are views into its mapped file."""
+Eintrag = tuple[str, Kopf, bytes | memoryview, bytes | memoryview, bytes | memoryview]
+"""(path relative to the store, list fields, pickled data, pickled Auszug, JSON text in UTF-8)
+of a goal; read from a snapshot, the byte strings are views into its mapped file."""
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ class Schnappschuss:
     def lies(self) -> dict | None:
         """The stored snapshot, or None if there is none usable."""
         with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError,
-                                 AttributeError, TypeError, IndexError, struct.error):
+                                 AttributeError, TypeError, IndexError, KeyError, struct.error):
             with open(self.datei, "rb") as datei:
                 magie, index_laenge, daten_laenge = _KOPF.unpack(datei.read(_KOPF.size))
                 if (magie != _MAGIE or os.fstat(datei.fileno()).st_size
@@ -136,31 +139,43 @@ class Schnappschuss:
             if not (isinstance(inhalt, dict) and inhalt.get("version") == SCHNAPPSCHUSS_VERSION
                     and isinstance(inhalt.get("ziele"), list)):
                 return None
-            inhalt["ziele"] = [(pfad, kopfzeile, daten[a:a + n], daten[a + n:a + n + m])
-                               for pfad, kopfzeile, a, n, m in inhalt["ziele"]]
+            r, a, j = inhalt["spalten"]
+            ziele = []
+            for pfad, kopfzeile, r_ende, a_ende, j_ende in inhalt["ziele"]:
+                ziele.append((pfad, kopfzeile, daten[r:r_ende], daten[a:a_ende], daten[j:j_ende]))
+                r, a, j = r_ende, a_ende, j_ende
+            inhalt["ziele"] = ziele
             return inhalt
         return None
 
     def schreibe(self, baum: str, eintraege: list[Eintrag],
                  befunde: list[tuple[str, Befund]], unsicher: Iterable[str]) -> None:
         """Write atomically (temp file + rename); a snapshot that cannot be written is no error."""
+        # Column by column (all data, all Auszüge, all JSON texts): a command that reads only
+        # one kind touches only its pages of the mapping.
+        spalten = []
+        ende = [0, 0, 0]
+        for spalte in range(3):
+            spalten.append(sum(ende))
+            ende[spalte] = sum(len(e[2 + spalte]) for e in eintraege)
         index = []
-        ende = 0
-        for pfad, kopfzeile, roh, json_bytes in eintraege:
-            index.append((pfad, kopfzeile, ende, len(roh), len(json_bytes)))
-            ende += len(roh) + len(json_bytes)
+        r, a, j = spalten
+        for pfad, kopfzeile, roh, auszug, json_bytes in eintraege:
+            r, a, j = r + len(roh), a + len(auszug), j + len(json_bytes)
+            index.append((pfad, kopfzeile, r, a, j))
         inhalt = pickle.dumps({"version": SCHNAPPSCHUSS_VERSION, "baum": baum, "ziele": index,
-                               "befunde": befunde, "unsicher": sorted(set(unsicher))},
+                               "spalten": tuple(spalten), "befunde": befunde,
+                               "unsicher": sorted(set(unsicher))},
                               protocol=pickle.HIGHEST_PROTOCOL)
         temp = self.datei.with_suffix(f".{os.getpid()}.neu")
         try:
             self.datei.parent.mkdir(exist_ok=True)
             with open(temp, "wb") as datei:
-                datei.write(_KOPF.pack(_MAGIE, len(inhalt), ende))
+                datei.write(_KOPF.pack(_MAGIE, len(inhalt), sum(ende)))
                 datei.write(inhalt)
-                for _, _, roh, json_bytes in eintraege:
-                    datei.write(roh)
-                    datei.write(json_bytes)
+                datei.writelines(roh for _, _, roh, _, _ in eintraege)
+                datei.writelines(auszug for _, _, _, auszug, _ in eintraege)
+                datei.writelines(json_bytes for _, _, _, _, json_bytes in eintraege)
             os.replace(temp, self.datei)
         except OSError:
             with contextlib.suppress(OSError):
@@ -169,15 +184,16 @@ class Schnappschuss:
 
 def eintrag_von(ziel: Ziel) -> Eintrag:
     """A goal as the snapshot keeps it."""
-    roh = ziel._roh if isinstance(ziel, ZielAusCache) else b""
+    roh, auszug = (ziel._roh, ziel._auszug) if isinstance(ziel, ZielAusCache) else (b"", b"")
     return (ziel.pfad, kopf(ziel), roh or pickle.dumps(ziel.daten, pickle.HIGHEST_PROTOCOL),
+            auszug or pickle.dumps(tuple(ziel.auszug), pickle.HIGHEST_PROTOCOL),
             ziel.json_bytes())
 
 
 def ziel_von(eintrag: Eintrag) -> Ziel:
-    """A goal from the snapshot: data and JSON text stay as stored until asked for."""
-    relpfad, kopfzeile, roh, json_bytes = eintrag
-    return ziel_aus_cache(kopfzeile, roh, relpfad, json_bytes)
+    """A goal from the snapshot: data, Auszug and JSON text stay as stored until asked for."""
+    relpfad, kopfzeile, roh, auszug, json_bytes = eintrag
+    return ziel_aus_cache(kopfzeile, roh, relpfad, json_bytes, auszug)
 
 
 def unruhig(verzeichnis: Path, relpfade: Iterable[str], gefragt: float) -> set[str]:

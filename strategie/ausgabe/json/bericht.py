@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from strategie.ausgabe.json.grundlage import befunde_daten, grundlage_daten, hinweis_daten
 from strategie.ausgabe.json.jahresplanung import summe_daten
-from strategie.ausgabe.json.kodierung import als_json
+from strategie.ausgabe.json.kodierung import als_json, json_sicher, kompakt_unsicher
 from strategie.ausgabe.json.listen import eintrag_json
 from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.kennzahlen import Kennzahlstand
@@ -22,19 +23,18 @@ Messwerte' instead of 'nicht auf Kurs')."""
 
 
 def ziel_kurz(ziel: Ziel) -> dict[str, Any]:
-    """The fields of a goal a report lists (the whole goal: ``strategie liste --format json``)."""
-    stand = ziel.steckbrief.stand if ziel.steckbrief else None
-    haushalt = ziel.haushalt
+    """The fields of a goal a report lists (the whole goal: ``strategie liste --format json``),
+    from its ``Auszug``."""
+    a = ziel.auszug
+    stand = a.steckbrief_stand
     return {"id": ziel.id, "titel": ziel.titel, "amt": ziel.amt,
             "handlungsfeld": ziel.handlungsfeld, "status": ziel.status,
             "ampel": ziel.ampel or None, "leuchtturm": ziel.leuchtturm,
             "steckbrief_stand": stand.isoformat() if stand else None, "datei": ziel.pfad,
-            "art": ziel.art or None, "umsetzungsjahr": ziel.umsetzungsjahr,
-            "haushaltsneutral": ziel.haushaltsneutral,
-            "mittel_plan": haushalt.mittel_plan if haushalt else None,
-            "mittel_ist": haushalt.mittel_ist if haushalt else None,
-            "personal_vzae": haushalt.personal_vzae if haushalt else None,
-            "raeume": list(ziel.raeume), "phase": ziel.phase or None, "liga": ziel.liga}
+            "art": a.art or None, "umsetzungsjahr": a.umsetzungsjahr,
+            "haushaltsneutral": a.haushaltsneutral, "mittel_plan": a.mittel_plan,
+            "mittel_ist": a.mittel_ist, "personal_vzae": a.personal_vzae,
+            "raeume": list(a.raeume), "phase": a.phase or None, "liga": a.liga}
 
 
 def kennzahl_daten(stand: Kennzahlstand) -> dict[str, Any]:
@@ -59,6 +59,13 @@ def _iso(datum: dt.date | None) -> str | None:
 
 def bericht_daten(bericht: Bericht) -> dict[str, Any]:
     """The whole report as JSON-ready data (documented in the README, schema: ``schema.SCHEMA``)."""
+    return {schluessel: list(wert) if isinstance(wert, Iterator) else wert
+            for schluessel, wert in _abschnitte(bericht).items()}
+
+
+def _abschnitte(bericht: Bericht) -> dict[str, Any]:
+    """``bericht_daten`` with its lists of goals and Kennzahlen as iterators, each element made
+    when it is asked for (a report over 50,000 goals need not hold them all at once)."""
     z, rahmen, g = bericht.zusammenfassung, bericht.rahmen, bericht.grundlage
     status_werte = [w.name for w in rahmen.umsetzungsstand]
     ampel_werte = [w.name for w in rahmen.ampel]
@@ -94,21 +101,21 @@ def bericht_daten(bericht: Bericht) -> dict[str, Any]:
         "zaehlung": [{"amt": amt, "handlungsfeld": hf, "status": status, "ampel": ampel,
                       "anzahl": anzahl}
                      for (amt, hf, status, ampel), anzahl in sorted(z.zaehlung.items())],
-        "leuchttuerme": [ziel_kurz(ziel) for ziel in z.leuchttuerme],
-        "aufmerksamkeit": [{**ziel_kurz(a.ziel),
+        "leuchttuerme": (ziel_kurz(ziel) for ziel in z.leuchttuerme),
+        "aufmerksamkeit": ({**ziel_kurz(a.ziel),
                             "hinweise": [{"art": h.art, "text": h.text} for h in a.hinweise]}
-                           for a in z.auffaellig],
+                           for a in z.auffaellig),
         "mittel": summe_daten(z.mittel),
         "umsetzungsjahre": [{"jahr": jahr, **summe_daten(summe)}
                             for jahr, summe in z.je_umsetzungsjahr.items()],
         "raeume": [{"raum": raum, "ziele": [ziel.id for ziel in ziele]}
                    for raum, ziele in z.je_raum.items()],
-        "kennzahlen": [kennzahl_daten(k) for k in z.kennzahlen],
+        "kennzahlen": (kennzahl_daten(k) for k in z.kennzahlen),
         "kennzahl_regel": z.kennzahl_regel,
         "aenderungen": None if bericht.aenderungen is None else {
             "seit": bericht.aenderungen.seit, "bis": bericht.aenderungen.bis,
             "eintraege": [eintrag_json(e) for e in bericht.aenderungen.eintraege]},
-        "ziele": [ziel_kurz(ziel) for ziel in bericht.ziele],
+        "ziele": (ziel_kurz(ziel) for ziel in bericht.ziele),
         "befunde": befunde_daten(g, bericht.befunde),
     }
 
@@ -117,7 +124,43 @@ EINGERUECKT_BIS = 2000
 """Reports of up to this many goals are indented for reading; larger ones are compact
 (Python's JSON encoder is about five times slower when it indents)."""
 
+STUECK = 1 << 16
+"""Characters gathered before a piece of a compact report is handed out."""
+
 
 def bericht_json(bericht: Bericht) -> str:
     """The report as JSON text (control characters escaped)."""
-    return als_json(bericht_daten(bericht), eingerueckt=len(bericht.ziele) <= EINGERUECKT_BIS)
+    return "".join(teil.decode("utf-8") for teil in bericht_json_teile(bericht))
+
+
+def bericht_json_teile(bericht: Bericht) -> Iterator[bytes]:
+    """``bericht_json`` in UTF-8, piece by piece for writing as it is made. A compact report
+    (more than ``EINGERUECKT_BIS`` goals) is encoded element by element of its long lists, in
+    pieces of about ``STUECK`` characters, never whole in memory; the text is the same as
+    ``als_json`` of ``bericht_daten`` gives."""
+    if len(bericht.ziele) <= EINGERUECKT_BIS:
+        yield als_json(bericht_daten(bericht)).encode("utf-8")
+        return
+    teile: list[str] = []
+    laenge = 0
+    trenner = "{"
+    for schluessel, wert in _abschnitte(bericht).items():
+        kopf = f"{trenner}{kompakt_unsicher(schluessel)}: "
+        if not isinstance(wert, Iterator):
+            teile.append(kopf + kompakt_unsicher(wert))
+        else:
+            teile.append(kopf + "[")
+            zwischen = ""
+            for element in wert:
+                text = kompakt_unsicher(element)
+                teile.append(zwischen + text)
+                zwischen = ", "
+                laenge += len(text)
+                if laenge >= STUECK:
+                    yield json_sicher("".join(teile)).encode("utf-8")
+                    teile.clear()
+                    laenge = 0
+            teile.append("]")
+        trenner = ", "
+    teile.append("}")
+    yield json_sicher("".join(teile)).encode("utf-8")

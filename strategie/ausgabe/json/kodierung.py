@@ -3,6 +3,15 @@ that the store's snapshot can keep each goal's JSON text ready (``speicher.schna
 
 from __future__ import annotations
 
-from strategie.text.jsontext import als_json, iso, json_array, json_element, json_wert
+from strategie.text.jsontext import (
+    als_json,
+    iso,
+    json_array,
+    json_element,
+    json_wert,
+    kompakt_unsicher,
+)
+from strategie.text.sicher import json_sicher
 
-__all__ = ["als_json", "iso", "json_array", "json_element", "json_wert"]
+__all__ = ["als_json", "iso", "json_array", "json_element", "json_sicher", "json_wert",
+           "kompakt_unsicher"]
