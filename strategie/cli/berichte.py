@@ -29,6 +29,7 @@ from strategie.cli.gemeinsam import (
     filteroptionen,
     konsole,
     oeffne_speicher,
+    schreibe_stuecke,
     standoptionen,
 )
 from strategie.modell.befund import StrategieFehler, anzeigepfad
@@ -160,10 +161,7 @@ def _gib_aus(inhalt: str | bytes | Iterator[bytes], args: argparse.Namespace, wa
     if isinstance(inhalt, str):
         sys.stdout.write(inhalt)
         return
-    roh = getattr(sys.stdout, "buffer", None)  # None: a text-only stream (a test's)
-    sys.stdout.flush()
-    for teil in inhalt:
-        roh.write(teil) if roh is not None else sys.stdout.write(teil.decode("utf-8"))
+    schreibe_stuecke(inhalt)
 
 
 def _rechte_nach_umask(datei: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from strategie.auswertung.filter import DIMENSIONEN, Filter, filter_aus_angaben
@@ -42,6 +43,14 @@ def farbig(text: str, sgr: str) -> str:
             or os.environ.get("TERM") == "dumb"):
         return text
     return f"\x1b[{sgr}m{text}\x1b[0m"
+
+
+def schreibe_stuecke(teile: Iterable[bytes]) -> None:
+    """Write UTF-8 pieces to stdout as they come (a long JSON output, never whole in memory)."""
+    roh = getattr(sys.stdout, "buffer", None)  # None: a text-only stream (a test's)
+    sys.stdout.flush()
+    for teil in teile:
+        roh.write(teil) if roh is not None else sys.stdout.write(teil.decode("utf-8"))
 
 
 def oeffne_speicher(args: argparse.Namespace, *, befunde_melden: bool = True) -> Zielspeicher:

@@ -11,6 +11,7 @@ from strategie.cli.gemeinsam import (
     finde_ziel,
     konsole,
     oeffne_speicher,
+    schreibe_stuecke,
     standoptionen,
 )
 from strategie.speicher.finden import finde_speicher
@@ -52,10 +53,7 @@ def befehl_liste(args: argparse.Namespace) -> int:
     if args.format == "json":
         from strategie.ausgabe.json.listen import ziele_json_teile
 
-        roh = getattr(sys.stdout, "buffer", None)  # None: a text-only stream (a test's)
-        sys.stdout.flush()
-        for teil in ziele_json_teile(ziele):
-            roh.write(teil) if roh is not None else sys.stdout.write(teil.decode("utf-8"))
+        schreibe_stuecke(ziele_json_teile(ziele))
         sys.stdout.write("\n")
         return 0
     if args.format == "csv":
