@@ -16,12 +16,21 @@ settles the change — under the write lock, so never while the writer is still 
   message and identity from a process that no longer exists, past hooks that never ran. After
   the undo the store is exactly as the user last saw it saved, and the edit can be repeated.
 
+A writer killed alone (not its process group) can leave its ``git commit`` running: the
+write lock dies with the writer, the orphaned git goes on and may still make the commit.
+Before a journal is settled, recovery therefore waits while a git process started after the
+journal works in this work tree (10 seconds in the edit path, 3 in ``pruefen`` and the app);
+if it is still there then, nothing is touched and the message says which process to wait for
+(GitArbeitetNoch). Only then is it decided whether the commit happened.
+
 Debris is removed too: the edit path's own temp files (``.<Datei>.*.neu`` next to the files
-of the journal), and git's ``index.lock`` — only when no git process is working in this work
-tree (on Linux: no process named git with its working directory inside it, read from /proc;
-elsewhere: the lock is older than ten minutes) and the lock file has not changed for two
-seconds, while this process holds the store's write lock (so no strategie writer runs). A
-``git commit`` the user has open in an editor keeps its lock.
+of the journal), and the lock files a killed git leaves (``index.lock``, ``next-index-*.lock``
+of ``git commit --only``, ``HEAD.lock``, the checked-out branch's ``refs/heads/….lock``,
+``packed-refs.lock``) — only when no git process is working in this work tree (on Linux: no
+process named git with its working directory inside it, read from /proc; elsewhere: the lock
+is older than ten minutes) and the lock file has not changed for two seconds, while this
+process holds the store's write lock (so no strategie writer runs). A ``git commit`` the user
+has open in an editor keeps its locks.
 """
 
 from __future__ import annotations
@@ -106,10 +115,30 @@ def raeume_temp(datei: Path) -> None:
                 rest.unlink(missing_ok=True)
 
 
-def _git_in(wurzel: Path) -> bool:
-    """Whether a git process works in this work tree (Linux /proc; None elsewhere → False)."""
+class GitArbeitetNoch(StrategieFehler):
+    """A git process (likely orphaned by a killed writer) still works in the work tree."""
+
+
+def _startzeit(pid: str, boot: float) -> float:
+    """When a process started (seconds since the epoch), from /proc/PID/stat."""
+    felder = (Path("/proc") / pid / "stat").read_text().rsplit(")", 1)[1].split()
+    return boot + int(felder[19]) / os.sysconf("SC_CLK_TCK")
+
+
+def _bootzeit() -> float:
+    for zeile in Path("/proc/stat").read_text().splitlines():
+        if zeile.startswith("btime "):
+            return float(zeile.split()[1])
+    return 0.0
+
+
+def git_prozesse(wurzel: Path, seit: float | None = None) -> list[str]:
+    """Git processes working in this work tree (Linux /proc), as "PID: command line"; with
+    *seit*, only those started since then (seconds since the epoch)."""
     proc = Path("/proc")
     eigene = os.getpid()
+    boot = _bootzeit() if seit is not None else 0.0
+    gefunden = []
     for eintrag in proc.iterdir():
         if not eintrag.name.isdigit() or int(eintrag.name) == eigene:
             continue
@@ -117,32 +146,74 @@ def _git_in(wurzel: Path) -> bool:
             if not (eintrag / "comm").read_text().startswith("git"):
                 continue
             ort = Path(os.readlink(eintrag / "cwd"))
-        except OSError:
+            if not (ort == wurzel or ort.is_relative_to(wurzel)):
+                continue
+            if seit is not None and _startzeit(eintrag.name, boot) < seit - 1.0:
+                continue
+            befehl = (eintrag / "cmdline").read_bytes().replace(b"\0", b" ").strip()
+        except (OSError, ValueError, IndexError):
             continue
-        if ort == wurzel or ort.is_relative_to(wurzel):
-            return True
-    return False
+        gefunden.append(f"{eintrag.name}: {befehl.decode('utf-8', 'replace')[:80]}")
+    return gefunden
 
 
-def raeume_indexsperre(orte: Orte, warten: float = 3.0) -> str | None:
-    """Remove a leftover ``index.lock`` (see the module docstring); a German line if removed."""
-    sperre = orte.gitdir / "index.lock"
+def warte_auf_git(orte: Orte, seit: float, warten: float) -> None:
+    """Wait while a git process started since *seit* works in the work tree; raise
+    GitArbeitetNoch if one is still there after *warten* seconds (nothing on non-Linux)."""
+    if not Path("/proc/self").is_dir():
+        return
+    wurzel = orte.wurzel.resolve()
+    frist = time.monotonic() + warten
+    while laufend := git_prozesse(wurzel, seit):
+        if time.monotonic() >= frist:
+            raise GitArbeitetNoch(
+                f"Ein git-Prozess arbeitet noch in {orte.wurzel} (PID {'; '.join(laufend)}), "
+                "wohl von einer abgebrochenen Änderung. Nichts wurde verändert; bitte warten, "
+                "bis er fertig ist, und den Befehl dann wiederholen.")
+        time.sleep(0.05)
+
+
+def sperrdateien(orte: Orte) -> list[Path]:
+    """The lock files a killed git can leave for this work tree (existing ones only)."""
+    kandidaten = [orte.gitdir / "index.lock", orte.gitdir / "HEAD.lock",
+                  orte.gemeinsam / "packed-refs.lock"]
+    with contextlib.suppress(OSError):
+        kandidaten += [p for p in orte.gitdir.iterdir()
+                       if p.name.startswith("next-index-") and p.name.endswith(".lock")]
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        kopf = (orte.gitdir / "HEAD").read_text(encoding="utf-8").strip()
+        if kopf.startswith("ref: refs/"):
+            kandidaten.append(orte.gemeinsam / (kopf[5:] + ".lock"))
+    return [p for p in kandidaten if p.exists()]
+
+
+def raeume_sperren(orte: Orte, warten: float = 3.0) -> str | None:
+    """Remove a killed git's leftover lock files (see the module docstring); a German line
+    naming them if any was removed."""
     mit_proc = Path("/proc/self").is_dir()
     frist = time.monotonic() + warten
-    while True:
-        try:
-            alter = time.time() - sperre.stat().st_mtime
-        except FileNotFoundError:
-            return None
-        lebt = _git_in(orte.wurzel.resolve()) if mit_proc else alter < OHNE_PROC_ALTER_S
-        if not lebt and alter >= INDEXSPERRE_ALTER_S:
+    entfernt: list[str] = []
+    while sperren := sperrdateien(orte):
+        jetzt = time.time()
+        alter = {}
+        for sperre in sperren:
             with contextlib.suppress(FileNotFoundError):
-                sperre.unlink()
-            return ("Eine übrig gebliebene Sperrdatei von git (.git/index.lock, kein git-Prozess "
-                    "arbeitet mehr hier) wurde entfernt.")
-        if time.monotonic() >= frist:
-            return None
+                alter[sperre] = jetzt - sperre.stat().st_mtime
+        lebt = (bool(git_prozesse(orte.wurzel.resolve())) if mit_proc
+                else min(alter.values(), default=0.0) < OHNE_PROC_ALTER_S)
+        if not lebt:
+            for sperre, sekunden in alter.items():
+                if sekunden >= INDEXSPERRE_ALTER_S:
+                    with contextlib.suppress(FileNotFoundError):
+                        sperre.unlink()
+                        entfernt.append(os.path.relpath(sperre, orte.wurzel))
+        if not sperrdateien(orte) or time.monotonic() >= frist:
+            break
         time.sleep(0.05)
+    if not entfernt:
+        return None
+    return (f"Übrig gebliebene Sperrdateien von git ({', '.join(sorted(set(entfernt)))}, kein "
+            "git-Prozess arbeitet mehr hier) wurden entfernt.")
 
 
 def _lies(orte: Orte) -> dict | None:
@@ -160,12 +231,18 @@ def _kopf(orte: Orte) -> str:
     return git_lauf(orte.wurzel, "rev-parse", "--verify", "--quiet", "HEAD").aus.strip()
 
 
-def erhole(orte: Orte) -> str | None:
-    """Settle a crashed change (the caller holds the write lock); a German line, or None."""
+def erhole(orte: Orte, warten: float = 10.0) -> str | None:
+    """Settle a crashed change (the caller holds the write lock); a German line, or None.
+
+    Waits up to *warten* seconds for an orphaned git of the crashed writer (GitArbeitetNoch
+    if it is still there)."""
     meldungen = []
-    if (orte.gitdir / "index.lock").exists() and (zeile := raeume_indexsperre(orte)):
-        meldungen.append(zeile)
     daten = _lies(orte)
+    if daten is not None:
+        warte_auf_git(orte, float(daten.get("zeit", 0.0)), warten)
+        daten = _lies(orte)  # unchanged: only a writer holding the lock touches it
+    if sperrdateien(orte) and (zeile := raeume_sperren(orte)):
+        meldungen.append(zeile)
     if daten is None:
         return " ".join(meldungen) or None
     dateien = [(orte.wurzel / d["pfad"], d) for d in daten["dateien"]]
@@ -224,13 +301,14 @@ def erhole_bei_bedarf(verzeichnis: Path) -> str | None:
     ``pruefen`` and the app's loader. Never waits for a live writer (then it does nothing).
     Returns a German line for the user, or None."""
     orte = finde_orte(verzeichnis.resolve())
-    if orte is None or not (journaldatei(orte).exists()
-                            or (orte.gitdir / "index.lock").exists()):
+    if orte is None or not (journaldatei(orte).exists() or sperrdateien(orte)):
         return None
     try:
         with schreibsperre(verzeichnis, warten=0):
-            return erhole(orte)
+            return erhole(orte, warten=3.0)
     except Gesperrt:
         return None
+    except GitArbeitetNoch as fehler:
+        return str(fehler)
     except StrategieFehler as fehler:
         return f"Aufräumen nach einer unterbrochenen Änderung ist fehlgeschlagen: {fehler}"

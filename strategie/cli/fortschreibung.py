@@ -89,12 +89,12 @@ def befehl_neu(args: argparse.Namespace) -> int:
     rahmen = lade_rahmen(verzeichnis)
     werte = _werte(args, rahmen)
     kommentar = normalisiere(args.kommentar)
-    ziel_id = naechste_id(verzeichnis, args.amt)
     fehlt = [f.name for f in ZIEL.felder if isinstance(f, Feld) and f.pflicht
              and f.name not in ("id", "amt", "status") and f.name not in werte]
-    if not fehlt and not args.editor:
-        melde(lege_an(verzeichnis, args.amt, werte, kommentar, ziel_id=ziel_id))
+    if not fehlt and not args.editor:  # the id is chosen under the write lock
+        melde(lege_an(verzeichnis, args.amt, werte, kommentar))
         return 0
+    ziel_id = naechste_id(verzeichnis, args.amt)
     if not sys.stdin.isatty() and not args.editor:
         text = normalisiere(sys.stdin.read())
         melde(lege_an(verzeichnis, args.amt, werte, kommentar, text=text, ziel_id=ziel_id))

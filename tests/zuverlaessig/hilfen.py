@@ -47,9 +47,9 @@ def umgebung() -> dict[str, str]:
 
 
 def reste(repo: Path) -> list[str]:
-    """Debris the edit path must never leave: temp files, journal, git's index lock."""
+    """Debris the edit path must never leave: temp files, journal, git's lock files."""
     funde = [p.relative_to(repo).as_posix() for p in (repo / "ziele").rglob(".*.neu")]
-    for name in ("index.lock", "strategie/journal.json"):
-        if (repo / ".git" / name).exists():
-            funde.append(f".git/{name}")
+    funde += [p.relative_to(repo).as_posix() for p in (repo / ".git").rglob("*.lock")]
+    if (repo / ".git" / "strategie" / "journal.json").exists():
+        funde.append(".git/strategie/journal.json")
     return funde

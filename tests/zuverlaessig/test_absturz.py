@@ -3,6 +3,7 @@ leaves no debris, and the store is exactly as before or exactly the intended com
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -116,3 +117,80 @@ def test_uebrig_gebliebene_indexsperre_wird_entfernt(repo: Path) -> None:
     assert lauf.returncode == 0, lauf.stderr
     assert "index.lock" in lauf.stderr and "entfernt" in lauf.stderr
     assert not sperre.exists() and git(repo, "status", "--porcelain") == ""
+
+
+def test_zurueckgelassene_git_sperren_werden_entfernt(repo: Path) -> None:
+    """git killed inside ``commit --only`` leaves more than index.lock: its next-index lock,
+    HEAD.lock and the branch's ref lock (which would refuse every later commit). With no git
+    process in the work tree they are removed once two seconds old, and named."""
+    zweig = git(repo, "symbolic-ref", "--short", "HEAD").strip()
+    sperren = [repo / ".git" / "next-index-4711.lock", repo / ".git" / "HEAD.lock",
+               repo / ".git" / "refs" / "heads" / f"{zweig}.lock"]
+    alt = time.time() - 10
+    for sperre in sperren:
+        sperre.write_bytes(b"")
+        os.utime(sperre, (alt, alt))
+    lauf = strategie(repo, "setze", "SA-01", "ampel", "gelb", "-m", "nach dem Absturz")
+    assert lauf.returncode == 0, lauf.stderr
+    assert "Sperrdateien" in lauf.stderr and f"refs/heads/{zweig}.lock" in lauf.stderr
+    assert not any(s.exists() for s in sperren)
+    assert "nach dem Absturz" in git(repo, "log", "-1", "--format=%B")
+    assert git(repo, "status", "--porcelain") == "" and reste(repo) == []
+
+
+def _langsamer_haken(repo: Path, sekunden: float) -> Path:
+    """A pre-commit hook that, the first time, says it runs and then takes *sekunden*."""
+    marke = repo / ".git" / "haken-laeuft"
+    haken = repo / ".git" / "hooks" / "pre-commit"
+    haken.write_text(f'#!/bin/sh\nif [ ! -e "{marke}" ]; then touch "{marke}"; '
+                     f"sleep {sekunden}; fi\n")
+    haken.chmod(0o755)
+    return marke
+
+
+def _toete_waehrend_commit(repo: Path, marke: Path) -> None:
+    """Start an edit, kill -9 only the strategie process while its git commit runs."""
+    schreiber = subprocess.Popen(
+        [sys.executable, "-m", "strategie", "--store", str(repo / "ziele"), "setze", "SA-01",
+         "ampel", "gelb", "-m", "verwaist"], env=umgebung(), stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
+    frist = time.monotonic() + 60
+    while not marke.exists():
+        assert schreiber.poll() is None and time.monotonic() < frist
+        time.sleep(0.02)
+    schreiber.kill()  # its git commit goes on, orphaned, and will still make the commit
+    schreiber.wait()
+
+
+def test_verwaister_git_commit_wird_abgewartet(repo: Path) -> None:
+    """The writer dies, its ``git commit`` lives on: the next edit must wait for it before it
+    settles the journal — undoing the files while that git still commits would leave a
+    commit whose content the work tree no longer has."""
+    marke = _langsamer_haken(repo, 5)
+    _toete_waehrend_commit(repo, marke)
+    lauf = strategie(repo, "setze", "SA-02", "ampel", "rot", "-m", "danach")
+    assert lauf.returncode == 0, lauf.stderr
+    assert "schon gespeichert" in lauf.stderr
+    assert "verwaist" in git(repo, "log", "-1", "--skip=1", "--format=%B")
+    assert 'ampel = "gelb"' in git(repo, "show", f"HEAD:{SA01}")
+    assert git(repo, "status", "--porcelain") == "" and reste(repo) == []
+
+
+def test_pruefen_wartet_nicht_lange_auf_verwaisten_git(repo: Path) -> None:
+    """``pruefen`` waits three seconds only: then it says which git to wait for, touches
+    nothing, and the next run settles the change."""
+    marke = _langsamer_haken(repo, 6)
+    _toete_waehrend_commit(repo, marke)
+    pruefen = strategie(repo, "pruefen")
+    assert "arbeitet noch" in pruefen.stdout + pruefen.stderr, pruefen.stdout + pruefen.stderr
+    assert (repo / ".git" / "strategie" / "journal.json").exists()
+    assert 'ampel = "gelb"' in (repo / SA01).read_text()  # nothing undone under git's feet
+    frist = time.monotonic() + 60
+    while "verwaist" not in git(repo, "log", "-1", "--format=%B"):
+        assert time.monotonic() < frist
+        time.sleep(0.1)
+    time.sleep(0.3)
+    danach = strategie(repo, "pruefen")
+    assert danach.returncode == 0, danach.stdout + danach.stderr
+    assert "schon gespeichert" in danach.stdout + danach.stderr
+    assert git(repo, "status", "--porcelain") == "" and reste(repo) == []

@@ -56,3 +56,22 @@ def test_vier_prozesse_je_25_aenderungen(repo: Path) -> None:
         assert git(repo, "diff", "--name-only", f"{commit}^", commit).split() == [datei]
     assert git(repo, "status", "--porcelain") == ""
     assert reste(repo) == []
+
+
+def test_gleichzeitig_neu_bekommt_verschiedene_ids(repo: Path) -> None:
+    """Four real ``strategie neu SA`` at once: each gets its own id (chosen under the write
+    lock, not before it) and all four goals are saved."""
+    befehl = [sys.executable, "-m", "strategie", "--store", str(repo / "ziele"), "neu", "SA",
+              "--handlungsfeld", "1", "--wirkungsziel", "W", "--leistungsziel", "L", "-m", "n"]
+    vorher = {p.stem for p in (repo / "ziele" / "sa").glob("SA-*.toml")}
+    prozesse = [subprocess.Popen([*befehl, "--titel", f"Gleichzeitig {n}"], env=umgebung(),
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for n in range(4)]
+    ausgaben = [p.communicate(timeout=120) for p in prozesse]
+    assert [p.returncode for p in prozesse] == [0] * 4, ausgaben
+    neue = sorted({p.stem for p in (repo / "ziele" / "sa").glob("SA-*.toml")} - vorher)
+    assert len(neue) == 4, neue
+    titel = {t for n in neue for t in [git(repo, "show", f"HEAD:ziele/sa/{n}.toml")]
+             if "Gleichzeitig" in t}
+    assert len(titel) == 4
+    assert git(repo, "status", "--porcelain") == "" and reste(repo) == []

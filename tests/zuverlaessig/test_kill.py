@@ -1,7 +1,7 @@
 """SIGKILL at random moments: real ``strategie`` edits on a copy of the 46 example goals,
-killed at least 200 times (two at a time, on the same store). Afterwards every goal is
-valid, git fsck is clean, nothing is left over, the next edit works, and every edit
-reported as saved is in HEAD."""
+killed at least 200 times (two at a time, on the same store); every tenth edit is spared and
+must succeed. Afterwards every goal is valid, git fsck is clean, nothing is left over, the
+next edit works, and every edit reported as saved is in HEAD."""
 
 from __future__ import annotations
 
@@ -26,9 +26,10 @@ ZIELE = [f"SA-0{n}" for n in range(1, 6)]
 AMPELN = ("rot", "gelb", "grün")
 
 
-def _befehl(zufall: random.Random, store: Path, runde: int) -> list[str]:
+def _befehl(zufall: random.Random, store: Path, runde: int, aendernd: bool) -> list[str]:
+    """A random edit; with *aendernd*, one that always changes something."""
     ziel = zufall.choice(ZIELE)
-    art = zufall.random()
+    art = zufall.uniform(0.45, 1.0) if aendernd else zufall.random()
     if art < 0.45:
         argumente = ["setze", ziel, "ampel", zufall.choice(AMPELN), "-m", f"Runde {runde}"]
     elif art < 0.9:
@@ -52,25 +53,29 @@ def _dauer(store: Path) -> float:
 
 
 def _strang(store: Path, saat: int, dauer: float, gespeichert: list[str],
-            kills: list[int]) -> None:
+            kills: list[int], fehler: list[str]) -> None:
     zufall = random.Random(saat)
     getoetet = runde = 0
     while getoetet < KILLS_JE_STRANG and runde < 10 * KILLS_JE_STRANG:
         runde += 1
-        gruppe = zufall.random() < 0.15  # now and then git dies with it (index.lock left)
-        prozess = subprocess.Popen(_befehl(zufall, store, saat * 1000 + runde),
+        gruppe = zufall.random() < 0.15  # now and then git dies with it (locks left)
+        verschont = runde % 10 == 0  # every tenth edit runs to its end after the kills before
+        prozess = subprocess.Popen(_befehl(zufall, store, saat * 1000 + runde, verschont),
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                    env=umgebung(), start_new_session=gruppe)
-        time.sleep(zufall.uniform(0.2, 1.1) * dauer)  # from Python's start to the commit
-        if prozess.poll() is None:
+        if not verschont:
+            time.sleep(zufall.uniform(0.2, 1.1) * dauer)  # from Python's start to the commit
+        if not verschont and prozess.poll() is None:
             if gruppe:
                 os.killpg(prozess.pid, signal.SIGKILL)
             else:
                 prozess.kill()
             getoetet += 1
-        aus, _ = prozess.communicate()
+        aus, err = prozess.communicate()
         if prozess.returncode == 0 and (treffer := re.search(r"Gespeichert (\w+)", aus)):
             gespeichert.append(treffer.group(1))
+        elif verschont:
+            fehler.append(f"Runde {runde} (Strang {saat}): {prozess.returncode} {aus} {err}")
     kills.append(getoetet)
 
 
@@ -80,15 +85,18 @@ def test_kill_9_zu_zufaelligen_zeitpunkten(repo: Path) -> None:
     assert len(list(store.glob("*/*.toml"))) == 46
     gespeichert: list[str] = []
     kills: list[int] = []
+    fehler: list[str] = []
     dauer = _dauer(store)
-    straenge = [threading.Thread(target=_strang, args=(store, saat, dauer, gespeichert, kills))
+    straenge = [threading.Thread(target=_strang,
+                                 args=(store, saat, dauer, gespeichert, kills, fehler))
                 for saat in range(1, STRAENGE + 1)]
     for strang in straenge:
         strang.start()
     for strang in straenge:
         strang.join()
     assert sum(kills) >= 200, kills
-    assert gespeichert  # some edits got through between the kills
+    assert not fehler, fehler  # an edit after the kills always works (no lock, no journal left)
+    assert len(gespeichert) >= 2 * KILLS_JE_STRANG // 10, gespeichert
 
     pruefen = strategie(repo, "pruefen")  # the next command: it settles what was cut off
     assert pruefen.returncode == 0, pruefen.stdout + pruefen.stderr
