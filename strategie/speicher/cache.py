@@ -136,9 +136,11 @@ class ZielCache:
             return eintrag
         return None
 
-    def merke(self, blob: str, relpfad: str, kopf: Kopf, daten: dict[str, Any]) -> None:
-        """Remember a validated file version."""
-        self.eintraege[(blob, relpfad)] = (kopf, pickle.dumps(daten, pickle.HIGHEST_PROTOCOL))
+    def merke(self, blob: str, relpfad: str, kopf: Kopf, daten: dict[str, Any] | bytes) -> None:
+        """Remember a validated file version (its data, or the data already pickled)."""
+        gepickelt = daten if isinstance(daten, bytes) else pickle.dumps(daten,
+                                                                       pickle.HIGHEST_PROTOCOL)
+        self.eintraege[(blob, relpfad)] = (kopf, gepickelt)
         self.geaendert = True
 
     def behalte_nur(self, schluessel: set[tuple[str, str]]) -> None:

@@ -13,7 +13,8 @@ from strategie.modell.befund import Befund
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.speicher.ablage import dateien_der_arbeitskopie
-from strategie.speicher.cache import ZielCache, blob_id, kopf, ziel_aus_cache
+from strategie.speicher.cache import Kopf, ZielAusCache, ZielCache, blob_id, kopf, ziel_aus_cache
+from strategie.speicher.parallel import pruefe_parallel
 from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.speicher.validierung import lade_ziel
 from strategie.text.ordnung import natuerlich
@@ -99,29 +100,46 @@ def lade_aus_quellen(verzeichnis: Path, rahmen: Rahmen, quellen: Iterable[Quelld
         dateien_nach_id = {rel.rpartition("/")[2].removesuffix(".toml"): rel for rel, _ in quellen}
         erste_datei: dict[str, str] = {}
         gesehen: set[tuple[str, str]] = set()
-        for relpfad, inhalt in quellen:
+        schluessel: list[tuple[str, str] | None] = []
+        treffer: list[tuple[Kopf, bytes] | None] = []
+        offen: list[tuple[int, str, bytes]] = []  # to parse: (position, relpfad, bytes)
+        for position, (relpfad, inhalt) in enumerate(quellen):
+            eintrag, gefunden_im_cache = None, None
+            if cache is not None and not isinstance(inhalt, Befund):
+                blob = inhalt.blob if isinstance(inhalt, ImCache) else blob_id(inhalt)
+                eintrag = (blob, relpfad)
+                gesehen.add(eintrag)
+                gefunden_im_cache = cache.hole(*eintrag)
+                if gefunden_im_cache is None and isinstance(inhalt, ImCache):
+                    raise AssertionError(f"{relpfad}: Version {blob} nicht im Cache")
+            assert cache is not None or not isinstance(inhalt, ImCache), "ImCache braucht Cache"
+            schluessel.append(eintrag)
+            treffer.append(gefunden_im_cache)
+            if gefunden_im_cache is None and isinstance(inhalt, bytes):
+                offen.append((position, relpfad, inhalt))
+        vorab = pruefe_parallel(verzeichnis, rahmen, [(r, i) for _, r, i in offen],
+                                dateien_nach_id)
+        geprueft = ({} if vorab is None
+                    else {position: e for (position, _, _), e in zip(offen, vorab, strict=True)})
+        for position, (relpfad, inhalt) in enumerate(quellen):
             if isinstance(inhalt, Befund):
                 befunde.append(inhalt)
                 continue
             ziel: Ziel | None
             gefunden: list[Befund]
-            if cache is not None:
-                blob = inhalt.blob if isinstance(inhalt, ImCache) else blob_id(inhalt)
-                schluessel = (blob, relpfad)
-                gesehen.add(schluessel)
-                treffer = cache.hole(*schluessel)
-                if treffer is not None:
-                    ziel, gefunden = ziel_aus_cache(*treffer, relpfad), []
-                elif isinstance(inhalt, ImCache):
-                    raise AssertionError(f"{relpfad}: Version {blob} nicht im Cache")
-                else:
-                    ziel, gefunden = lade_ziel(verzeichnis, relpfad, inhalt, rahmen,
-                                               dateien_nach_id)
-                    if ziel is not None:
-                        cache.merke(*schluessel, kopf(ziel), ziel.daten)
+            im_cache = treffer[position]
+            if im_cache is not None:
+                ziel, gefunden = ziel_aus_cache(*im_cache, relpfad), []
             else:
-                assert not isinstance(inhalt, ImCache), "ImCache braucht einen Cache"
-                ziel, gefunden = lade_ziel(verzeichnis, relpfad, inhalt, rahmen, dateien_nach_id)
+                assert isinstance(inhalt, bytes)
+                ziel, gefunden = geprueft.get(position) or lade_ziel(
+                    verzeichnis, relpfad, inhalt, rahmen, dateien_nach_id)
+                if ziel is not None and (eintrag := schluessel[position]) is not None:
+                    assert cache is not None
+                    gepickelt = ziel._roh if isinstance(ziel, ZielAusCache) else b""
+                    cache.merke(*eintrag, kopf(ziel),
+                                gepickelt if isinstance(gepickelt, bytes) and gepickelt
+                                else ziel.daten)
             if ziel is not None and ziel.id in erste_datei:
                 gefunden = [Befund(verzeichnis / relpfad,
                                    f'Die ID "{ziel.id}" ist doppelt: sie gehört schon der Datei '

@@ -160,3 +160,89 @@ def test_wenige_nachgelesene_dateien_schreiben_den_schnappschuss_nicht_neu(
     monkeypatch.setattr(aus_schnappschuss, "NEU_SCHREIBEN_AB", 0)
     _wie_voll(repo)  # many files to read again: written anew
     assert schnappschuss.datei.stat().st_ino != vorher
+
+
+def _viele(repo: Path, anzahl: int = 600) -> None:
+    """Copies of SA-01 under new ids, and four files that cannot be loaded (broken TOML,
+    empty, an unknown Ampel, in the wrong Amt's folder), committed."""
+    vorlage = (repo / "ziele" / "sa" / "SA-01.toml").read_text(encoding="utf-8")
+    for nummer in range(100, 100 + anzahl):
+        (repo / "ziele" / "sa" / f"SA-{nummer}.toml").write_text(
+            vorlage.replace('id = "SA-01"', f'id = "SA-{nummer}"'), encoding="utf-8")
+    (repo / "ziele" / "sa" / "SA-90.toml").write_text("id = \"SA-90\"\ntitel = [", "utf-8")
+    (repo / "ziele" / "sa" / "SA-91.toml").write_text("", "utf-8")
+    (repo / "ziele" / "sa" / "SA-92.toml").write_text(
+        vorlage.replace('id = "SA-01"', 'id = "SA-92"').replace('ampel = "rot"',
+                                                                 'ampel = "lila"'), "utf-8")
+    (repo / "ziele" / "be" / "SA-150.toml").write_text(
+        vorlage.replace('id = "SA-01"', 'id = "SA-150"'), "utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "viele")
+
+
+def test_paralleles_kaltes_laden_gleicht_dem_seriellen(repo: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold load on several cores gives the same goals, JSON texts, Auszüge and Befunde in
+    the same order as one process reading every file itself."""
+    from strategie.speicher import parallel
+    from strategie.speicher.validierung import lade_ziel
+
+    _viele(repo)
+    verzeichnis = (repo / "ziele").resolve()
+    rahmen = lade_rahmen(verzeichnis)
+    dateien = [(p.relative_to(verzeichnis).as_posix(), p.read_bytes())
+               for p in sorted(verzeichnis.glob("*/*.toml"))]
+    assert len(dateien) > parallel.AB
+    im_prozess = [lade_ziel(verzeichnis, r, i, rahmen) for r, i in dateien]
+    verteilt = parallel.pruefe_parallel(verzeichnis, rahmen, dateien, prozesse=2)
+    assert verteilt is not None and len(verteilt) == len(im_prozess)
+    for (ziel, befunde), (soll, soll_befunde) in zip(verteilt, im_prozess, strict=True):
+        assert befunde == soll_befunde
+        assert (ziel is None) == (soll is None)
+        if ziel is not None and soll is not None:
+            assert ziel == soll and ziel.json_text() == soll.json_text()
+            assert ziel.auszug == soll.auszug
+    kaputt = sorted(b.pfad.name for z, bs in verteilt if z is None for b in bs)
+    assert kaputt == ["SA-150.toml", "SA-90.toml", "SA-91.toml", "SA-92.toml"]
+
+    kalt = lade_speicher(verzeichnis)  # cold: no snapshot yet, parallel where it pays off
+    monkeypatch.setattr(parallel, "AB", 10**9)  # from here on: one process only
+    seriell = lade_speicher(verzeichnis, cache=False)
+    assert _stand(kalt) == _stand(seriell)
+    assert len(kalt.befunde) >= 4
+    assert [z.json_text() for z in kalt.ziele] == [z.json_text() for z in seriell.ziele]
+    assert [z.auszug for z in kalt.ziele] == [z.auszug for z in seriell.ziele]
+    _wie_voll(repo)  # and the snapshot written from it holds the same
+
+
+def test_arbeiter_enden_mit_dem_getoeteten_prozess(repo: Path) -> None:
+    """kill -9 of a process in the middle of a parallel load: its workers end too (a forked
+    worker would otherwise wait for work forever)."""
+    _viele(repo)
+    programm = ("import os, sys\nfrom pathlib import Path\n"
+                "from strategie.speicher.parallel import pruefe_parallel\n"
+                "from strategie.speicher.rahmendatei import lade_rahmen\n"
+                "v = Path(sys.argv[1]).resolve(); r = lade_rahmen(v)\n"
+                "d = [(p.relative_to(v).as_posix(), p.read_bytes())"
+                " for p in sorted(v.glob('*/*.toml'))] * 40\n"
+                "print(os.getpid(), flush=True)\n"
+                "pruefe_parallel(v, r, d, prozesse=2)\n")
+    prozess = subprocess.Popen([sys.executable, "-c", programm, str(repo / "ziele")],
+                               stdout=subprocess.PIPE, text=True)
+    assert prozess.stdout is not None
+    pid = int(prozess.stdout.readline())
+    kinder: list[int] = []
+    frist = time.monotonic() + 30
+    while len(kinder) < 2 and time.monotonic() < frist:
+        kinder = [int(k) for k in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        time.sleep(0.05)
+    assert len(kinder) == 2
+    time.sleep(0.3)
+    prozess.kill()
+    prozess.wait()
+    frist = time.monotonic() + 10
+    while any(Path(f"/proc/{k}").exists() for k in kinder) and time.monotonic() < frist:
+        time.sleep(0.1)
+    lebend = [k for k in kinder if Path(f"/proc/{k}").exists()
+              and "Z" not in Path(f"/proc/{k}/stat").read_text().rsplit(")", 1)[1][:3]]
+    assert lebend == []
