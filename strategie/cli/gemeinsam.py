@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -49,8 +51,25 @@ def schreibe_stuecke(teile: Iterable[bytes]) -> None:
     """Write UTF-8 pieces to stdout as they come (a long JSON output, never whole in memory)."""
     roh = getattr(sys.stdout, "buffer", None)  # None: a text-only stream (a test's)
     sys.stdout.flush()
+    _weite_rohrleitung(sys.stdout)
     for teil in teile:
         roh.write(teil) if roh is not None else sys.stdout.write(teil.decode("utf-8"))
+
+
+ROHR_BYTES = 1 << 20
+"""The pipe buffer asked for (Linux allows up to /proc/sys/fs/pipe-max-size, 1 MiB by default):
+16 times the default 64 KiB means 16 times fewer switches between writer and reader."""
+
+
+def _weite_rohrleitung(strom: object) -> None:
+    """Enlarge the buffer of stdout if it is a pipe (Linux; elsewhere nothing happens)."""
+    import fcntl
+    import stat
+
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        griff = strom.fileno()  # type: ignore[attr-defined]
+        if stat.S_ISFIFO(os.fstat(griff).st_mode):
+            fcntl.fcntl(griff, fcntl.F_SETPIPE_SZ, ROHR_BYTES)
 
 
 def oeffne_speicher(args: argparse.Namespace, *, befunde_melden: bool = True) -> Zielspeicher:

@@ -60,6 +60,27 @@ class _Parser(argparse.ArgumentParser):
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         super()._print_message(entschaerfe(message), file)
 
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # the width argparse would find, without its import of shutil (with bz2 and lzma,
+        # 2 ms on every start: each add_argument makes a formatter)
+        return self.formatter_class(prog=self.prog, width=_spalten() - 2)  # type: ignore[call-arg]
+
+
+def _spalten() -> int:
+    """``shutil.get_terminal_size().columns``: $COLUMNS, else the terminal's width, else 80."""
+    try:
+        spalten = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        spalten = 0
+    return spalten if spalten > 0 else _terminal_spalten()
+
+
+def _terminal_spalten() -> int:
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
 
 class _Befehle(argparse._SubParsersAction):
     """The subcommands: each one's one-line help comes from the table in ``cli.befehle``."""

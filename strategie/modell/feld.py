@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -269,6 +268,8 @@ def _unbekannt(pfad: str, davor: list[str], eintrag: Feld | Abschnitt, rest: lis
     if not isinstance(eintrag, Abschnitt):
         return f"Unbekanntes Feld '{pfad}': '{praefix}' ist ein einzelnes Feld ohne Unterfelder."
     namen = [e.name for e in eintrag.felder]
+    import difflib  # only for a misspelt name
+
     aehnlich = difflib.get_close_matches(rest[0], namen, n=1, cutoff=0.7)
     hinweis = (f" Meinten Sie '{'.'.join([*davor, aehnlich[0], *rest[1:]])}'?" if aehnlich
                else "")

@@ -16,7 +16,6 @@ from strategie.speicher.ablage import dateien_der_arbeitskopie
 from strategie.speicher.cache import Kopf, ZielAusCache, ZielCache, blob_id, kopf, ziel_aus_cache
 from strategie.speicher.parallel import pruefe_parallel
 from strategie.speicher.rahmendatei import lade_rahmen
-from strategie.speicher.validierung import lade_ziel
 from strategie.text.ordnung import natuerlich
 
 
@@ -117,6 +116,8 @@ def lade_aus_quellen(verzeichnis: Path, rahmen: Rahmen, quellen: Iterable[Quelld
             treffer.append(gefunden_im_cache)
             if gefunden_im_cache is None and isinstance(inhalt, bytes):
                 offen.append((position, relpfad, inhalt))
+        if offen:  # the checks are imported only when a file must be parsed (7 ms)
+            from strategie.speicher.validierung import lade_ziel
         vorab = pruefe_parallel(verzeichnis, rahmen, [(r, i) for _, r, i in offen],
                                 dateien_nach_id)
         geprueft = ({} if vorab is None

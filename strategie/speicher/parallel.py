@@ -28,7 +28,6 @@ from strategie.modell.befund import Befund
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.speicher.cache import kopf, ziel_aus_cache
-from strategie.speicher.validierung import lade_ziel
 
 AB = 400
 """Files to read from which workers pay off (a forked worker starts in a few milliseconds; a
@@ -64,6 +63,7 @@ def pruefe_parallel(verzeichnis: Path, rahmen: Rahmen, dateien: Sequence[tuple[s
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
+    import strategie.speicher.validierung  # noqa: F401 - imported once, before the fork
     groesse = max(1, -(-len(dateien) // (prozesse * STUECKE_JE_KERN)))
     stuecke = [dateien[i:i + groesse] for i in range(0, len(dateien), groesse)]
     try:
@@ -105,6 +105,8 @@ def _stirb_mit(eltern: int) -> None:
 
 def _pruefe_stueck(stueck: Sequence[tuple[str, bytes]]) -> list[_Roh]:
     """In a worker: each file of the piece as the snapshot keeps it, or its Befunde."""
+    from strategie.speicher.validierung import lade_ziel
+
     assert _KONTEXT is not None
     verzeichnis, rahmen, dateien_nach_id = _KONTEXT
     teil: list[_Roh] = []

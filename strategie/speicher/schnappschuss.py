@@ -44,7 +44,6 @@ from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.speicher.ablage import ist_zieldatei
 from strategie.speicher.cache import CACHE_VERSION, Kopf, ZielAusCache, kopf, ziel_aus_cache
-from strategie.speicher.validierung import lade_ziel
 from strategie.version import __version__
 
 SCHNAPPSCHUSS_VERSION = 4
@@ -214,6 +213,8 @@ def nachgelesen(verzeichnis: Path, rahmen: Rahmen, relpfade: Iterable[str],
                 ) -> tuple[dict[str, Ziel], dict[str, list[Befund]]] | None:
     """The changed goal files read and validated again (deleted ones are absent); None when one
     of them is a symlink (the full load decides what a link means)."""
+    from strategie.speicher.validierung import lade_ziel  # a warm load without changes: not
+
     dateien_nach_id = {p.rpartition("/")[2].removesuffix(".toml"): p for p in alle_pfade}
     ziele: dict[str, Ziel] = {}
     befunde: dict[str, list[Befund]] = {}

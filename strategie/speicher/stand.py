@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from strategie.git.objekte import commit_zum_stand, lies_baum, lies_blobs, loese_auf
-from strategie.git.repo import GitRepo
 from strategie.modell.befund import Befund, StrategieFehler
 from strategie.speicher.ablage import RAHMEN_DATEI, ist_zieldatei
 from strategie.speicher.cache import ZielCache
@@ -24,6 +22,9 @@ from strategie.text.format import datum_de
 def lade_stand(verzeichnis: Path, *, stichtag: dt.date | None = None,
                rev: str | None = None) -> Zielspeicher:
     """The store at the last commit on or before *stichtag*, or at revision *rev*."""
+    from strategie.git.objekte import commit_zum_stand, lies_baum, lies_blobs, loese_auf
+    from strategie.git.repo import GitRepo  # here: a load of the working tree needs neither
+
     verzeichnis = verzeichnis.resolve()
     with GitRepo(verzeichnis) as repo:
         praefix = repo.praefix(verzeichnis)
