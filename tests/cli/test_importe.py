@@ -104,3 +104,14 @@ def test_store_mit_gleichheitszeichen_findet_den_befehl(repo: Path) -> None:
     code, module = _module(f"--store={repo / 'ziele'}", "zeige", "SA-02")
     assert code == 0
     assert "strategie.cli.lesen" in module and "strategie.cli.aendern" not in module
+
+
+def test_der_interpreter_startet_ohne_import_finder_der_installation() -> None:
+    """The README's editable install puts the project on the path with a plain .pth line
+    (setup.py: editable_wheel mode "compat"), not setuptools' import finder, which every
+    start of a process would otherwise pay (about 12 ms: importlib.util, fnmatch, re)."""
+    ergebnis = subprocess.run([sys.executable, "-c", "import sys; print(sorted(sys.modules))"],
+                              capture_output=True, text=True, check=True)
+    geladen = json.loads(ergebnis.stdout.replace("'", '"'))
+    assert [m for m in geladen if "editable" in m and "strategie" in m] == []
+    assert "strategie" not in geladen  # nothing of ours before it is asked for
