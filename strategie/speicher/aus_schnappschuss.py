@@ -3,6 +3,7 @@ files git reports as changed read again, the snapshot rebuilt when it cannot be 
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 from strategie.modell.befund import Befund
@@ -10,7 +11,7 @@ from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.speicher.ablage import dateien_der_arbeitskopie, ist_zieldatei
 from strategie.speicher.cache import ZielCache, gitdir_von
-from strategie.speicher.laden import lade_aus_quellen, sortiere_ziele
+from strategie.speicher.laden import lade_aus_quellen, sortiere_ziele, zielordnung
 from strategie.speicher.schnappschuss import (
     Eintrag,
     Lage,
@@ -30,6 +31,12 @@ NEU_SCHREIBEN_AB = 50
 """Files read again before the snapshot is written anew. Below, the old one stays: it is still
 right for its own tree, and the next load reads the same few files again (cheaper than
 writing the whole snapshot after every edit)."""
+
+
+EINSORTIEREN_BIS = 200
+"""Goals read again that are put in place one by one (binary search on the sorted rest) rather
+than sorting all goals anew: after an edit, one goal among 10,000 costs a few comparisons
+instead of 10,000 sort keys (15 ms)."""
 
 
 def lade_mit_schnappschuss(verzeichnis: Path, rahmen: Rahmen) -> Geladen | None:
@@ -68,8 +75,13 @@ def _mit_nachgelesenen(verzeichnis: Path, rahmen: Rahmen, lage: Lage,
     if neu is None:
         return _neu_aufgebaut(verzeichnis, rahmen, lage, schnappschuss)
     neue_ziele, neue_befunde = neu
-    ziele = sortiere_ziele([*(ziel_von(e) for e in eintraege.values()), *neue_ziele.values()],
-                           rahmen)
+    ziele = [ziel_von(e) for e in eintraege.values()]  # in the snapshot's order: sorted
+    if len(neue_ziele) <= EINSORTIEREN_BIS:
+        ordnung = zielordnung(rahmen)
+        for ziel in neue_ziele.values():
+            bisect.insort(ziele, ziel, key=ordnung)
+    else:
+        ziele = list(sortiere_ziele([*ziele, *neue_ziele.values()], rahmen))
     befunde += [(p, b) for p, liste in neue_befunde.items() for b in liste]
     befunde.sort(key=lambda eintrag: befund_ordnung(eintrag[0]))
     if len(zu_lesen) > NEU_SCHREIBEN_AB:
@@ -77,7 +89,7 @@ def _mit_nachgelesenen(verzeichnis: Path, rahmen: Rahmen, lage: Lage,
                     *(p for p, _ in befunde)}
         schnappschuss.schreibe(lage.baum, [eintraege.get(z.pfad) or eintrag_von(z)
                                            for z in ziele], befunde, unsicher)
-    return ziele, tuple(b for _, b in befunde)
+    return tuple(ziele), tuple(b for _, b in befunde)
 
 
 def _neu_aufgebaut(verzeichnis: Path, rahmen: Rahmen, lage: Lage,

@@ -246,3 +246,31 @@ def test_arbeiter_enden_mit_dem_getoeteten_prozess(repo: Path) -> None:
     lebend = [k for k in kinder if Path(f"/proc/{k}").exists()
               and "Z" not in Path(f"/proc/{k}/stat").read_text().rsplit(")", 1)[1][:3]]
     assert lebend == []
+
+
+def test_nachgelesene_ziele_kommen_an_ihren_platz(repo: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Goals read again after the snapshot (here: two brought back in the middle of their Amt,
+    one changed) go to the place a full load gives them, without sorting all goals anew."""
+    sa03, akjf02 = repo / "ziele" / "sa" / "SA-03.toml", repo / "ziele" / "akjf" / "AKJF-02.toml"
+    inhalte = {sa03: sa03.read_bytes(), akjf02: akjf02.read_bytes()}
+    git(repo, "rm", "-q", str(sa03), str(akjf02))
+    git(repo, "commit", "-qm", "zwei entfernt")
+    _beruhigt(repo)
+    _wie_voll(repo)
+    for datei, inhalt in inhalte.items():
+        datei.write_bytes(inhalt)
+    sa05 = repo / "ziele" / "sa" / "SA-05.toml"
+    sa05.write_text(sa05.read_text(encoding="utf-8").replace('titel = "', 'titel = "Y', 1),
+                    encoding="utf-8")
+    _ohne_volles_laden(monkeypatch)
+
+    def nie_ganz_sortiert(*_: object) -> None:
+        raise AssertionError("alle Ziele neu sortiert")
+
+    monkeypatch.setattr(aus_schnappschuss, "sortiere_ziele", nie_ganz_sortiert)
+    ids = [z.id for z in lade_speicher(repo / "ziele").ziele]
+    monkeypatch.undo()
+    assert ids == [z.id for z in lade_speicher(repo / "ziele", cache=False).ziele]
+    assert ids.index("SA-03") == ids.index("SA-02") + 1
+    assert ids.index("AKJF-02") == ids.index("AKJF-01") + 1
