@@ -152,6 +152,11 @@ class Ziel:
         """``json_text`` in UTF-8, as it is written to stdout."""
         return self.json_text().encode("utf-8")
 
+    def json_puffer(self) -> bytes | memoryview:
+        """``json_bytes`` as a buffer to copy from once: a view into the store's snapshot
+        where it holds the text (no bytes object made per goal), else the bytes."""
+        return self.json_bytes()
+
     def __eq__(self, anderes: object) -> bool:
         return isinstance(anderes, Ziel) and (self.pfad, self.daten) == (anderes.pfad,
                                                                           anderes.daten)

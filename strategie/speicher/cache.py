@@ -70,6 +70,10 @@ class ZielAusCache(Ziel):
         """The goal's JSON text in UTF-8, from the snapshot when it kept it."""
         return bytes(self._json) if self._json else super().json_bytes()
 
+    def json_puffer(self) -> bytes | memoryview:
+        """The goal's JSON text in UTF-8 as the snapshot's view when it kept it (no copy)."""
+        return self._json or super().json_bytes()
+
 
 def ziel_aus_cache(eintrag: Kopf, roh: bytes | memoryview, pfad: str,
                    json_bytes: bytes | memoryview = b"",

@@ -31,7 +31,7 @@ def ziele_json_teile(ziele: Iterable[Ziel]) -> Iterator[bytes]:
     trenner = b"\n"
     for ziel in ziele:
         puffer += trenner
-        puffer += ziel.json_bytes()
+        puffer += ziel.json_puffer()
         trenner = b",\n"
         if len(puffer) >= STUECK:
             yield bytes(puffer)
