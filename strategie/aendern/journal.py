@@ -18,19 +18,21 @@ settles the change — under the write lock, so never while the writer is still 
 
 A writer killed alone (not its process group) can leave its ``git commit`` running: the
 write lock dies with the writer, the orphaned git goes on and may still make the commit.
-Before a journal is settled, recovery therefore waits while a git process started after the
-journal works in this work tree (10 seconds in the edit path, 3 in ``pruefen`` and the app);
-if it is still there then, nothing is touched and the message says which process to wait for
-(GitArbeitetNoch). Only then is it decided whether the commit happened.
+Before a journal is settled, recovery therefore waits while a git the crashed writer started
+still runs — told by the marker ``git.repo.PROZESSMARKE`` (the writer's process id) in its
+environment, so that nobody else's git (a pager, an editor open for ``git commit``) counts —
+10 seconds in the edit path, 3 in ``pruefen`` and the app; if it is still there then, nothing
+is touched and the message names it (GitArbeitetNoch). Only then is it decided whether the
+commit happened.
 
 Debris is removed too: the edit path's own temp files (``.<Datei>.*.neu`` next to the files
 of the journal), and the lock files a killed git leaves (``index.lock``, ``next-index-*.lock``
-of ``git commit --only``, ``HEAD.lock``, the checked-out branch's ``refs/heads/….lock``,
-``packed-refs.lock``) — only when no git process is working in this work tree (on Linux: no
-process named git with its working directory inside it, read from /proc; elsewhere: the lock
-is older than ten minutes) and the lock file has not changed for two seconds, while this
-process holds the store's write lock (so no strategie writer runs). A ``git commit`` the user
-has open in an editor keeps its locks.
+of ``git commit --only``, ``HEAD.lock``, the checked-out branch's ``refs/heads/….lock``) —
+only when no git process works in any work tree of the repository or its git directory (on
+Linux: no process named git with its working directory there, read from /proc, and none whose
+directory cannot be read; elsewhere: the lock is older than ten minutes) and the lock file has
+not changed for two seconds, while this process holds the store's write lock (so no strategie
+writer runs). A ``git commit`` the user has open in an editor keeps its locks.
 """
 
 from __future__ import annotations
@@ -40,13 +42,14 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from strategie.aendern.atomar import schreibe_atomar
 from strategie.aendern.sperre import Gesperrt, schreibsperre
 from strategie.git.befehl import Orte, finde_orte, git_lauf
+from strategie.git.repo import PROZESSMARKE
 from strategie.modell.befund import StrategieFehler, os_fehlertext
 from strategie.speicher.cache import blob_id
 
@@ -116,67 +119,92 @@ def raeume_temp(datei: Path) -> None:
 
 
 class GitArbeitetNoch(StrategieFehler):
-    """A git process (likely orphaned by a killed writer) still works in the work tree."""
+    """A git process the crashed writer started still runs in the work tree."""
 
 
-def _startzeit(pid: str, boot: float) -> float:
-    """When a process started (seconds since the epoch), from /proc/PID/stat."""
-    felder = (Path("/proc") / pid / "stat").read_text().rsplit(")", 1)[1].split()
-    return boot + int(felder[19]) / os.sysconf("SC_CLK_TCK")
-
-
-def _bootzeit() -> float:
-    for zeile in Path("/proc/stat").read_text().splitlines():
-        if zeile.startswith("btime "):
-            return float(zeile.split()[1])
-    return 0.0
-
-
-def git_prozesse(wurzel: Path, seit: float | None = None) -> list[str]:
-    """Git processes working in this work tree (Linux /proc), as "PID: command line"; with
-    *seit*, only those started since then (seconds since the epoch)."""
-    proc = Path("/proc")
+def _git_prozesse() -> Iterator[tuple[Path, str]]:
+    """Other processes named git* (Linux /proc): their /proc folder and command line."""
     eigene = os.getpid()
-    boot = _bootzeit() if seit is not None else 0.0
-    gefunden = []
-    for eintrag in proc.iterdir():
+    for eintrag in Path("/proc").iterdir():
         if not eintrag.name.isdigit() or int(eintrag.name) == eigene:
             continue
         try:
             if not (eintrag / "comm").read_text().startswith("git"):
                 continue
-            ort = Path(os.readlink(eintrag / "cwd"))
-            if not (ort == wurzel or ort.is_relative_to(wurzel)):
-                continue
-            if seit is not None and _startzeit(eintrag.name, boot) < seit - 1.0:
-                continue
             befehl = (eintrag / "cmdline").read_bytes().replace(b"\0", b" ").strip()
-        except (OSError, ValueError, IndexError):
-            continue
-        gefunden.append(f"{eintrag.name}: {befehl.decode('utf-8', 'replace')[:80]}")
+        except OSError:
+            continue  # ended meanwhile
+        yield eintrag, f"{eintrag.name}: {befehl.decode('utf-8', 'replace')[:80]}"
+
+
+def verwaiste_git(schreiber: int) -> list[str]:
+    """The git processes process *schreiber* started (the marker ``PROZESSMARKE`` in their
+    environment, which ``git.repo`` gives every git it starts) that still run, as
+    "PID: command line". A git of anyone else — a ``git log`` in a pager, an editor open for
+    ``git commit`` — is not among them."""
+    marke = f"{PROZESSMARKE}={schreiber}".encode("ascii")
+    gefunden = []
+    for eintrag, zeile in _git_prozesse():
+        try:
+            umgebung = (eintrag / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue  # another user's: not started by the writer, which was ours
+        if marke in umgebung:
+            gefunden.append(zeile)
     return gefunden
 
 
-def warte_auf_git(orte: Orte, seit: float, warten: float) -> None:
-    """Wait while a git process started since *seit* works in the work tree; raise
+def _orte_des_repositorys(orte: Orte) -> list[Path]:
+    """Every work tree of the repository (the main one, linked ones) and its git directory:
+    where a git holding one of the shared locks (the branch's ref) may work."""
+    orte_liste = [orte.wurzel.resolve(), orte.gemeinsam.resolve()]
+    if orte.gemeinsam.name == ".git":
+        orte_liste.append(orte.gemeinsam.parent.resolve())
+    with contextlib.suppress(OSError):
+        for verweis in (orte.gemeinsam / "worktrees").glob("*/gitdir"):
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                orte_liste.append(Path(verweis.read_text(encoding="utf-8").strip()
+                                       ).parent.resolve())
+    return orte_liste
+
+
+def git_im_repository(orte: Orte) -> list[str]:
+    """Git processes working in any work tree of this repository or in its git directory,
+    as "PID: command line"; one whose working directory cannot be read (another user's)
+    counts too: a lock is only taken for a leftover when no git can be holding it."""
+    wurzeln = _orte_des_repositorys(orte)
+    gefunden = []
+    for eintrag, zeile in _git_prozesse():
+        try:
+            ort = Path(os.readlink(eintrag / "cwd"))
+        except FileNotFoundError:
+            continue  # ended meanwhile
+        except OSError:
+            gefunden.append(zeile)
+            continue
+        if any(ort == w or ort.is_relative_to(w) for w in wurzeln):
+            gefunden.append(zeile)
+    return gefunden
+
+
+def warte_auf_git(orte: Orte, schreiber: int, warten: float) -> None:
+    """Wait while a git started by the crashed process *schreiber* still runs; raise
     GitArbeitetNoch if one is still there after *warten* seconds (nothing on non-Linux)."""
     if not Path("/proc/self").is_dir():
         return
-    wurzel = orte.wurzel.resolve()
     frist = time.monotonic() + warten
-    while laufend := git_prozesse(wurzel, seit):
+    while laufend := verwaiste_git(schreiber):
         if time.monotonic() >= frist:
             raise GitArbeitetNoch(
-                f"Ein git-Prozess arbeitet noch in {orte.wurzel} (PID {'; '.join(laufend)}), "
-                "wohl von einer abgebrochenen Änderung. Nichts wurde verändert; bitte warten, "
-                "bis er fertig ist, und den Befehl dann wiederholen.")
+                f"Ein git-Prozess der abgebrochenen Änderung (Prozess {schreiber}) arbeitet "
+                f"noch in {orte.wurzel} (PID {'; '.join(laufend)}). Nichts wurde verändert; "
+                "bitte warten, bis er fertig ist, und den Befehl dann wiederholen.")
         time.sleep(0.05)
 
 
 def sperrdateien(orte: Orte) -> list[Path]:
-    """The lock files a killed git can leave for this work tree (existing ones only)."""
-    kandidaten = [orte.gitdir / "index.lock", orte.gitdir / "HEAD.lock",
-                  orte.gemeinsam / "packed-refs.lock"]
+    """The lock files a killed ``git commit`` can leave for this work tree (existing ones)."""
+    kandidaten = [orte.gitdir / "index.lock", orte.gitdir / "HEAD.lock"]
     with contextlib.suppress(OSError):
         kandidaten += [p for p in orte.gitdir.iterdir()
                        if p.name.startswith("next-index-") and p.name.endswith(".lock")]
@@ -199,7 +227,7 @@ def raeume_sperren(orte: Orte, warten: float = 3.0) -> str | None:
         for sperre in sperren:
             with contextlib.suppress(FileNotFoundError):
                 alter[sperre] = jetzt - sperre.stat().st_mtime
-        lebt = (bool(git_prozesse(orte.wurzel.resolve())) if mit_proc
+        lebt = (bool(git_im_repository(orte)) if mit_proc
                 else min(alter.values(), default=0.0) < OHNE_PROC_ALTER_S)
         if not lebt:
             for sperre, sekunden in alter.items():
@@ -238,9 +266,8 @@ def erhole(orte: Orte, warten: float = 10.0) -> str | None:
     if it is still there)."""
     meldungen = []
     daten = _lies(orte)
-    if daten is not None:
-        warte_auf_git(orte, float(daten.get("zeit", 0.0)), warten)
-        daten = _lies(orte)  # unchanged: only a writer holding the lock touches it
+    if daten is not None and isinstance(daten.get("pid"), int):
+        warte_auf_git(orte, daten["pid"], warten)
     if sperrdateien(orte) and (zeile := raeume_sperren(orte)):
         meldungen.append(zeile)
     if daten is None:
@@ -296,10 +323,12 @@ def erhole(orte: Orte, warten: float = 10.0) -> str | None:
     return " ".join(meldungen)
 
 
-def erhole_bei_bedarf(verzeichnis: Path) -> str | None:
+def erhole_bei_bedarf(verzeichnis: Path, *, werfen: bool = False) -> str | None:
     """Settle a crashed change of the store around *verzeichnis*, if there is one: for
     ``pruefen`` and the app's loader. Never waits for a live writer (then it does nothing).
-    Returns a German line for the user, or None."""
+    Returns a German line for the user, or None. While a git of the crashed writer still runs,
+    that is the line — or, with *werfen* (``pruefen``, which must not say "In Ordnung" then),
+    GitArbeitetNoch is raised."""
     orte = finde_orte(verzeichnis.resolve())
     if orte is None or not (journaldatei(orte).exists() or sperrdateien(orte)):
         return None
@@ -309,6 +338,8 @@ def erhole_bei_bedarf(verzeichnis: Path) -> str | None:
     except Gesperrt:
         return None
     except GitArbeitetNoch as fehler:
+        if werfen:
+            raise
         return str(fehler)
     except StrategieFehler as fehler:
         return f"Aufräumen nach einer unterbrochenen Änderung ist fehlgeschlagen: {fehler}"

@@ -61,7 +61,7 @@ def befehl_pruefen(args: argparse.Namespace) -> int:
         return _pruefe_zustaendigkeit(verzeichnis, args.zustaendigkeit)
     from strategie.aendern.journal import erhole_bei_bedarf
 
-    if (erholt := erhole_bei_bedarf(verzeichnis)) is not None:
+    if (erholt := erhole_bei_bedarf(verzeichnis, werfen=True)) is not None:
         print(entschaerfe(erholt), file=sys.stderr)
     try:
         speicher = lade_speicher(verzeichnis)

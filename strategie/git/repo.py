@@ -24,10 +24,16 @@ IDENTITAET_HILFE = (
 
 
 
+PROZESSMARKE = "STRATEGIE_PROZESS"
+"""Set to this process's id in the environment of every git started here (and so of its hooks
+and helpers): crash recovery (``aendern.journal``) tells a killed writer's own git by it."""
+
+
 def _umgebung() -> dict[str, str]:
     """The environment with git's own messages in English, so the ones we recognise
-    (index.lock …) are matched; read at each call (tests and callers set GIT_* variables)."""
-    return {**os.environ, "LANGUAGE": "C", "LC_ALL": "C"}
+    (index.lock …) are matched, and the process marker; read at each call (tests and callers
+    set GIT_* variables)."""
+    return {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", PROZESSMARKE: str(os.getpid())}
 
 
 def git_fehlertext(lauf: Lauf) -> str:

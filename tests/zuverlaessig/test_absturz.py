@@ -177,12 +177,13 @@ def test_verwaister_git_commit_wird_abgewartet(repo: Path) -> None:
 
 
 def test_pruefen_wartet_nicht_lange_auf_verwaisten_git(repo: Path) -> None:
-    """``pruefen`` waits three seconds only: then it says which git to wait for, touches
-    nothing, and the next run settles the change."""
+    """``pruefen`` waits three seconds only: then it fails (never "In Ordnung" with a change
+    unsettled), says which git to wait for, touches nothing; the next run settles it."""
     marke = _langsamer_haken(repo, 6)
     _toete_waehrend_commit(repo, marke)
     pruefen = strategie(repo, "pruefen")
-    assert "arbeitet noch" in pruefen.stdout + pruefen.stderr, pruefen.stdout + pruefen.stderr
+    assert pruefen.returncode != 0 and "In Ordnung" not in pruefen.stdout
+    assert "arbeitet noch" in pruefen.stderr, pruefen.stdout + pruefen.stderr
     assert (repo / ".git" / "strategie" / "journal.json").exists()
     assert 'ampel = "gelb"' in (repo / SA01).read_text()  # nothing undone under git's feet
     frist = time.monotonic() + 60
@@ -194,3 +195,54 @@ def test_pruefen_wartet_nicht_lange_auf_verwaisten_git(repo: Path) -> None:
     assert danach.returncode == 0, danach.stdout + danach.stderr
     assert "schon gespeichert" in danach.stdout + danach.stderr
     assert git(repo, "status", "--porcelain") == "" and reste(repo) == []
+
+
+def _fremder_git(ort: Path) -> subprocess.Popen[bytes]:
+    """A git someone else keeps running in *ort* (a tool's ``git cat-file --batch``)."""
+    prozess = subprocess.Popen(["git", "cat-file", "--batch"], cwd=ort, stdin=subprocess.PIPE,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    frist = time.monotonic() + 10
+    while prozess.poll() is None and time.monotonic() < frist:  # until it runs as git
+        if Path(f"/proc/{prozess.pid}/comm").read_text().startswith("git"):
+            break
+        time.sleep(0.01)
+    return prozess
+
+
+def test_fremder_git_haelt_die_erholung_nicht_auf(repo: Path) -> None:
+    """Recovery waits only for a git the crashed writer started: another git running in the
+    work tree (a pager, a tool, an editor open for git commit) does not block the next edit."""
+    assert _stirb_bei(repo, "schreiben", 2, "aendern") == -9
+    assert (repo / ".git" / "strategie" / "journal.json").exists()
+    fremd = _fremder_git(repo)
+    try:
+        lauf = strategie(repo, "setze", "SA-03", "ampel", "rot", "-m", "danach")
+        assert lauf.returncode == 0, lauf.stderr
+        assert "zurückgenommen" in lauf.stderr and "arbeitet noch" not in lauf.stderr
+        assert fremd.poll() is None  # left alone
+    finally:
+        fremd.kill()
+        fremd.wait()
+    assert git(repo, "status", "--porcelain") == "" and reste(repo) == []
+
+
+def test_zweigsperre_bleibt_solange_git_in_einem_anderen_arbeitsbaum_laeuft(
+        repo: Path, tmp_path: Path) -> None:
+    """The branch's ref lock lives in the git directory all work trees share: while a git
+    works in any of them, a lock is never taken for a leftover; once none does, it is."""
+    baum = tmp_path / "zweiter-baum"
+    git(repo, "worktree", "add", "-q", "-b", "zweit", str(baum))
+    sperre = repo / ".git" / "refs" / "heads" / "zweit.lock"
+    sperre.write_bytes(b"")
+    alt = time.time() - 10
+    os.utime(sperre, (alt, alt))
+    fremd = _fremder_git(repo)  # in the main work tree, not in the second one
+    try:
+        lauf = strategie(baum, "setze", "SA-01", "ampel", "gelb", "-m", "im zweiten Baum")
+        assert lauf.returncode != 0 and sperre.exists(), lauf.stderr
+    finally:
+        fremd.kill()
+        fremd.wait()
+    lauf = strategie(baum, "setze", "SA-01", "ampel", "gelb", "-m", "im zweiten Baum")
+    assert lauf.returncode == 0, lauf.stderr
+    assert "zweit.lock" in lauf.stderr and not sperre.exists()
