@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -44,6 +47,11 @@ def _filterbefehle() -> type[Provider]:
     return FilterBefehle
 
 
+ERSTES_BILD_WARTET_S = 0.15
+"""How long the main screen waits, once composed, for the first load (begun before the app
+ran): a store of hundreds of goals is read by then and shows in the first frame; a bigger one
+shows "Lade Ziele …" first and its goals when they are read."""
+
 PRUEFINTERVALL_S = 2.0
 """How often the app looks for files changed outside it (editor, git pull)."""
 
@@ -82,6 +90,8 @@ class StrategieApp(App[None]):
         self._signatur: tuple[int, int, int] | None = None
         """The store's file signature at the last load; None while a load is under way."""
         self._ladung = 0
+        self._vorab: Future[_Ladung] | None = None
+        """The first load, begun before the app ran (``vorladen``), until a worker takes it."""
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()
@@ -120,32 +130,58 @@ class StrategieApp(App[None]):
         """Read the store again in a worker; the main screen shows the result."""
         self._signatur = None  # no "changed outside" while loading
         self._ladung += 1
-        self._lade_im_hintergrund(self._ladung)
+        self._lade_im_hintergrund(self._ladung, self._vorab if self._ladung == 1 else None)
+
+    def zeige_vorab(self) -> None:
+        """For the main screen, once composed: wait up to ``ERSTES_BILD_WARTET_S`` for the
+        load begun before the app ran (``vorladen``) and show it, so that the first frame has
+        the goals rather than "Lade Ziele …". A slower load is shown by its worker."""
+        vorab = self._vorab
+        if vorab is None:
+            return
+        with contextlib.suppress(Exception):  # TimeoutError, or the load's own error: worker
+            vorab.exception(timeout=ERSTES_BILD_WARTET_S)
+        if vorab.done() and vorab.exception() is None:
+            self._zeige_ladung(vorab.result(), self._ladung)
 
     _lade = lade
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="laden")
-    def _lade_im_hintergrund(self, ladung: int) -> None:
-        from strategie.aendern.journal import erhole_bei_bedarf
+    def vorladen(self) -> None:
+        """Start reading the store at once, in a thread of its own, before the app runs: the
+        first load then overlaps Textual's start instead of following the first frame."""
+        self._vorab = Future()
+        threading.Thread(target=self._lies_in, args=(self._vorab,), daemon=True,
+                         name="strategie-vorladen").start()
 
+    def _lies_in(self, ergebnis: Future[_Ladung]) -> None:
         try:
-            erholt = erhole_bei_bedarf(self.verzeichnis)
-        except Exception as fehler:  # noqa: BLE001 - the user sees every failure, in German
-            erholt = unerwartet("Prüfen des Änderungsprotokolls", fehler)
-        if erholt is not None:
-            self.call_from_thread(self.notify, erholt, severity="warning", timeout=20,
-                                  markup=False)
+            ergebnis.set_result(_lies(self.verzeichnis))
+        except BaseException as fehler:  # noqa: BLE001 - handed to the loading worker
+            ergebnis.set_exception(fehler)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="laden")
+    def _lade_im_hintergrund(self, ladung: int, vorab: Future[_Ladung] | None) -> None:
         try:
-            stempel = signatur(self.verzeichnis)
-            speicher = lade_speicher(self.verzeichnis)
-            auswahl = Auswahl(speicher.rahmen, speicher.ziele)
+            erholt, stempel, speicher, auswahl = (
+                vorab.result() if vorab is not None else _lies(self.verzeichnis))
         except StrategieFehler as fehler:
             self.call_from_thread(self._ladefehler, fehler.meldung)
             return
         except Exception as fehler:  # noqa: BLE001 - the user sees every failure, in German
             self.call_from_thread(self._ladefehler, unerwartet("Laden der Ziele", fehler))
             return
-        self.call_from_thread(self._geladen, speicher, auswahl, stempel, ladung)
+        self.call_from_thread(self._zeige_ladung, (erholt, stempel, speicher, auswahl), ladung)
+
+    def _zeige_ladung(self, ladung_daten: _Ladung, ladung: int) -> None:
+        erholt, stempel, speicher, auswahl = ladung_daten
+        self._vorab = None  # shown (or outdated): not kept alive with its store
+        if speicher is self.speicher:  # the first load, shown before its worker brought it
+            if ladung == self._ladung:
+                self._signatur = stempel
+            return
+        if erholt is not None:
+            self.notify(erholt, severity="warning", timeout=20, markup=False)
+        self._geladen(speicher, auswahl, stempel, ladung)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="nachladen")
     def _nach_dem_laden(self, auswahl: Auswahl) -> None:
@@ -256,7 +292,26 @@ def _ausfuehrer(schirm: MainScreen, aktion: str) -> Callable[[], object]:
     return ausfuehren
 
 
+_Ladung = tuple[str | None, tuple[int, int, int], Zielspeicher, Auswahl]
+"""What a load brings: the recovery line (if any), file signature, store, selection."""
+
+
+def _lies(verzeichnis: Path) -> _Ladung:
+    """Settle a crashed change (if any), then read the store: the work of one load."""
+    from strategie.aendern.journal import erhole_bei_bedarf
+
+    try:
+        erholt = erhole_bei_bedarf(verzeichnis)
+    except Exception as fehler:  # noqa: BLE001 - the user sees every failure, in German
+        erholt = unerwartet("Prüfen des Änderungsprotokolls", fehler)
+    stempel = signatur(verzeichnis)
+    speicher = lade_speicher(verzeichnis)
+    return erholt, stempel, speicher, Auswahl(speicher.rahmen, speicher.ziele)
+
+
 def starte(verzeichnis: Path) -> int:
-    """Run the app on a store folder until the user quits."""
-    StrategieApp(verzeichnis).run()
+    """Run the app on a store folder until the user quits (the store read from the start)."""
+    app = StrategieApp(verzeichnis)
+    app.vorladen()
+    app.run()
     return 0

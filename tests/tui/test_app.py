@@ -411,3 +411,50 @@ def test_befehlspalette_kennt_jede_taste() -> None:
         methode = "action_" + taste.aktion.split("(")[0]
         assert taste.aktion.startswith("app.") or callable(getattr(MainScreen, methode, None))
         assert taste.palette or taste.kennung == "haupt.fokus"
+
+
+async def test_vorgeladen_zeigt_die_ziele_im_ersten_bild(fester_repo: Path,
+                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``strategie`` starts reading the store before the app runs (``vorladen``). When that
+    load is not quite done as the main screen is composed, the screen waits for it (up to
+    ERSTES_BILD_WARTET_S) and shows the goals in its first frame; the loading worker, which
+    brings the same load, does not build the list again; a later reload works as before."""
+    import threading
+    from concurrent.futures import Future
+
+    from tui.app import _lies
+
+    app = neue_app(fester_repo)
+    daten = _lies(app.verzeichnis)
+    vorab: Future = Future()
+    app._vorab = vorab  # as vorladen() leaves it: a load still under way
+    beim_aufbau: list[int] = []
+    aufbau = MainScreen.on_mount
+
+    def aufgebaut(schirm: MainScreen) -> None:
+        threading.Timer(0.03, vorab.set_result, args=(daten,)).start()  # done 30 ms later
+        aufbau(schirm)
+        beim_aufbau.append(len(schirm.query_one(ZielListe).ziele))
+
+    monkeypatch.setattr(MainScreen, "on_mount", aufgebaut)
+    gesetzt: list[int] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert beim_aufbau == [46]  # in the screen's first frame, before the worker's turn
+        liste = app.query_one(ZielListe)
+        original = liste.setze_ziele
+
+        def zaehle(*args, **kwargs):  # type: ignore[no-untyped-def]
+            gesetzt.append(len(args[0]))
+            return original(*args, **kwargs)
+
+        liste.setze_ziele = zaehle  # type: ignore[method-assign]
+        await warte(pilot)
+        assert gesetzt == []  # the worker brought the same load: not shown again
+        assert app._signatur is not None and app._vorab is None
+        datei = fester_repo / "ziele" / "sa" / "SA-01.toml"
+        datei.write_text(datei.read_text("utf-8").replace('titel = "', 'titel = "Neu: ', 1),
+                         "utf-8")
+        app.lade()
+        await warte(pilot)
+        assert gesetzt == [46]
+        assert liste.markiertes is not None and liste.markiertes.titel.startswith("Neu: ")

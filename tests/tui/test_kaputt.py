@@ -75,3 +75,19 @@ async def test_kaputter_rahmen_sagt_warum_und_die_app_bleibt(art: Art, tmp_path:
         await pilot.press("r")
         await warte(pilot)
         assert app.is_running
+
+
+async def test_vorgeladen_mit_kaputtem_rahmen_sagt_warum(tmp_path: Path,
+                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The load begun before the app ran fails (a broken frame): the worker reports it the
+    same way as a load of its own would."""
+    speicher = tmp_path / "ziele"
+    shutil.copytree(BEISPIEL, speicher, symlinks=True)
+    lege_an(RAHMEN_ARTEN[0], speicher)
+    monkeypatch.chdir(tmp_path)
+    app = _app(speicher)
+    app.vorladen()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await warte(pilot)
+        text = str(app.screen.query_one("#detailinhalt", Static).render())
+        assert "lässt sich nicht laden" in text and "Lade Ziele" not in text

@@ -61,6 +61,7 @@ class MainScreen(Bearbeitung):
         self.query_one(ZielListe).focus()
         self.passe_layout_an(self.app.size.width)
         self._zeige_titel("")
+        self.strategie.zeige_vorab()
 
     def on_resize(self, event: events.Resize) -> None:
         self.passe_layout_an(event.size.width)
@@ -149,7 +150,7 @@ class MainScreen(Bearbeitung):
         leiste.update(Text(entschaerfe(anzeige), no_wrap=True, overflow="ellipsis"), layout=False)
         leiste.tooltip = entschaerfe(self.kriterien.beschreibung()) or None
         self.query_one("#filterleiste").set_class(not self.kriterien.leer, "-aktiv")
-        self._zeige_detail(liste.markiertes, neu=True)
+        self.call_after_refresh(self._zeige_detail, liste.markiertes, True)  # list first
 
     @on(ZielListe.Markiert)
     def _markiert(self, event: ZielListe.Markiert) -> None:
