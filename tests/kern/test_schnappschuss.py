@@ -274,3 +274,43 @@ def test_nachgelesene_ziele_kommen_an_ihren_platz(repo: Path,
     assert ids == [z.id for z in lade_speicher(repo / "ziele", cache=False).ziele]
     assert ids.index("SA-03") == ids.index("SA-02") + 1
     assert ids.index("AKJF-02") == ids.index("AKJF-01") + 1
+
+
+TOETER = """\
+import os, signal, sys, time
+eltern, faden, ich = int(sys.argv[1]), int(sys.argv[2]), os.getpid()
+frist = time.monotonic() + 60
+while time.monotonic() < frist:
+    with open(f"/proc/{eltern}/task/{faden}/children") as datei:
+        kinder = [int(k) for k in datei.read().split() if int(k) != ich]
+    if kinder:
+        os.kill(kinder[0], signal.SIGKILL)
+        print(kinder[0], flush=True)
+        break
+    time.sleep(0.001)
+"""
+
+
+def test_stirbt_ein_arbeiter_liest_der_hauptprozess_selbst(repo: Path) -> None:
+    """A worker killed (kill -9, by another process) in the middle of a cold load: the load
+    neither fails nor loses a file; the main process reads the files itself."""
+    import threading
+
+    from strategie.speicher.laden import lade_aus_quellen
+
+    _viele(repo, 2400)
+    verzeichnis = (repo / "ziele").resolve()
+    rahmen = lade_rahmen(verzeichnis)
+    dateien = [(p.relative_to(verzeichnis).as_posix(), p.read_bytes())
+               for p in sorted(verzeichnis.glob("*/*.toml"))]
+    toeter = subprocess.Popen([sys.executable, "-c", TOETER, str(os.getpid()),
+                               str(threading.get_native_id())], stdout=subprocess.PIPE,
+                              text=True)
+    time.sleep(0.2)  # the killer watches before the workers are forked
+    ziele, befunde = lade_aus_quellen(verzeichnis, rahmen, dateien)
+    getoetet, _ = toeter.communicate(timeout=60)
+    assert getoetet.strip().isdigit()  # a worker was killed during the load
+    seriell = lade_speicher(verzeichnis, cache=False)
+    assert len(ziele) == len(seriell.ziele) > 2400
+    assert [(z.pfad, z.daten) for z in ziele] == [(z.pfad, z.daten) for z in seriell.ziele]
+    assert [b.als_zeile() for b in befunde] == [b.als_zeile() for b in seriell.befunde]
