@@ -137,10 +137,8 @@ def lade_aus_quellen(verzeichnis: Path, rahmen: Rahmen, quellen: Iterable[Quelld
                     verzeichnis, relpfad, inhalt, rahmen, dateien_nach_id)
                 if ziel is not None and (eintrag := schluessel[position]) is not None:
                     assert cache is not None
-                    gepickelt = ziel._roh if isinstance(ziel, ZielAusCache) else b""
-                    cache.merke(*eintrag, kopf(ziel),
-                                gepickelt if isinstance(gepickelt, bytes) and gepickelt
-                                else ziel.daten)
+                    roh = ziel._roh if isinstance(ziel, ZielAusCache) else b""  # a worker's
+                    cache.merke(*eintrag, kopf(ziel), bytes(roh) if roh else ziel.daten)
             if ziel is not None and ziel.id in erste_datei:
                 gefunden = [Befund(verzeichnis / relpfad,
                                    f'Die ID "{ziel.id}" ist doppelt: sie gehört schon der Datei '

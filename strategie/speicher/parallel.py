@@ -4,9 +4,9 @@ A cold load of 10,000 goal files spends nearly all its time in ``tomllib`` and t
 by file, each independent of the others. With at least ``AB`` files to read, more than one core
 and no other thread in the process (a command line run, not the app: forking next to threads
 can leave a lock taken in the child), the files go in pieces to forked worker processes, which
-return each goal as the snapshot keeps it (the list fields, the data and Auszug pickled, the
-JSON text) or its Befunde. The caller keeps the order and everything that needs all files at
-once (duplicate ids, the caches).
+return each goal as the snapshot keeps it (``schnappschuss.eintrag_von``) or its Befunde.
+The caller keeps the order and everything that needs all files at once (duplicate ids, the
+caches).
 
 Nothing here writes: if the workers cannot be started or one fails, ``pruefe_parallel``
 returns None and the caller reads the files itself, as it would without this module. A worker
@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import pickle
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -27,7 +26,7 @@ from pathlib import Path
 from strategie.modell.befund import Befund
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
-from strategie.speicher.cache import kopf, ziel_aus_cache
+from strategie.speicher.schnappschuss import Eintrag, eintrag_von, ziel_von
 
 AB = 400
 """Files to read from which workers pay off (a forked worker starts in a few milliseconds; a
@@ -37,7 +36,6 @@ STUECKE_JE_KERN = 4
 """Pieces per worker, so that a worker with easy files takes over from one with hard ones."""
 
 Ergebnis = tuple[Ziel | None, list[Befund]]
-_Roh = tuple[tuple, bytes, bytes, bytes] | list[Befund]
 
 _KONTEXT: tuple[Path, Rahmen, Mapping[str, str] | None] | None = None
 
@@ -74,16 +72,8 @@ def pruefe_parallel(verzeichnis: Path, rahmen: Rahmen, dateien: Sequence[tuple[s
             teile = list(pool.map(_pruefe_stueck, stuecke))
     except Exception:  # noqa: BLE001 - any failure of the workers: the caller reads itself
         return None
-    ergebnisse: list[Ergebnis] = []
-    for stueck, teil in zip(stuecke, teile, strict=True):
-        for (relpfad, _), roh in zip(stueck, teil, strict=True):
-            if isinstance(roh, list):
-                ergebnisse.append((None, roh))
-            else:
-                kopfzeile, daten, auszug, json_bytes = roh
-                ergebnisse.append((ziel_aus_cache(kopfzeile, daten, relpfad, json_bytes,
-                                                  auszug), []))
-    return ergebnisse
+    return [(None, roh) if isinstance(roh, list) else (ziel_von(roh), [])
+            for teil in teile for roh in teil]
 
 
 def _setze_kontext(verzeichnis: Path, rahmen: Rahmen,
@@ -103,19 +93,14 @@ def _stirb_mit(eltern: int) -> None:
     os._exit(1)
 
 
-def _pruefe_stueck(stueck: Sequence[tuple[str, bytes]]) -> list[_Roh]:
+def _pruefe_stueck(stueck: Sequence[tuple[str, bytes]]) -> list[Eintrag | list[Befund]]:
     """In a worker: each file of the piece as the snapshot keeps it, or its Befunde."""
     from strategie.speicher.validierung import lade_ziel
 
     assert _KONTEXT is not None
     verzeichnis, rahmen, dateien_nach_id = _KONTEXT
-    teil: list[_Roh] = []
+    teil: list[Eintrag | list[Befund]] = []
     for relpfad, inhalt in stueck:
         ziel, befunde = lade_ziel(verzeichnis, relpfad, inhalt, rahmen, dateien_nach_id)
-        if ziel is None:
-            teil.append(befunde)
-            continue
-        teil.append((kopf(ziel), pickle.dumps(ziel.daten, pickle.HIGHEST_PROTOCOL),
-                     pickle.dumps(tuple(ziel.auszug), pickle.HIGHEST_PROTOCOL),
-                     ziel.json_bytes()))
+        teil.append(befunde if ziel is None else eintrag_von(ziel))
     return teil
