@@ -47,13 +47,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strategie.aendern.atomar import schreibe_atomar
+from strategie.aendern.reste import DATEI, journaldatei, reste_da, sperrdateien
 from strategie.aendern.sperre import Gesperrt, schreibsperre
 from strategie.git.befehl import Orte, finde_orte, git_lauf
 from strategie.git.repo import PROZESSMARKE
 from strategie.modell.befund import StrategieFehler, os_fehlertext
 from strategie.speicher.cache import blob_id
 
-DATEI = "journal.json"
 INDEXSPERRE_ALTER_S = 2.0
 """How long git's index.lock must be unchanged, with no git process in the work tree, to be
 taken for a leftover."""
@@ -70,11 +70,6 @@ class Eintrag:
     alt: bytes | None
     """The content before the change (None: the file is new)."""
     neu: bytes
-
-
-def journaldatei(orte: Orte) -> Path:
-    """Where the journal of a work tree lives."""
-    return orte.gitdir / "strategie" / DATEI
 
 
 def schreibe_journal(orte: Orte, eintraege: Sequence[Eintrag], kopf: str,
@@ -202,19 +197,6 @@ def warte_auf_git(orte: Orte, schreiber: int, warten: float) -> None:
         time.sleep(0.05)
 
 
-def sperrdateien(orte: Orte) -> list[Path]:
-    """The lock files a killed ``git commit`` can leave for this work tree (existing ones)."""
-    kandidaten = [orte.gitdir / "index.lock", orte.gitdir / "HEAD.lock"]
-    with contextlib.suppress(OSError):
-        kandidaten += [p for p in orte.gitdir.iterdir()
-                       if p.name.startswith("next-index-") and p.name.endswith(".lock")]
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        kopf = (orte.gitdir / "HEAD").read_text(encoding="utf-8").strip()
-        if kopf.startswith("ref: refs/"):
-            kandidaten.append(orte.gemeinsam / (kopf[5:] + ".lock"))
-    return [p for p in kandidaten if p.exists()]
-
-
 def raeume_sperren(orte: Orte, warten: float = 3.0) -> str | None:
     """Remove a killed git's leftover lock files (see the module docstring); a German line
     naming them if any was removed."""
@@ -330,7 +312,7 @@ def erhole_bei_bedarf(verzeichnis: Path, *, werfen: bool = False) -> str | None:
     that is the line — or, with *werfen* (``pruefen``, which must not say "In Ordnung" then),
     GitArbeitetNoch is raised."""
     orte = finde_orte(verzeichnis.resolve())
-    if orte is None or not (journaldatei(orte).exists() or sperrdateien(orte)):
+    if orte is None or not reste_da(orte):
         return None
     try:
         with schreibsperre(verzeichnis, warten=0):

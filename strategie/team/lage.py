@@ -1,6 +1,6 @@
 """What a sync finds and reports: its result and its one German line per step, and the
 states it stops at and explains — conflicts waiting, an interrupted rebase of its own, a
-rebase, merge or cherry-pick begun by hand, git's index lock left behind."""
+rebase, merge or cherry-pick begun by hand, a git at work holding its locks."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from strategie.aendern.reste import sperrdateien
 from strategie.git.befehl import Orte
 from strategie.git.vorgang import Vorgang
 from strategie.team.gemeinsam import Uebernahme, anzahl
-from strategie.team.zustand import Abgleichzustand, sperrdatei
+from strategie.team.zustand import Abgleichzustand
 
 if TYPE_CHECKING:
     from strategie.team.konflikte import Konflikt
@@ -105,14 +106,17 @@ def hinweis_lage(orte: Orte, vorgang: Vorgang, zustand: Abgleichzustand | None
 
 
 def gesperrt(orte: Orte) -> Abgleichergebnis | None:
-    """git's index lock is there: a git process runs, or one was killed (never removed here)."""
-    sperre = sperrdatei(orte)
-    if sperre is None:
+    """git's lock files are still there after ``journal.erhole`` had its chance: a git
+    process works here (a lock left by a killed git is removed before, once no git runs)."""
+    sperren = sperrdateien(orte)
+    if not sperren:
         return None
+    sperre = ", ".join(str(p) for p in sperren)
     return Abgleichergebnis("unterbrochen", (
-        f"Ein anderer git-Prozess arbeitet in diesem Repository, oder einer wurde abgebrochen: "
-        f"die Sperrdatei {sperre} ist da. Läuft sicher kein git-Programm mehr, darf sie "
-        "gelöscht werden; danach noch einmal strategie sync. Nichts ist verloren.",))
+        f"Ein git-Prozess arbeitet gerade in diesem Repository (Sperrdatei {sperre}). "
+        "Bitte warten, bis er fertig ist, dann noch einmal strategie sync; nichts ist "
+        "verloren. Hat ein abgebrochenes git sie hinterlassen, entfernt strategie sie selbst, "
+        "sobald hier kein git-Prozess mehr läuft.",))
 
 
 def ist_unterbrochener_rebase(orte: Orte, vorgang: Vorgang,

@@ -23,8 +23,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
+from strategie.aendern.reste import reste_da
 from strategie.aendern.sperre import schreibsperre
 from strategie.git.befehl import Orte, git_lauf, orte_von
 from strategie.git.vorgang import Vorgang, laufender_vorgang
@@ -75,6 +77,23 @@ def _sperre(verzeichnis: Path) -> Iterator[None]:
         yield
 
 
+def _raeume_auf(orte: Orte) -> str | None:
+    """What a crashed change or a killed git left behind, settled first as by every writer
+    (``journal.erhole``: the journal; git's lock files only when no git runs here); its
+    German line. A lock that a running git holds stays, and ``gesperrt`` names it."""
+    if not reste_da(orte):
+        return None
+    from strategie.aendern.journal import erhole  # imported only when there is work for it
+
+    return erhole(orte)
+
+
+def _mit_hinweis(hinweis: str | None, ergebnis: Abgleichergebnis) -> Abgleichergebnis:
+    if hinweis is None:
+        return ergebnis
+    return replace(ergebnis, meldungen=(hinweis, *ergebnis.meldungen))
+
+
 def _treiber_argumente(orte: Orte) -> list[str]:
     """git options that give the rebase the field-level merge driver where the clone's config
     has none (a clone set up with ``strategie einrichten`` keeps its own)."""
@@ -100,6 +119,8 @@ def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
     orte = orte_von(verzeichnis)
     lauf = Schritte(fortschritt)
     with _sperre(verzeichnis):
+        if (hinweis := _raeume_auf(orte)) is not None:
+            lauf.sage(hinweis)
         zustand = lies_zustand(orte)
         if zustand is not None and laeuft_noch(zustand):
             return Abgleichergebnis("unterbrochen", (
@@ -272,7 +293,11 @@ def weiter(verzeichnis: Path, fortschritt: Fortschritt | None = None) -> Abgleic
     (if ``strategie loese`` has not already) and finish the sync."""
     verzeichnis = verzeichnis.resolve()
     with _sperre(verzeichnis):
-        return _weiter(verzeichnis, fortschritt)
+        hinweis = _raeume_auf(orte_von(verzeichnis))
+        if hinweis is not None and fortschritt is not None:
+            fortschritt(hinweis)
+            hinweis = None
+        return _mit_hinweis(hinweis, _weiter(verzeichnis, fortschritt))
 
 
 def _weiter(verzeichnis: Path, fortschritt: Fortschritt | None) -> Abgleichergebnis:
@@ -305,7 +330,7 @@ def abbrechen(verzeichnis: Path) -> Abgleichergebnis:
     --abort``); the own commits are all there, still unshared."""
     verzeichnis = verzeichnis.resolve()
     with _sperre(verzeichnis):
-        return _abbrechen(verzeichnis)
+        return _mit_hinweis(_raeume_auf(orte_von(verzeichnis)), _abbrechen(verzeichnis))
 
 
 def _abbrechen(verzeichnis: Path) -> Abgleichergebnis:

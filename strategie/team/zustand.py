@@ -93,11 +93,3 @@ def laeuft_noch(zustand: Abgleichzustand) -> bool:
     except OSError:
         return True
     return b"strategie" in befehl or b"python" in befehl
-
-
-def sperrdatei(orte: Orte) -> Path | None:
-    """git's index lock if one is there (a git process runs, or one was killed)."""
-    for ort in {orte.gitdir, orte.gemeinsam}:
-        if (ort / "index.lock").exists():
-            return ort / "index.lock"
-    return None

@@ -17,6 +17,7 @@ import pytest
 
 from strategie.team.zustand import PHASEN
 from tests.team.gitserver import Klon, Team
+from tests.zuverlaessig.test_absturz import STIRB
 from tests.team.werkzeug import STRATEGIE, baum, datei, daten, richte_team_ein, strategie
 
 ABLEHNEN = """\
@@ -185,11 +186,10 @@ def test_sync_mit_sigkill_unterbrochen(team: Team, tmp_path: Path, schritt: str,
         _warte_bis_git_fertig(bernd, tmp_path)
     naechster = strategie(bernd, "sync")
     if schritt == "einarbeiten" and gruppe:
-        # git was killed holding the index lock: sync says so and removes nothing itself
-        assert naechster.code == 3 and "die Sperrdatei" in naechster.out, naechster.text
-        assert "darf sie gelöscht werden" in naechster.out
-        (bernd.pfad / ".git" / "index.lock").unlink()  # what the message tells the user
-        naechster = strategie(bernd, "sync")
+        # git was killed holding the index lock: no git runs any more, so sync removes the
+        # leftover itself (as the edit path does), goes back to before its rebase and redoes it
+        assert ("Übrig gebliebene Sperrdateien von git (.git/index.lock, kein git-Prozess "
+                "arbeitet mehr hier) wurden entfernt.") in naechster.out, naechster.text
         assert ("unterbrochen, während git rebase lief; zurück zum Stand davor (nichts ging "
                 "verloren) und neu begonnen") in naechster.out, naechster.text
     else:
@@ -200,6 +200,50 @@ def test_sync_mit_sigkill_unterbrochen(team: Team, tmp_path: Path, schritt: str,
     assert all(b in server for b in eigene), (eigene, server)
     assert baum(bernd.pfad) == baum(team.bare, "main")
     assert daten(bernd, "SA-03")["ampel"] == "grün"
+
+
+def test_sperrdatei_eines_laufenden_git_bleibt_und_wird_danach_entfernt(team: Team) -> None:
+    """A lock that a git at work in the clone may hold is never taken: sync says so and
+    changes nothing. Once no git runs, the same file is a leftover and sync removes it."""
+    anna = team.klone[0]
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "eigen").code == 0
+    vorher = team.refs()
+    sperre = anna.pfad / ".git" / "index.lock"
+    sperre.write_bytes(b"")
+    laufend = subprocess.Popen(["git", "cat-file", "--batch"], cwd=anna.pfad,
+                               stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    try:
+        ergebnis = strategie(anna, "sync")
+    finally:
+        laufend.communicate(b"")
+    assert ergebnis.code == 3, ergebnis.text
+    assert "Ein git-Prozess arbeitet gerade in diesem Repository" in ergebnis.out
+    assert str(sperre) in ergebnis.out and sperre.exists()
+    assert team.refs() == vorher
+    time.sleep(2.1)  # a leftover is a lock unchanged for two seconds with no git running
+    danach = strategie(anna, "sync")
+    assert danach.code == 0, danach.text
+    assert "Übrig gebliebene Sperrdateien von git (.git/index.lock" in danach.out
+    assert not sperre.exists() and team.refs()["refs/heads/main"] == anna.kopf()
+
+
+def test_abgestuerzte_aenderung_wird_vor_dem_abgleich_zurueckgenommen(team: Team) -> None:
+    """An edit killed between its file writes and its commit (journal left behind): sync
+    settles it first as the next edit would — undone, never shared half made."""
+    anna = team.klone[0]
+    assert strategie(anna, "status", "SA-03", "umgesetzt", "-m", "eigen").code == 0
+    sa01 = datei(anna, "SA-01").read_text(encoding="utf-8")
+    getoetet = subprocess.run([sys.executable, "-c", STIRB, str(anna.speicher), "schreiben",
+                               "2", "aendern"], capture_output=True, text=True, timeout=60)
+    assert getoetet.returncode == -signal.SIGKILL, getoetet.stderr
+    assert datei(anna, "SA-01").read_text(encoding="utf-8") != sa01  # written, uncommitted
+    ergebnis = strategie(anna, "sync")
+    assert ergebnis.code == 0, ergebnis.text
+    assert "zurückgenommen" in ergebnis.out, ergebnis.text
+    assert datei(anna, "SA-01").read_text(encoding="utf-8") == sa01
+    assert anna.git("status", "--porcelain").stdout == ""
+    assert team.refs()["refs/heads/main"] == anna.kopf()
+    assert baum(anna.pfad) == baum(team.bare, "main")
 
 
 def _name(schritt: str) -> str:
