@@ -11,6 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from strategie.git.vorab import Vorab
+
 
 def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.ArgumentParser) -> None:
     """Add the collaboration commands to the parser."""
@@ -126,9 +130,23 @@ EXIT_CODE = {"geteilt": 0, "aktuell": 0, "fehler": 3, "unterbrochen": 3,
 
 def befehl_sync(args: argparse.Namespace) -> int:
     """strategie sync [--pruefen [--ohne-abruf] | --weiter | --abbrechen]."""
+    verzeichnis = _speicher(args)
+    vorab = None
+    if not (args.pruefen or args.weiter or args.abbrechen):
+        # the fetch runs while the sync's modules are imported (it takes as long)
+        from strategie.git.vorab import Vorab
+
+        vorab = Vorab(str(verzeichnis), "fetch", "--quiet")
+    try:
+        return _sync(args, verzeichnis, vorab)
+    finally:
+        if vorab is not None:
+            vorab.beende()
+
+
+def _sync(args: argparse.Namespace, verzeichnis: Path, vorab: Vorab | None) -> int:
     from strategie.team import sync
 
-    verzeichnis = _speicher(args)
     if args.pruefen:
         print(sync.stand(verzeichnis, abrufen=not args.ohne_abruf).zeile())
         return 0
@@ -145,8 +163,10 @@ def befehl_sync(args: argparse.Namespace) -> int:
         print(zeile, flush=True)
         gezeigt.append(zeile)
 
-    schritt = sync.weiter if args.weiter else sync.abgleich
-    ergebnis = schritt(verzeichnis, fortschritt=zeige)
+    if args.weiter:
+        ergebnis = sync.weiter(verzeichnis, fortschritt=zeige)
+    else:
+        ergebnis = sync.abgleich(verzeichnis, fortschritt=zeige, vorab=vorab)
     for zeile in ergebnis.meldungen:  # what came without a step (a check before the steps)
         if zeile not in gezeigt:
             print(zeile)

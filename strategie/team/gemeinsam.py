@@ -45,6 +45,9 @@ class Ziel:
     remote: str
     remote_zweig: str
     verfolgt: str
+    eingestellt: bool = False
+    """The branch names its remote in the config (``branch.<zweig>.remote``), the one a plain
+    ``git fetch`` uses."""
 
     @property
     def kurz(self) -> str:
@@ -99,7 +102,7 @@ def _ziel_aus_konfig(orte: Orte, zweig: str) -> Ziel | None:
     if holen != f"+refs/heads/*:refs/remotes/{remote}/*":
         return None
     ziel = merge.removeprefix("refs/heads/")
-    return Ziel(zweig, remote, ziel, f"refs/remotes/{remote}/{ziel}")
+    return Ziel(zweig, remote, ziel, f"refs/remotes/{remote}/{ziel}", eingestellt=True)
 
 
 def ziel_von(orte: Orte) -> Ziel:
@@ -111,7 +114,8 @@ def ziel_von(orte: Orte) -> Ziel:
                     "\x1f%(upstream:remoteref)", f"refs/heads/{zweig}")
     verfolgt, remote, remote_ref = (lauf.aus.strip().split("\x1f") + ["", "", ""])[:3]
     if verfolgt and remote:
-        return Ziel(zweig, remote, remote_ref.removeprefix("refs/heads/") or zweig, verfolgt)
+        return Ziel(zweig, remote, remote_ref.removeprefix("refs/heads/") or zweig, verfolgt,
+                    eingestellt=True)
     remotes = git_lauf(orte.wurzel, "remote").aus.split()
     if not remotes:
         raise StrategieFehler(

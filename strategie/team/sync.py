@@ -13,6 +13,11 @@ Offline, everything stays committed locally and the next sync shares it. The ste
 at is written down first (``zustand``), so an interrupted sync is recognised; a rebase, merge
 or cherry-pick begun by hand is explained and never touched.
 
+The CLI begins the first fetch before it imports this module (``git.vorab``), so that the
+fetch and the imports take their time together. It runs outside the write lock; a fetch moves
+only remote-tracking refs — as an editor's background fetch does — and a push that meets a
+newer remote is fetched and tried again.
+
 The store's write lock (``strategie.aendern.sperre``) is held for a whole sync, ``--weiter``
 and ``--abbrechen``: no edit of the CLI or the app lands in the middle of a rebase. The merge
 driver, which git runs inside the rebase, never takes it.
@@ -28,7 +33,8 @@ from pathlib import Path
 
 from strategie.aendern.reste import reste_da
 from strategie.aendern.sperre import schreibsperre
-from strategie.git.befehl import Orte, git_lauf, orte_von
+from strategie.git.befehl import Lauf, Orte, git_lauf, orte_von
+from strategie.git.vorab import Vorab
 from strategie.git.vorgang import Vorgang, laufender_vorgang
 from strategie.modell.befund import StrategieFehler
 from strategie.team.einrichten import TREIBER, TREIBER_NAME, ist_eingerichtet, treiber_befehl
@@ -68,6 +74,8 @@ from strategie.team.zustand import (
 
 VERSUCHE = 4
 """How often sync fetches and pushes again when someone else pushed in between."""
+VORAB_FRISCH_S = 2.0
+"""How old a fetch started ahead may be and still count as this sync's first fetch."""
 
 
 @contextmanager
@@ -109,11 +117,13 @@ def _fertig(orte: Orte, lauf: Schritte, art: str, **werte: object) -> Abgleicher
 
 
 def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
-             versuche: int = VERSUCHE) -> Abgleichergebnis:
+             versuche: int = VERSUCHE, vorab: Vorab | None = None) -> Abgleichergebnis:
     """Share the own commits and take over the others' (see the module docstring).
 
     *fortschritt* is called with each German step line as it happens (the CLI prints them,
     the app shows them). Never raises for what the network or the server do: the result says.
+    *vorab* is a ``git fetch --quiet`` of the store's repository the caller started before
+    this module was imported; the first fetch takes its result where it is the same fetch.
     """
     verzeichnis = verzeichnis.resolve()
     orte = orte_von(verzeichnis)
@@ -156,10 +166,32 @@ def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
             lauf.sage("Hinweis: .gitattributes übergibt die Zieldateien nicht dem "
                       "Merge-Treiber; gleiche Felder würden zeilenweise zusammengeführt. "
                       "Einmal strategie einrichten (und .gitattributes einchecken).")
-        return _gleiche_ab(orte, verzeichnis, lauf, versuche)
+        return _gleiche_ab(orte, verzeichnis, lauf, versuche, vorab)
 
 
-def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int) -> Abgleichergebnis:
+def _abrufen(orte: Orte, ziel: Ziel, vorab: Vorab | None) -> Lauf:
+    """``git fetch`` of the shared repository — the one begun ahead where it is the same: it
+    fetched this remote (a plain ``git fetch`` takes the branch's remote, else origin), began
+    less than ``VORAB_FRISCH_S`` ago (not before a long wait for the write lock), and did not
+    fail on a ref another git held locked (git says "lock", in German "sperren"). A fetch
+    that failed otherwise (unreachable) stands: it is not waited for twice. Two fetches never
+    run at once: the one begun ahead has ended before another begins."""
+    if vorab is not None:
+        frisch = vorab.alter() < VORAB_FRISCH_S  # how long the sync waited, not the fetch
+        ergebnis = None
+        if not (ziel.eingestellt or ziel.remote == "origin"):
+            vorab.beende()  # it may be fetching another remote, or the same one
+        else:
+            ergebnis = vorab.ergebnis()
+        if ergebnis is not None and frisch:
+            fehler = ergebnis[2].lower()
+            if ergebnis[0] == 0 or not ("lock" in fehler or "sperren" in fehler):
+                return Lauf(*ergebnis)
+    return git_lauf(orte.wurzel, "fetch", "--quiet", ziel.remote)
+
+
+def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
+                vorab: Vorab | None) -> Abgleichergebnis:
     ziel = ziel_von(orte)
     vorher = kopf(orte)
     uebernommen: tuple[Uebernahme, ...] = ()
@@ -167,7 +199,7 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int) ->
     sicherung = ""
     for versuch in range(1, versuche + 1):
         schreibe_zustand(orte, "abrufen", vorher, upstream=ziel.kurz, sicherung=sicherung)
-        abruf = git_lauf(orte.wurzel, "fetch", "--quiet", ziel.remote)
+        abruf = _abrufen(orte, ziel, vorab if versuch == 1 else None)
         if not abruf.ok:
             return _offline(orte, lauf, ziel, f"Gemeinsames Repository {ziel.remote} nicht "
                             f"erreichbar ({nicht_erreichbar(abruf)})", uebernommen,

@@ -1,0 +1,162 @@
+"""The fetch ``strategie sync`` begins before it imports its modules (``git.vorab``): it
+counts as the sync's first fetch only where it is the same fetch, is never waited for twice,
+and does not outlive a sync that stops before it fetches. Real git, a counting upload-pack."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from strategie.git.befehl import finde_orte
+from strategie.git.vorab import Vorab
+from strategie.team.gemeinsam import Ziel
+from strategie.team.sync import VORAB_FRISCH_S, _abrufen
+from tests.team.gitserver import Klon, Team
+from tests.team.werkzeug import STRATEGIE, baum, strategie
+
+
+@pytest.fixture
+def team(neues_team: Callable[[int], Team]) -> Team:
+    return neues_team(2)
+
+
+def _zaehlendes_upload_pack(klon: Klon, tmp_path: Path, *, warten: float = 0,
+                            scheitern: bool = False) -> Path:
+    """Make every fetch of *klon* leave a line in the returned file (after *warten* s, or
+    failing as an unreachable server does)."""
+    protokoll = tmp_path / f"abrufe-{klon.pfad.name}"
+    skript = tmp_path / f"upload-pack-{klon.pfad.name}"
+    schluss = 'echo "Verbindung abgebrochen" >&2; exit 128' if scheitern else (
+        'exec git-upload-pack "$@"')
+    skript.write_text(f'#!/bin/sh\necho "$$" >> "{protokoll}"\n'
+                      f"sleep {warten} & s=$!\ntrap 'kill $s; exit 1' TERM\nwait $s\n"
+                      f"{schluss}\n", encoding="utf-8")
+    skript.chmod(0o755)
+    klon.git("config", "remote.origin.uploadpack", str(skript))
+    return protokoll
+
+
+def _abrufe(protokoll: Path) -> int:
+    return len(protokoll.read_text().splitlines()) if protokoll.exists() else 0
+
+
+def test_ein_abruf_je_abgleich(team: Team, tmp_path: Path) -> None:
+    anna, bernd = team.klone
+    protokoll = _zaehlendes_upload_pack(bernd, tmp_path)
+    nichts = strategie(bernd, "sync")
+    assert nichts.code == 0 and "Nichts zu tun" in nichts.out, nichts.text
+    assert _abrufe(protokoll) == 1  # the fetch begun ahead was the sync's fetch
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
+    assert strategie(anna, "sync").code == 0
+    geholt = strategie(bernd, "sync")
+    assert geholt.code == 0 and "1 Änderung von anderen übernommen: SA-01" in geholt.out
+    assert _abrufe(protokoll) == 2
+    assert baum(bernd.pfad) == baum(team.bare, "main")
+
+
+def test_anderes_remote_ohne_upstream(team: Team, tmp_path: Path) -> None:
+    """A plain ``git fetch`` would ask origin, which this clone does not have: the sync
+    fetches its own remote and is not misled by the failed fetch begun ahead."""
+    anna, bernd = team.klone
+    bernd.git("remote", "rename", "origin", "zentral")
+    bernd.git("branch", "--unset-upstream")
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
+    assert strategie(anna, "sync").code == 0
+    assert strategie(bernd, "status", "SA-02", "umgesetzt", "-m", "von Bernd").code == 0
+    ergebnis = strategie(bernd, "sync")
+    assert ergebnis.code == 0, ergebnis.text
+    assert "1 eigene Änderung geteilt, 1 Änderung von anderen übernommen" in ergebnis.out
+    assert baum(bernd.pfad) == baum(team.bare, "main")
+
+
+def test_sync_der_vorher_aufhoert_beendet_den_abruf(team: Team, tmp_path: Path) -> None:
+    """A sync that stops before it fetches (here: a merge begun by hand) does not wait for
+    the fetch begun ahead and leaves no git behind."""
+    bernd = team.klone[1]
+    (bernd.pfad / ".git" / "MERGE_HEAD").write_text(bernd.kopf() + "\n")  # as git merge
+    protokoll = _zaehlendes_upload_pack(bernd, tmp_path, warten=120)
+    # were the fetch waited for, this would take 120 s
+    lauf = subprocess.run([*STRATEGIE, "sync"], cwd=bernd.pfad, capture_output=True,
+                          text=True, timeout=60)
+    assert lauf.returncode == 3 and "merge" in lauf.stdout, lauf.stdout + lauf.stderr
+    assert _abrufe(protokoll) == 1  # the fetch had begun
+    holend = [p for p in Path("/proc").glob("[0-9]*/cmdline")
+              if b"fetch\0--quiet" in _lies(p) and _ort(p) == bernd.pfad.resolve()]
+    assert holend == []  # stopped and reaped
+    for pid in protokoll.read_text().split():  # git leaves its transport to end by itself
+        subprocess.run(["kill", pid], check=False)
+
+
+def _lies(datei: Path) -> bytes:
+    try:
+        return datei.read_bytes()
+    except OSError:
+        return b""
+
+
+def _ort(cmdline: Path) -> Path | None:
+    try:
+        return Path(os.readlink(cmdline.parent / "cwd")).resolve()
+    except OSError:
+        return None
+
+
+def test_alter_oder_an_einer_sperre_gescheiterter_abruf_wird_wiederholt(
+        team: Team, tmp_path: Path) -> None:
+    bernd = team.klone[1]
+    orte = finde_orte(bernd.pfad)
+    assert orte is not None
+    ziel = Ziel("main", "origin", "main", "refs/remotes/origin/main", eingestellt=True)
+    protokoll = _zaehlendes_upload_pack(bernd, tmp_path)
+
+    frisch = Vorab(str(bernd.pfad), "fetch", "--quiet")
+    assert _abrufen(orte, ziel, frisch).ok and _abrufe(protokoll) == 1  # taken as it is
+
+    alt = Vorab(str(bernd.pfad), "fetch", "--quiet")
+    alt.begonnen -= VORAB_FRISCH_S + 1  # as after a long wait for the write lock
+    assert _abrufen(orte, ziel, alt).ok and _abrufe(protokoll) == 3  # fetched again
+
+    sperre = bernd.pfad / ".git" / "refs" / "remotes" / "origin" / "main.lock"
+    assert strategie(team.klone[0], "status", "SA-01", "umgesetzt", "-m", "neu").code == 0
+    assert strategie(team.klone[0], "sync").code == 0
+    sperre.parent.mkdir(parents=True, exist_ok=True)
+    sperre.write_text("")  # another git updates that ref just now
+    gesperrt = Vorab(str(bernd.pfad), "fetch", "--quiet")
+    assert gesperrt.ergebnis() is not None and gesperrt.ergebnis()[0] != 0  # type: ignore[index]
+    sperre.unlink()
+    assert _abrufen(orte, ziel, gesperrt).ok and _abrufe(protokoll) == 5  # fetched again
+
+    weg = Vorab(str(tmp_path / "gibt-es-nicht"), "fetch", "--quiet")
+    assert weg.ergebnis() is None
+    assert _abrufen(orte, ziel, weg).ok  # did not start: the sync fetches itself
+
+
+def test_langsamer_abruf_zaehlt(team: Team, tmp_path: Path) -> None:
+    """A fetch that itself takes longer than VORAB_FRISCH_S still counts: the age is how long
+    the sync waited before it asked, not how long the network took."""
+    bernd = team.klone[1]
+    orte = finde_orte(bernd.pfad)
+    assert orte is not None
+    ziel = Ziel("main", "origin", "main", "refs/remotes/origin/main", eingestellt=True)
+    protokoll = _zaehlendes_upload_pack(bernd, tmp_path, warten=VORAB_FRISCH_S + 0.5)
+    assert _abrufen(orte, ziel, Vorab(str(bernd.pfad), "fetch", "--quiet")).ok
+    assert _abrufe(protokoll) == 1
+
+
+def test_unerreichbar_wird_nicht_zweimal_abgewartet(team: Team, tmp_path: Path) -> None:
+    bernd = team.klone[1]
+    orte = finde_orte(bernd.pfad)
+    assert orte is not None
+    ziel = Ziel("main", "origin", "main", "refs/remotes/origin/main", eingestellt=True)
+    protokoll = _zaehlendes_upload_pack(bernd, tmp_path, scheitern=True)
+    vorab = Vorab(str(bernd.pfad), "fetch", "--quiet")
+    lauf = _abrufen(orte, ziel, vorab)
+    assert not lauf.ok and "Verbindung abgebrochen" in lauf.meldung
+    assert _abrufe(protokoll) == 1  # that very fetch, not a second one
+    ergebnis = strategie(bernd, "sync")
+    assert ergebnis.code == 4 and "nicht erreichbar" in ergebnis.out, ergebnis.text
+    assert _abrufe(protokoll) == 2
