@@ -65,7 +65,7 @@ SCHLUESSEL = {
     "Speicher": ("liste-json", "liste-json-task", "liste-amt-task", "liste-pipe-task",
                  "liste-kalt", "boden-git", "bericht-json", "matrix", "zeige", "zeige-task",
                  "zeige-46", "verlauf", "verlauf-task", "status", "status-task", "app"),
-    "Team": ("sync-nichts", "sync-eine", "sync-boden"),
+    "Team": ("sync-nichts", "sync-eine", "sync-boden", "sync-boden-abruf"),
 }
 """The row keys of each kind of group (``--nur`` matches their beginnings)."""
 
@@ -311,6 +311,11 @@ def team(t: Team) -> Gruppe:
               Befehl("pull-rebase", "`git pull --rebase`: eine fremde Änderung",
                      ("git", "pull", "-q", "--rebase"), cwd=s.ordner, vorher=kollege),
               Ziel(verhaeltnis=1.5), hinweis),
-        # how much of that budget the interpreter's start alone takes, in the same rounds
+        # how much of that budget the interpreter's start alone takes, in the same rounds,
+        # and the least any Python program that fetches takes (no code of strategie)
         Zeile("sync-boden", Befehle(s).python_pass(), holen),
+        Zeile("sync-boden-abruf", Befehl(
+            "python-abruf", "`python3`: nur `subprocess` + `git fetch`",
+            (PYTHON, "-c", "import subprocess; subprocess.run(['git', 'fetch', '-q'])"),
+            cwd=s.ordner), holen),
     ], s.anzahl)

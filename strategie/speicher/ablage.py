@@ -12,10 +12,10 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from strategie.modell.befund import Befund, StrategieFehler, os_fehlertext
 
+TYPE_CHECKING = False  # typing itself is not imported: sync and zeige start faster
 if TYPE_CHECKING:
     from strategie.modell.rahmen import Rahmen
 

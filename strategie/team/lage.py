@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from strategie.aendern.reste import sperrdateien
 from strategie.git.befehl import Orte
@@ -14,6 +13,7 @@ from strategie.git.vorgang import Vorgang
 from strategie.team.gemeinsam import Uebernahme, anzahl
 from strategie.team.zustand import Abgleichzustand
 
+TYPE_CHECKING = False  # typing itself is not imported: sync and zeige start faster
 if TYPE_CHECKING:
     from strategie.team.konflikte import Konflikt
 
