@@ -48,10 +48,19 @@ class Ziel:
     eingestellt: bool = False
     """The branch names its remote in the config (``branch.<zweig>.remote``), the one a plain
     ``git fetch`` uses."""
+    stand: str | None = None
+    """The commit the remote-tracking ref had right after this sync's fetch: the steps after
+    it work on that commit, even if another fetch (an editor's, a second sync's) moves the
+    ref meanwhile."""
 
     @property
     def kurz(self) -> str:
         return self.verfolgt.removeprefix("refs/remotes/")
+
+    @property
+    def rev(self) -> str:
+        """What the steps after the fetch take as the remote's state."""
+        return self.stand or self.verfolgt
 
 
 def aktueller_zweig(orte: Orte) -> str:
@@ -163,11 +172,11 @@ def lies_ref(orte: Orte, ref: str) -> str | None:
 
 def zaehle(orte: Orte, ziel: Ziel) -> tuple[int, int]:
     """(own commits not on the remote, the remote's commits not here)."""
-    hier, dort = kopf(orte), lies_ref(orte, ziel.verfolgt)
+    hier, dort = kopf(orte), ziel.stand or lies_ref(orte, ziel.verfolgt)
     if hier and hier == dort:
         return 0, 0  # the usual case of nothing to do: no process needed
     lauf = git_lauf(orte.wurzel, "rev-list", "--left-right", "--count",
-                    f"HEAD...{ziel.verfolgt}", "--")
+                    f"HEAD...{ziel.rev}", "--")
     if not lauf.ok:  # nothing shared yet: the remote branch does not exist
         lauf = git_lauf(orte.wurzel, "rev-list", "--count", "HEAD")
         return int(lauf.aus.strip() or 0), 0
@@ -187,7 +196,7 @@ def uebernahmen(orte: Orte, verzeichnis: Path, ziel: Ziel) -> tuple[Uebernahme, 
     praefix = verzeichnis.relative_to(orte.wurzel).as_posix()
     lauf = git_lauf(orte.wurzel, "-c", "core.quotePath=false", "log", "--reverse",
                     "--no-renames", "--format=\x1e%an", "--name-only",
-                    f"HEAD..{ziel.verfolgt}", "--", "." if praefix == "." else praefix)
+                    f"HEAD..{ziel.rev}", "--", "." if praefix == "." else praefix)
     nach_ziel: dict[str, list[str]] = {}
     for satz in lauf.aus.split("\x1e")[1:]:
         autor, *pfade = [z for z in satz.splitlines() if z.strip()]
@@ -216,7 +225,7 @@ def protokolliere(orte: Orte, sicherung: str, ziel: Ziel) -> None:
     format_ = "--format=%H%x1f%an%x1f%ae%x1f%at%x1f%s%x1f%b%x1e"
 
     def commits(rev: str) -> list[list[str]]:
-        roh = git_lauf(orte.wurzel, "log", format_, rev, "--not", ziel.verfolgt).aus
+        roh = git_lauf(orte.wurzel, "log", format_, rev, "--not", ziel.rev).aus
         return [s.strip("\n").split("\x1f") for s in roh.split("\x1e") if s.strip()]
     alt = commits(sicherung)
     neu = commits("HEAD")

@@ -45,6 +45,7 @@ from strategie.team.gemeinsam import (
     anzahl,
     commit_von,
     kopf,
+    lies_ref,
     nicht_erreichbar,
     protokolliere,
     uebernahmen,
@@ -204,17 +205,18 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
             return _offline(orte, lauf, ziel, f"Gemeinsames Repository {ziel.remote} nicht "
                             f"erreichbar ({nicht_erreichbar(abruf)})", uebernommen,
                             fremde_commits)
-        eigene, fremde = zaehle(orte, ziel)
+        fest = replace(ziel, stand=lies_ref(orte, ziel.verfolgt))
+        eigene, fremde = zaehle(orte, fest)
         if fremde:
-            neu = uebernahmen(orte, verzeichnis, ziel)
+            neu = uebernahmen(orte, verzeichnis, fest)
             uebernommen = vereint(uebernommen, neu)
             fremde_commits += fremde
-            ergebnis, gesichert = _arbeite_ein(orte, lauf, ziel, vorher, eigene, fremde, neu)
+            ergebnis, gesichert = _arbeite_ein(orte, lauf, fest, vorher, eigene, fremde, neu)
             if ergebnis is not None:
                 return ergebnis
             sicherung = gesichert or sicherung
             if eigene:  # rebased: commits that became empty are gone
-                eigene, _ = zaehle(orte, ziel)
+                eigene, _ = zaehle(orte, fest)
         if not eigene:
             return _fertig(orte, lauf, *schluss(lauf, 0, uebernommen, fremde_commits),
                            uebernommen=uebernommen, fremde_commits=fremde_commits,
@@ -282,7 +284,7 @@ def _arbeite_ein(orte: Orte, lauf: Schritte, ziel: Ziel, vorher: str, eigene: in
               + (f" ({liste})" if liste else "") + " …")
     if not eigene:
         schreibe_zustand(orte, "uebernehmen", vorher, upstream=ziel.kurz)
-        vorspulen = git_lauf(orte.wurzel, "merge", "--ff-only", "--quiet", ziel.verfolgt)
+        vorspulen = git_lauf(orte.wurzel, "merge", "--ff-only", "--quiet", ziel.rev)
         if vorspulen.ok:
             return None, ""
         lauf.sage("Die Änderungen anderer lassen sich nicht übernehmen, weil Dateien im Klon "
@@ -302,7 +304,7 @@ def _arbeite_ein(orte: Orte, lauf: Schritte, ziel: Ziel, vorher: str, eigene: in
     schreibe_zustand(orte, "einarbeiten", vorher, sicherung=sicherung, upstream=ziel.kurz)
     lauf.sage(f"Einarbeiten: {anzahl(eigene, 'eigene Änderung')} auf den neuen Stand "
               "(git rebase, Zieldateien feldweise) …")
-    rebase = git_lauf(orte.wurzel, *_treiber_argumente(orte), "rebase", "--quiet", ziel.verfolgt,
+    rebase = git_lauf(orte.wurzel, *_treiber_argumente(orte), "rebase", "--quiet", ziel.rev,
                       umgebung={"GIT_EDITOR": "true"})
     if rebase.ok and laufender_vorgang(orte.gitdir) is None:
         protokolliere(orte, sicherung, ziel)

@@ -17,8 +17,8 @@ import pytest
 
 from strategie.team.zustand import PHASEN
 from tests.team.gitserver import Klon, Team
-from tests.zuverlaessig.test_absturz import STIRB
 from tests.team.werkzeug import STRATEGIE, baum, datei, daten, richte_team_ein, strategie
+from tests.zuverlaessig.test_absturz import STIRB
 
 ABLEHNEN = """\
 #!/bin/sh
@@ -317,3 +317,39 @@ def test_von_hand_begonnener_merge_wird_erklaert(team: Team) -> None:
     assert strategie(bernd, "sync").code == 0
     assert daten(anna, "SA-03")["ampel"] == "grün"
     assert strategie(anna, "sync").code == 0 and daten(anna, "SA-03")["ampel"] == "grau"
+
+
+def test_abruf_zwischen_den_schritten_verschiebt_nichts(team: Team) -> None:
+    """Another fetch (an editor's background fetch, a second sync's) moves the remote-tracking
+    ref between this sync's count and its fast-forward: the sync takes over what it counted
+    and named, the newer commit comes with the next sync."""
+    from dataclasses import replace
+
+    from strategie.git.befehl import finde_orte
+    from strategie.team.gemeinsam import lies_ref, uebernahmen, zaehle, ziel_von
+    from strategie.team.lage import Schritte
+    from strategie.team.sync import _arbeite_ein
+    from strategie.team.zustand import loesche_zustand
+
+    anna, bernd = team.klone
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "erste").code == 0
+    assert strategie(anna, "sync").code == 0
+    bernd.git("fetch", "-q")  # this sync's fetch
+    orte = finde_orte(bernd.pfad)
+    assert orte is not None
+    ziel = ziel_von(orte)
+    fest = replace(ziel, stand=lies_ref(orte, ziel.verfolgt))
+    erste = anna.kopf()
+    assert fest.stand == erste and zaehle(orte, fest) == (0, 1)
+    neu = uebernahmen(orte, bernd.speicher, fest)
+    assert [u.ziel for u in neu] == ["SA-01"]
+    assert strategie(anna, "status", "SA-02", "umgesetzt", "-m", "zweite").code == 0
+    assert strategie(anna, "sync").code == 0
+    bernd.git("fetch", "-q")  # someone else's fetch, meanwhile
+    assert lies_ref(orte, ziel.verfolgt) == anna.kopf() != erste
+    ergebnis, _ = _arbeite_ein(orte, Schritte(None), fest, bernd.kopf(), 0, 1, neu)
+    assert ergebnis is None and bernd.kopf() == erste  # what was counted and named
+    loesche_zustand(orte)  # as the sync does when it ends
+    danach = strategie(bernd, "sync")
+    assert danach.code == 0 and "1 Änderung von anderen übernommen: SA-02" in danach.out
+    assert bernd.kopf() == anna.kopf()
