@@ -3,6 +3,9 @@ imported: ``strategie sync`` begins its fetch this way (it imports nothing of st
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import subprocess
 import time
 
@@ -16,6 +19,7 @@ class Vorab:
         self.argumente = argumente
         self.begonnen = time.monotonic()
         self._ergebnis: tuple[int, str, str] | None = None
+        self._beendet = False
         try:
             self._prozess: subprocess.Popen[bytes] | None = subprocess.Popen(
                 ["git", *argumente], cwd=ort, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -23,7 +27,10 @@ class Vorab:
             self._prozess = None
 
     def ergebnis(self) -> tuple[int, str, str] | None:
-        """Exit code, stdout, stderr (text) once it has finished; None if it did not start."""
+        """Exit code, stdout, stderr (text) once it has finished; None if it did not start
+        or was stopped (``beende``): then the caller runs the command itself."""
+        if self._beendet:
+            return None
         if self._ergebnis is None and self._prozess is not None:
             aus, fehler = self._prozess.communicate()
             self._ergebnis = (self._prozess.returncode, aus.decode("utf-8", "replace"),
@@ -35,16 +42,42 @@ class Vorab:
         return time.monotonic() - self.begonnen
 
     def beende(self) -> None:
-        """Stop it if it still runs and reap it. git removes its lock files on SIGTERM; what
-        it started for the transport (ssh, upload-pack) ends when its pipe closes. Its output
-        is not read: such a child may hold the pipe open a little longer."""
+        """Stop it if it still runs, with what it started for the transport (ssh, a local
+        upload-pack: git leaves them running when it is terminated), and reap it. Its output
+        is not read: a child that outlives it may hold the pipe open."""
         prozess = self._prozess
-        if prozess is not None and self._ergebnis is None:
-            if prozess.poll() is None:
-                prozess.terminate()
-            prozess.wait()
-            for rohr in (prozess.stdout, prozess.stderr):
-                if rohr is not None:
-                    rohr.close()
-            self._ergebnis = (prozess.returncode, "", "")
+        self._beendet = True
+        if prozess is None or self._ergebnis is not None:
+            return
+        if prozess.poll() is None:
+            for pid in (prozess.pid, *nachkommen(prozess.pid)):
+                with contextlib.suppress(OSError):  # ended meanwhile
+                    os.kill(pid, signal.SIGTERM)
+        prozess.wait()
+        for rohr in (prozess.stdout, prozess.stderr):
+            if rohr is not None:
+                rohr.close()
+        self._ergebnis = (prozess.returncode, "", "")
 
+
+def nachkommen(pid: int) -> list[int]:
+    """The processes *pid* started and theirs, read from /proc (none where there is none)."""
+    kinder: dict[int, list[int]] = {}
+    with contextlib.suppress(OSError):
+        for name in os.listdir("/proc"):
+            if not name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{name}/stat", "rb") as datei:
+                    stat = datei.read()
+            except OSError:
+                continue  # ended meanwhile
+            eltern = int(stat.rpartition(b")")[2].split()[1])  # after "pid (comm) state"
+            kinder.setdefault(eltern, []).append(int(name))
+    gefunden: list[int] = []
+    offen = [pid]
+    while offen:
+        neu = kinder.get(offen.pop(), [])
+        gefunden += neu
+        offen += neu
+    return gefunden

@@ -26,6 +26,7 @@ driver, which git runs inside the rebase, never takes it.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -77,6 +78,8 @@ VERSUCHE = 4
 """How often sync fetches and pushes again when someone else pushed in between."""
 VORAB_FRISCH_S = 2.0
 """How old a fetch started ahead may be and still count as this sync's first fetch."""
+ABRUF_PAUSEN_S = (0.2, 0.5, 1.0)
+"""Pauses before a fetch that met another git's ref lock is run again."""
 
 
 @contextmanager
@@ -86,12 +89,15 @@ def _sperre(verzeichnis: Path) -> Iterator[None]:
         yield
 
 
-def _raeume_auf(orte: Orte) -> str | None:
+def _raeume_auf(orte: Orte, vorab: Vorab | None = None) -> str | None:
     """What a crashed change or a killed git left behind, settled first as by every writer
     (``journal.erhole``: the journal; git's lock files only when no git runs here); its
-    German line. A lock that a running git holds stays, and ``gesperrt`` names it."""
+    German line. A lock that a running git holds stays, and ``gesperrt`` names it. The
+    fetch begun ahead is stopped first: it is a git working here too."""
     if not reste_da(orte):
         return None
+    if vorab is not None:
+        vorab.beende()
     from strategie.aendern.journal import erhole  # imported only when there is work for it
 
     return erhole(orte)
@@ -130,7 +136,7 @@ def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
     orte = orte_von(verzeichnis)
     lauf = Schritte(fortschritt)
     with _sperre(verzeichnis):
-        if (hinweis := _raeume_auf(orte)) is not None:
+        if (hinweis := _raeume_auf(orte, vorab)) is not None:
             lauf.sage(hinweis)
         zustand = lies_zustand(orte)
         if zustand is not None and laeuft_noch(zustand):
@@ -172,23 +178,30 @@ def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
 
 def _abrufen(orte: Orte, ziel: Ziel, vorab: Vorab | None) -> Lauf:
     """``git fetch`` of the shared repository — the one begun ahead where it is the same: it
-    fetched this remote (a plain ``git fetch`` takes the branch's remote, else origin), began
-    less than ``VORAB_FRISCH_S`` ago (not before a long wait for the write lock), and did not
-    fail on a ref another git held locked (git says "lock", in German "sperren"). A fetch
-    that failed otherwise (unreachable) stands: it is not waited for twice. Two fetches never
-    run at once: the one begun ahead has ended before another begins."""
+    fetched this remote (a plain ``git fetch`` takes the branch's remote, else origin) and
+    began less than ``VORAB_FRISCH_S`` ago (not before a long wait for the write lock);
+    otherwise it is stopped, not waited for. A fetch that failed on a ref another git held
+    locked (a second sync's fetch, an editor's) is run again; one that failed otherwise
+    (unreachable) stands. Two fetches of one sync never run at once."""
     if vorab is not None:
-        frisch = vorab.alter() < VORAB_FRISCH_S  # how long the sync waited, not the fetch
-        ergebnis = None
-        if not (ziel.eingestellt or ziel.remote == "origin"):
-            vorab.beende()  # it may be fetching another remote, or the same one
-        else:
+        if (ziel.eingestellt or ziel.remote == "origin") and vorab.alter() < VORAB_FRISCH_S:
             ergebnis = vorab.ergebnis()
-        if ergebnis is not None and frisch:
-            fehler = ergebnis[2].lower()
-            if ergebnis[0] == 0 or not ("lock" in fehler or "sperren" in fehler):
+            if ergebnis is not None and (ergebnis[0] == 0 or not _an_sperre(ergebnis[2])):
                 return Lauf(*ergebnis)
+        vorab.beende()
+    for pause in ABRUF_PAUSEN_S:
+        abruf = git_lauf(orte.wurzel, "fetch", "--quiet", ziel.remote)
+        if abruf.ok or not _an_sperre(abruf.fehler):
+            return abruf
+        time.sleep(pause)
     return git_lauf(orte.wurzel, "fetch", "--quiet", ziel.remote)
+
+
+def _an_sperre(fehler: str) -> bool:
+    """git failed on a lock another git held: "cannot lock ref …", "Unable to create
+    '….lock'" (German: "… nicht sperren", "'….lock' nicht erstellen")."""
+    fehler = fehler.lower()
+    return any(zeichen in fehler for zeichen in ("cannot lock", ".lock'", "nicht sperren"))
 
 
 def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
@@ -198,11 +211,12 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
     uebernommen: tuple[Uebernahme, ...] = ()
     fremde_commits = 0
     sicherung = ""
+    fest = ziel
     for versuch in range(1, versuche + 1):
         schreibe_zustand(orte, "abrufen", vorher, upstream=ziel.kurz, sicherung=sicherung)
         abruf = _abrufen(orte, ziel, vorab if versuch == 1 else None)
         if not abruf.ok:
-            return _offline(orte, lauf, ziel, f"Gemeinsames Repository {ziel.remote} nicht "
+            return _offline(orte, lauf, fest, f"Gemeinsames Repository {ziel.remote} nicht "
                             f"erreichbar ({nicht_erreichbar(abruf)})", uebernommen,
                             fremde_commits)
         fest = replace(ziel, stand=lies_ref(orte, ziel.verfolgt))
@@ -250,9 +264,9 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
             return _fertig(orte, lauf, "abgelehnt", eigene_ungeteilt=eigene, server=server,
                            uebernommen=uebernommen, fremde_commits=fremde_commits,
                            sicherung=sicherung)
-        return _offline(orte, lauf, ziel, f"Teilen mit {ziel.remote} ist fehlgeschlagen "
+        return _offline(orte, lauf, fest, f"Teilen mit {ziel.remote} ist fehlgeschlagen "
                         f"({nicht_erreichbar(push)})", uebernommen, fremde_commits)
-    eigene, _ = zaehle(orte, ziel)
+    eigene, _ = zaehle(orte, fest)
     lauf.sage(f"Das gemeinsame Repository hat sich bei {versuche} Versuchen jedes Mal geändert; "
               f"{anzahl(eigene, 'eigene Änderung')} bleiben lokal. Bitte gleich noch einmal "
               "strategie sync.")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,15 +27,16 @@ def team(neues_team: Callable[[int], Team]) -> Team:
 
 
 def _zaehlendes_upload_pack(klon: Klon, tmp_path: Path, *, warten: float = 0,
-                            scheitern: bool = False) -> Path:
-    """Make every fetch of *klon* leave a line in the returned file (after *warten* s, or
-    failing as an unreachable server does)."""
+                            scheitern: bool = False, nur_der_erste: bool = False) -> Path:
+    """Make every fetch of *klon* leave a line in the returned file (after *warten* s — only
+    the first fetch if *nur_der_erste* —, or failing as an unreachable server does)."""
     protokoll = tmp_path / f"abrufe-{klon.pfad.name}"
     skript = tmp_path / f"upload-pack-{klon.pfad.name}"
     schluss = 'echo "Verbindung abgebrochen" >&2; exit 128' if scheitern else (
         'exec git-upload-pack "$@"')
-    skript.write_text(f'#!/bin/sh\necho "$$" >> "{protokoll}"\n'
-                      f"sleep {warten} & s=$!\ntrap 'kill $s; exit 1' TERM\nwait $s\n"
+    pause = f'$([ -e "{protokoll}" ] && echo 0 || echo {warten})' if nur_der_erste else warten
+    skript.write_text(f'#!/bin/sh\nw={pause}\necho "$$" >> "{protokoll}"\n'
+                      f"sleep $w & s=$!\ntrap 'kill $s; exit 1' TERM\nwait $s\n"
                       f"{schluss}\n", encoding="utf-8")
     skript.chmod(0o755)
     klon.git("config", "remote.origin.uploadpack", str(skript))
@@ -87,8 +90,33 @@ def test_sync_der_vorher_aufhoert_beendet_den_abruf(team: Team, tmp_path: Path) 
     holend = [p for p in Path("/proc").glob("[0-9]*/cmdline")
               if b"fetch\0--quiet" in _lies(p) and _ort(p) == bernd.pfad.resolve()]
     assert holend == []  # stopped and reaped
-    for pid in protokoll.read_text().split():  # git leaves its transport to end by itself
-        subprocess.run(["kill", pid], check=False)
+    transport = protokoll.read_text().split()  # git would leave it running (ssh: for minutes)
+    assert [pid for pid in transport if _lebt(int(pid))] == []
+
+
+def _lebt(pid: int) -> bool:
+    """Still running (a zombie of an exited child counts as ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_bytes().rpartition(b")")[2].split()[0] != b"Z"
+    except OSError:
+        return False
+
+
+def test_uebrig_gebliebene_sperre_trotz_laufendem_abruf_entfernt(
+        team: Team, tmp_path: Path) -> None:
+    """The fetch begun ahead is a git working in the repository: the leftover lock of a
+    killed git would stay for it on every sync while the server is slow. It is stopped
+    first, the lock removed, and the sync fetches itself."""
+    bernd = team.klone[1]
+    sperre = bernd.pfad / ".git" / "index.lock"
+    sperre.write_text("")
+    os.utime(sperre, (0, 0))
+    _zaehlendes_upload_pack(bernd, tmp_path, warten=30, nur_der_erste=True)
+    lauf = subprocess.run([*STRATEGIE, "sync"], cwd=bernd.pfad, capture_output=True,
+                          text=True, timeout=25)
+    assert lauf.returncode == 0, lauf.stdout + lauf.stderr
+    assert "index.lock" in lauf.stdout and "entfernt" in lauf.stdout
+    assert not sperre.exists()
 
 
 def _lies(datei: Path) -> bytes:
@@ -117,6 +145,7 @@ def test_alter_oder_an_einer_sperre_gescheiterter_abruf_wird_wiederholt(
     assert _abrufen(orte, ziel, frisch).ok and _abrufe(protokoll) == 1  # taken as it is
 
     alt = Vorab(str(bernd.pfad), "fetch", "--quiet")
+    alt.ergebnis()
     alt.begonnen -= VORAB_FRISCH_S + 1  # as after a long wait for the write lock
     assert _abrufen(orte, ziel, alt).ok and _abrufe(protokoll) == 3  # fetched again
 
@@ -133,6 +162,45 @@ def test_alter_oder_an_einer_sperre_gescheiterter_abruf_wird_wiederholt(
     weg = Vorab(str(tmp_path / "gibt-es-nicht"), "fetch", "--quiet")
     assert weg.ergebnis() is None
     assert _abrufen(orte, ziel, weg).ok  # did not start: the sync fetches itself
+
+
+def test_alter_abruf_wird_nicht_abgewartet(team: Team, tmp_path: Path) -> None:
+    """A fetch begun ahead that is stale (the sync waited for the write lock) is stopped,
+    not waited for and then thrown away: against a slow server that doubled the wait."""
+    bernd = team.klone[1]
+    orte = finde_orte(bernd.pfad)
+    assert orte is not None
+    ziel = Ziel("main", "origin", "main", "refs/remotes/origin/main", eingestellt=True)
+    protokoll = _zaehlendes_upload_pack(bernd, tmp_path, warten=60, nur_der_erste=True)
+    alt = Vorab(str(bernd.pfad), "fetch", "--quiet")
+    alt.begonnen -= VORAB_FRISCH_S + 1
+    beginn = time.monotonic()
+    assert _abrufen(orte, ziel, alt).ok
+    assert time.monotonic() - beginn < 30  # waiting for the first would take 60 s
+    assert _abrufe(protokoll) >= 1  # the own fetch (the stopped one may not have got there)
+
+
+def test_abruf_an_der_sperre_eines_anderen_wird_wiederholt(
+        team: Team, tmp_path: Path) -> None:
+    """A second sync's fetch (begun ahead, outside the write lock) holds the remote-tracking
+    ref for a moment: the sync's own fetch meets the lock, and tries again."""
+    bernd = team.klone[1]
+    orte = finde_orte(bernd.pfad)
+    assert orte is not None
+    ziel = Ziel("main", "origin", "main", "refs/remotes/origin/main", eingestellt=True)
+    assert strategie(team.klone[0], "status", "SA-01", "umgesetzt", "-m", "neu").code == 0
+    assert strategie(team.klone[0], "sync").code == 0
+    sperre = bernd.pfad / ".git" / "refs" / "remotes" / "origin" / "main.lock"
+    sperre.parent.mkdir(parents=True, exist_ok=True)
+    sperre.write_text("")
+    loeser = threading.Timer(0.4, sperre.unlink)
+    loeser.start()
+    try:
+        lauf = _abrufen(orte, ziel, None)
+    finally:
+        loeser.join()
+    assert lauf.ok, lauf.meldung
+    assert bernd.kopf("origin/main") == team.klone[0].kopf()
 
 
 def test_langsamer_abruf_zaehlt(team: Team, tmp_path: Path) -> None:
