@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,7 +24,7 @@ def schreibe_atomar(pfad: Path, inhalt: bytes | Iterable[bytes]) -> None:
     temp = ""
     try:
         stoere("temp")
-        griff, temp = tempfile.mkstemp(dir=pfad.parent, prefix=f".{pfad.name}.", suffix=".neu")
+        griff, temp = _neue_tempdatei(pfad)
         with os.fdopen(griff, "wb") as datei:
             stoere("schreiben")
             if isinstance(inhalt, bytes):
@@ -52,6 +51,19 @@ def schreibe_atomar(pfad: Path, inhalt: bytes | Iterable[bytes]) -> None:
                 os.unlink(temp)
         raise
     _fsync_ordner(pfad.parent)
+
+
+def _neue_tempdatei(pfad: Path) -> tuple[int, str]:
+    """A new file ``.<name>.<random>.neu`` beside *pfad*, opened for writing, mode 0600 (as
+    ``tempfile.mkstemp``, whose import costs an edit more than this does)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        temp = os.path.join(pfad.parent, f".{pfad.name}.{os.urandom(6).hex()}.neu")
+        try:
+            return os.open(temp, flags, 0o600), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"keine freie temporäre Datei neben {pfad}")
 
 
 def _fsync_ordner(ordner: Path) -> None:

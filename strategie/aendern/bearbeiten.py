@@ -16,6 +16,7 @@ from strategie.aendern.journal import Eintrag, loesche_journal, schreibe_journal
 from strategie.aendern.nachricht import Zielvorgang, betreff, nachricht
 from strategie.aendern.sperre import schreibsperre
 from strategie.git.befehl import Orte, orte_von
+from strategie.git.blob import blob_id
 from strategie.git.repo import GitRepo
 from strategie.modell.befund import StrategieFehler, anzeigepfad, os_fehlertext
 from strategie.modell.feld import BEGRUENDET, STECKBRIEF_TEXTE, feld_titel
@@ -25,7 +26,6 @@ from strategie.modell.vergleich import vergleiche
 from strategie.modell.werte import normalisiere_id
 from strategie.modell.ziel import wert_an_pfad
 from strategie.speicher.ablage import datei_des_ziels, neue_datei
-from strategie.speicher.cache import blob_id
 from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.speicher.validierung import befunde_mit_zeilen, lade_ziel, pruefe_daten
 from strategie.toml.fehler import toml_fehler_befund

@@ -50,9 +50,9 @@ from strategie.aendern.atomar import schreibe_atomar
 from strategie.aendern.reste import DATEI, journaldatei, reste_da, sperrdateien
 from strategie.aendern.sperre import Gesperrt, schreibsperre
 from strategie.git.befehl import Orte, finde_orte, git_lauf
+from strategie.git.blob import blob_id
 from strategie.git.repo import PROZESSMARKE
 from strategie.modell.befund import StrategieFehler, os_fehlertext
-from strategie.speicher.cache import blob_id
 
 INDEXSPERRE_ALTER_S = 2.0
 """How long git's index.lock must be unchanged, with no git process in the work tree, to be

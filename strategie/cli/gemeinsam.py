@@ -9,7 +9,6 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from strategie.auswertung.filter import DIMENSIONEN, Filter, filter_aus_angaben
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.werte import datum_aus_text, normalisiere, normalisiere_id
 from strategie.speicher.finden import finde_speicher
@@ -17,6 +16,7 @@ from strategie.speicher.finden import finde_speicher
 if TYPE_CHECKING:  # imported where used: building the parser needs neither Rich nor the store
     from rich.console import Console
 
+    from strategie.auswertung.filter import Filter
     from strategie.modell.ziel import Ziel
     from strategie.speicher.laden import Zielspeicher
 
@@ -113,6 +113,8 @@ def finde_ziel(speicher: Zielspeicher, ziel_id: str) -> Ziel:
 
 def filteroptionen(parser: argparse.ArgumentParser) -> None:
     """Add the filter options shared by 'liste' and the reports (one per filter dimension)."""
+    from strategie.auswertung.filter import DIMENSIONEN  # only commands that filter
+
     gruppe = parser.add_argument_group("Filter (mehrfach angeben = oder; verschiedene = und)")
     for dimension in DIMENSIONEN:
         if dimension.name == "leuchtturm":
@@ -137,6 +139,8 @@ def _aufgeteilt(werte: list[str], komma: bool) -> list[str]:
 
 def filter_aus_args(args: argparse.Namespace, speicher: Zielspeicher) -> Filter:
     """The Filter the user asked for, checked against the store's frame."""
+    from strategie.auswertung.filter import DIMENSIONEN, filter_aus_angaben
+
     angaben = {d.name: _aufgeteilt(getattr(args, d.option), d.komma) for d in DIMENSIONEN
                if d.name != "leuchtturm"}
     return filter_aus_angaben(speicher.rahmen, leuchtturm=args.leuchtturm,

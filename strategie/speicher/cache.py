@@ -27,11 +27,6 @@ data is unpickled only when something asks for it (detail, search, report).
 """
 
 
-def blob_id(inhalt: bytes) -> str:
-    """git's object id of a file with these bytes (what `git hash-object` prints)."""
-    return hashlib.sha1(b"blob %d\0" % len(inhalt) + inhalt).hexdigest()
-
-
 def kopf(ziel: Ziel) -> Kopf:
     """The list fields of a goal, as the cache stores them next to its pickled data."""
     return (ziel.id, ziel.titel, ziel.amt, ziel.handlungsfeld, ziel.status, ziel.ampel,

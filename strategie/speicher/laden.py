@@ -9,11 +9,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from strategie.git.blob import blob_id
 from strategie.modell.befund import Befund
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.speicher.ablage import dateien_der_arbeitskopie
-from strategie.speicher.cache import Kopf, ZielAusCache, ZielCache, blob_id, kopf, ziel_aus_cache
+from strategie.speicher.cache import Kopf, ZielAusCache, ZielCache, kopf, ziel_aus_cache
 from strategie.speicher.parallel import pruefe_parallel
 from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.text.ordnung import natuerlich

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 
@@ -90,5 +89,7 @@ def monate_zurueck(datum: dt.date, monate: int) -> dt.date:
         return dt.date.min
     if jahr > dt.MAXYEAR:
         return dt.date.max
+    import calendar  # rarely needed: not on the path of every command
+
     tag = min(datum.day, calendar.monthrange(jahr, monat + 1)[1])
     return dt.date(jahr, monat + 1, tag)

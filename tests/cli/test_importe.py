@@ -61,6 +61,9 @@ def test_status_laedt_keine_fremde_bibliothek(repo: Path) -> None:
     assert code == 0 and kopf(repo) != vorher
     # a one-line value is rewritten without tomlkit (toml/zeilenwert.py), the message without Rich
     assert {m.split(".")[0] for m in module} - set(sys.stdlib_module_names) == {"strategie"}
+    # an edit of one goal needs neither the filters, the store's cache (pickle) nor tempfile
+    assert _geladen(module, ("strategie.auswertung", "strategie.speicher.cache", "pickle",
+                             "tempfile", "calendar")) == []
 
 
 def test_jeder_befehl_steht_bei_seiner_gruppe() -> None:
