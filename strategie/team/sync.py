@@ -78,8 +78,8 @@ VERSUCHE = 4
 """How often sync fetches and pushes again when someone else pushed in between."""
 VORAB_FRISCH_S = 2.0
 """How old a fetch started ahead may be and still count as this sync's first fetch."""
-ABRUF_PAUSEN_S = (0.2, 0.5, 1.0)
-"""Pauses before a fetch that met another git's ref lock is run again."""
+ABRUF_PAUSEN_S = (0.0, 0.2, 0.5, 1.0)
+"""The pause before each try of a fetch: one that met another git's ref lock is run again."""
 
 
 @contextmanager
@@ -190,11 +190,11 @@ def _abrufen(orte: Orte, ziel: Ziel, vorab: Vorab | None) -> Lauf:
                 return Lauf(*ergebnis)
         vorab.beende()
     for pause in ABRUF_PAUSEN_S:
+        time.sleep(pause)
         abruf = git_lauf(orte.wurzel, "fetch", "--quiet", ziel.remote)
         if abruf.ok or not _an_sperre(abruf.fehler):
-            return abruf
-        time.sleep(pause)
-    return git_lauf(orte.wurzel, "fetch", "--quiet", ziel.remote)
+            break
+    return abruf
 
 
 def _an_sperre(fehler: str) -> bool:
