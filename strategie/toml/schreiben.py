@@ -287,8 +287,11 @@ def _fuege_ein(container: Container, abschnitt: Abschnitt, name: str, item: Item
     fruehere = [k for k in vorhanden if k in reihenfolge[:position]
                 and not _ist_abschnitt(container.item(k))]
     if fruehere:
-        vorgaenger = max(fruehere, key=reihenfolge.index)
-        container._insert_after(vorgaenger, name, item)
+        index = _index(container, max(fruehere, key=reihenfolge.index)) + 1
+        if index < len(container.body):
+            container._insert_at(index, name, item)
+        else:
+            container.append(name, item)
         return
     skalare = [k for k in vorhanden if not _ist_abschnitt(container.item(k))]
     if skalare:
