@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from strategie.aendern.anwenden import wende_an
 from strategie.aendern.atomar import schreibe_atomar
@@ -32,8 +31,7 @@ from strategie.toml.fehler import toml_fehler_befund
 from strategie.toml.zeilenwert import ersetze_zeilenwerte
 
 
-@dataclass(frozen=True)
-class Ergebnis:
+class Ergebnis(NamedTuple):
     """A committed change."""
 
     commit: str
@@ -50,8 +48,7 @@ class Ergebnis:
         return self.commit[:8]
 
 
-@dataclass(frozen=True)
-class _Plan:
+class _Plan(NamedTuple):
     pfad: Path
     relpfad_repo: str
     alt: bytes

@@ -43,8 +43,8 @@ import json
 import os
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from strategie.aendern.atomar import schreibe_atomar
 from strategie.aendern.reste import DATEI, journaldatei, reste_da, sperrdateien
@@ -61,8 +61,7 @@ OHNE_PROC_ALTER_S = 600.0
 """Without /proc (not Linux): the age at which a leftover index.lock is removed."""
 
 
-@dataclass(frozen=True)
-class Eintrag:
+class Eintrag(NamedTuple):
     """One file of a change in progress."""
 
     pfad: str

@@ -7,8 +7,7 @@ in ``strategie.git.trailer``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from strategie.git.trailer import (
     FEHLT,
@@ -28,8 +27,7 @@ from strategie.text.sicher import einzeilig, entschaerfe
 BETREFF_LAENGE = 72
 """git's customary maximum subject length; longer subjects are shortened with an ellipsis."""
 
-@dataclass(frozen=True)
-class Zielvorgang:
+class Zielvorgang(NamedTuple):
     """What changed in one goal file: for the message and for the result shown to the user."""
 
     ziel_id: str

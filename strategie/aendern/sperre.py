@@ -18,7 +18,6 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from strategie.git.befehl import Orte, finde_orte
@@ -34,11 +33,15 @@ class Gesperrt(StrategieFehler):
     """Another process holds the store's write lock (the wait timed out)."""
 
 
-@dataclass
 class _Halter:
-    griff: int
-    tiefe: int
-    faden: threading.RLock
+    """This process's hold on one lock file: its descriptor, how deep, and by which thread."""
+
+    __slots__ = ("griff", "tiefe", "faden")
+
+    def __init__(self, griff: int, tiefe: int, faden: threading.RLock) -> None:
+        self.griff = griff
+        self.tiefe = tiefe
+        self.faden = faden
 
 
 _gehalten: dict[Path, _Halter] = {}

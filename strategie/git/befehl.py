@@ -6,14 +6,13 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from strategie.modell.befund import StrategieFehler
 
 
-@dataclass(frozen=True)
-class Lauf:
+class Lauf(NamedTuple):
     """A finished git command: exit code, stdout, stderr (text)."""
 
     code: int
@@ -60,8 +59,7 @@ def git_bytes(ort: Path, *argumente: str, eingabe: bytes | None = None) -> bytes
     return ergebnis.stdout
 
 
-@dataclass(frozen=True)
-class Nackt:
+class Nackt(NamedTuple):
     """A repository read without a work tree (a bare one on the server): ``lies_bytes`` as
     ``GitRepo`` has it, for ``strategie.git.objekte``."""
 
@@ -80,8 +78,7 @@ def git_text(ort: Path, *argumente: str, umgebung: Mapping[str, str] | None = No
     return lauf.aus
 
 
-@dataclass(frozen=True)
-class Orte:
+class Orte(NamedTuple):
     """Where a work tree's repository lives: its top folder and its git directories."""
 
     wurzel: Path

@@ -4,12 +4,11 @@ whether HEAD is detached."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Vorgang:
+class Vorgang(NamedTuple):
     """An unfinished git operation."""
 
     art: str

@@ -5,14 +5,13 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from strategie.modell.fehler import StrategieFehler as StrategieFehler  # re-exported
 
 
-@dataclass(frozen=True, slots=True)
-class Befund:
+class Befund(NamedTuple):
     """A problem found in a store file; the file it names is left as it is."""
 
     pfad: Path

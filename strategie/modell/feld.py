@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from typing import NamedTuple
@@ -24,8 +23,7 @@ class Typ(StrEnum):
     TEXTLISTE = "Liste von Texten"
 
 
-@dataclass(frozen=True, slots=True)
-class Feld:
+class Feld(NamedTuple):
     """One key of a goal file: its TOML name, type, label and vocabulary."""
 
     name: str
@@ -39,10 +37,7 @@ class Feld:
     beschreibung: str = ""
 
 
-@dataclass(frozen=True)
-class Abschnitt:
-    """A table (``[steckbrief]``) or array of tables (``[[massnahmen]]``) of a goal file."""
-
+class _Abschnittsfelder(NamedTuple):
     name: str
     titel: str
     felder: tuple[Eintrag, ...]
@@ -51,8 +46,15 @@ class Abschnitt:
     einzeln: str = ""
     """Name of one entry of a list section (Maßnahme, Kennzahl …)."""
 
+
+class Abschnitt(_Abschnittsfelder):
+    """A table (``[steckbrief]``) or array of tables (``[[massnahmen]]``) of a goal file.
+
+    A NamedTuple with a ``__dict__`` for its cached lookups (see ``strategie.modell``).
+    """
+
     @cached_property
-    def index(self) -> dict[str, Eintrag]:
+    def nach_name(self) -> dict[str, Eintrag]:
         """Fields and sub-sections by TOML name."""
         return {f.name: f for f in self.felder}
 
@@ -63,7 +65,7 @@ class Abschnitt:
 
     def feld(self, name: str) -> Eintrag | None:
         """The field or sub-section with this TOML name."""
-        return self.index.get(name)
+        return self.nach_name.get(name)
 
 
 Eintrag = Feld | Abschnitt

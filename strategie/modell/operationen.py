@@ -3,40 +3,74 @@ remove a table."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.feld import Abschnitt, Feld, abschnitt_hinweis, modell_an_pfad
 
 
-@dataclass(frozen=True)
-class Setze:
+def _gleich(self: tuple[Any, ...], anderes: object) -> bool:
+    return type(self) is type(anderes) and tuple.__eq__(self, anderes)
+
+
+def _streuwert(self: tuple[Any, ...]) -> int:
+    return hash((type(self).__name__, *self))
+
+
+# Operations are NamedTuples (no dataclasses on the edit path: see ``strategie.modell``); two
+# operations are equal only when they are of the same kind: Setze("x", v) is not Anhaengen("x", v).
+
+
+class Setze(NamedTuple):
     """Set the field at a dotted path (``status``, ``massnahmen.2.status``); None removes it."""
 
     pfad: str
     wert: Any
 
+    def __eq__(self, anderes: object) -> bool:
+        return _gleich(self, anderes)
 
-@dataclass(frozen=True)
-class Anhaengen:
+    def __ne__(self, anderes: object) -> bool:
+        return not _gleich(self, anderes)
+
+    def __hash__(self) -> int:
+        return _streuwert(self)
+
+
+class Anhaengen(NamedTuple):
     """Append a table to the list at a dotted path (``massnahmen``, ``kennzahlen.1.messwerte``)."""
 
     pfad: str
     werte: dict[str, Any]
 
+    def __eq__(self, anderes: object) -> bool:
+        return _gleich(self, anderes)
 
-@dataclass(frozen=True)
-class Entferne:
+    def __ne__(self, anderes: object) -> bool:
+        return not _gleich(self, anderes)
+
+    def __hash__(self) -> int:
+        return _streuwert(self)
+
+
+class Entferne(NamedTuple):
     """Remove a table (``haushalt``) or an entry of a list (``massnahmen.2``,
     ``kennzahlen.1.messwerte.3``); a list whose last entry goes loses its key. A single field
     is removed with ``Setze(pfad, None)``."""
 
     pfad: str
 
+    def __eq__(self, anderes: object) -> bool:
+        return _gleich(self, anderes)
 
-@dataclass(frozen=True)
-class FuegeEin:
+    def __ne__(self, anderes: object) -> bool:
+        return not _gleich(self, anderes)
+
+    def __hash__(self) -> int:
+        return _streuwert(self)
+
+
+class FuegeEin(NamedTuple):
     """Insert a table into the list at *pfad* so that it becomes entry *nummer* (from 1), e.g.
     a Messwert between two others to keep them sorted by Stichtag; ``nummer`` = length + 1 is
     ``Anhaengen``."""
@@ -45,16 +79,24 @@ class FuegeEin:
     nummer: int
     werte: dict[str, Any]
 
+    def __eq__(self, anderes: object) -> bool:
+        return _gleich(self, anderes)
+
+    def __ne__(self, anderes: object) -> bool:
+        return not _gleich(self, anderes)
+
+    def __hash__(self) -> int:
+        return _streuwert(self)
+
 
 Operation = Setze | Anhaengen | Entferne | FuegeEin
 
 
-@dataclass(frozen=True)
-class Zielaenderung:
+class Zielaenderung(NamedTuple):
     """The operations for one goal."""
 
     ziel_id: str
-    operationen: tuple[Operation, ...] = field(default_factory=tuple)
+    operationen: tuple[Operation, ...] = ()
     anlegen: str | None = None
     """The text of a new goal file: the goal does not exist yet, its file is created with this
     text and the operations apply to it (``strategie neu``)."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from strategie.modell.befund import Befund
 from strategie.modell.feld import ZIEL
@@ -14,8 +15,7 @@ from strategie.modell.zustaendigkeit import Regeln, regeln_aus
 from strategie.text.kuerzen import kuerze
 
 
-@dataclass(frozen=True, slots=True)
-class Handlungsfeld:
+class Handlungsfeld(NamedTuple):
     """A Strategischer Leitsatz, numbered 1–4, with its short name (Oberbegriff)."""
 
     nummer: int
@@ -30,8 +30,7 @@ class Handlungsfeld:
         return f"{self.name} (Arbeitstitel)" if self.arbeitstitel else self.name
 
 
-@dataclass(frozen=True, slots=True)
-class Amt:
+class Amt(NamedTuple):
     """An Organisationseinheit; ``anlage`` is its Anlage number in Vorlage 2024/144."""
 
     kuerzel: str
@@ -41,16 +40,14 @@ class Amt:
     ordner: str
 
 
-@dataclass(frozen=True, slots=True)
-class Aktionsbereich:
+class Aktionsbereich(NamedTuple):
     """One of the ten Aktionsbereiche with its Priorität ("1", "2" or "Sonderthema")."""
 
     name: str
     prioritaet: str
 
 
-@dataclass(frozen=True, slots=True)
-class Wert:
+class Wert(NamedTuple):
     """A value of a vocabulary (Umsetzungsstand, Ampel, Maßnahmenstatus)."""
 
     name: str
@@ -61,8 +58,7 @@ class Wert:
     """The value counts as finished."""
 
 
-@dataclass(frozen=True, slots=True)
-class Berichtsrahmen:
+class Berichtsrahmen(NamedTuple):
     """The frame's ``[berichte]`` table: how reports present this store."""
 
     vorlagen: str = ""
@@ -74,10 +70,7 @@ class Berichtsrahmen:
     """A footnote printed wherever the matrix is shown."""
 
 
-@dataclass(frozen=True)
-class Rahmen:
-    """The parsed frame file; the one source of vocabularies for validation, schema and UI."""
-
+class _Rahmenfelder(NamedTuple):
     pfad: Path
     name: str
     traeger: str
@@ -100,18 +93,41 @@ class Rahmen:
     and still count as 'auf Kurs'."""
     messwert_max_alter_monate: int = 18
     """A Kennzahl whose latest Messwert is older has 'keine aktuellen Messwerte'."""
-    vorlage: dict[str, Any] = field(default_factory=dict, compare=False)
+    vorlage: Mapping[str, Any] = MappingProxyType({})
     """Default field values of a new goal ('strategie neu'), under their TOML names."""
-    berichte: Berichtsrahmen = field(default_factory=Berichtsrahmen)
+    berichte: Berichtsrahmen = Berichtsrahmen()
     """The frame's settings for reports (``[berichte]``)."""
-    roh: bytes = field(default=b"", repr=False, compare=False)
+    roh: bytes = b""
     """The frame file's bytes (the goal cache is only valid for the same frame)."""
-    zustaendigkeit: Regeln | None = field(default=None, compare=False)
+    zustaendigkeit: Regeln | None = None
     """Who may change what (``[zustaendigkeit]``); None: no rules, everyone may."""
-    _amt_nach_kuerzel: dict[str, Amt] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_amt_nach_kuerzel", {a.kuerzel: a for a in self.aemter})
+
+class Rahmen(_Rahmenfelder):
+    """The parsed frame file; the one source of vocabularies for validation, schema and UI.
+
+    A NamedTuple with a ``__dict__`` for its cached lookups (see ``strategie.modell``). Two
+    frames are equal when everything but ``vorlage``, ``roh`` and ``zustaendigkeit`` is.
+    """
+
+    def _verglichen(self) -> tuple[Any, ...]:
+        return (*self[:17], self.berichte)
+
+    def __eq__(self, anderes: object) -> bool:
+        return isinstance(anderes, Rahmen) and self._verglichen() == anderes._verglichen()
+
+    def __ne__(self, anderes: object) -> bool:
+        return not self == anderes
+
+    def __hash__(self) -> int:
+        return hash(self._verglichen())
+
+    def __repr__(self) -> str:
+        return f"Rahmen(pfad={self.pfad!r}, name={self.name!r})"
+
+    @cached_property
+    def _amt_nach_kuerzel(self) -> dict[str, Amt]:
+        return {a.kuerzel: a for a in self.aemter}
 
     def amt(self, kuerzel: str) -> Amt | None:
         """The Amt with this Kürzel, or None."""
@@ -317,7 +333,7 @@ def rahmen_aus_daten(pfad: Path, daten: dict[str, Any]) -> tuple[Rahmen, list[Be
         berichte=_berichtsrahmen(lies, daten),
     )
     regeln, probleme = regeln_aus(daten.get("zustaendigkeit"), [a.kuerzel for a in rahmen.aemter])
-    rahmen = replace(rahmen, zustaendigkeit=regeln)
+    rahmen = rahmen._replace(zustaendigkeit=regeln)
     lies.befunde += [Befund(pfad, meldung, feld=feld) for feld, meldung in probleme]
     eindeutig: tuple[tuple[str, list[str]], ...] = (
         ("aemter.kuerzel", [a.kuerzel for a in rahmen.aemter]),

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from strategie.modell.feld import ZIEL, Abschnitt, Eintrag, eintrag_an_pfad, feld_titel
 from strategie.modell.ziel import wert_an_pfad
@@ -15,16 +14,25 @@ from strategie.text.kuerzen import kuerze
 _DATUM = re.compile(r"\d{2}\.\d{2}\.\d{4}")
 
 
-@dataclass(frozen=True)
-class Feldaenderung:
+class Feldaenderung(NamedTuple):
     """One changed field (or an added/removed list entry) between two versions of a goal."""
 
     pfad: str
     alt: Any
     neu: Any
-    bezug: str = field(default="", compare=False)
+    bezug: str = ""
     """Inside a list entry: that entry's name, title or Stichtag in the newer version (else the
-    older), e.g. the Kennzahl a new Messwert belongs to; '' when it has none."""
+    older), e.g. the Kennzahl a new Messwert belongs to; '' when it has none. Not compared:
+    two changes are equal when path and both values are."""
+
+    def __eq__(self, anderes: object) -> bool:
+        return isinstance(anderes, Feldaenderung) and self[:3] == anderes[:3]
+
+    def __ne__(self, anderes: object) -> bool:
+        return not self == anderes
+
+    def __hash__(self) -> int:
+        return hash(self[:3])
 
     @property
     def titel(self) -> str:

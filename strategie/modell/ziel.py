@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
@@ -115,7 +114,6 @@ class Auszug(NamedTuple):
 # times faster, which a summary of 10,000 goals with their Maßnahmen notices.
 
 
-@dataclass(frozen=True, eq=False)
 class Ziel:
     """A Wirkungs- und Leistungsziel as read from its file.
 
@@ -123,6 +121,9 @@ class Ziel:
     ``daten`` (the file's data as tomllib returned it), which a goal from the parsed-goal
     cache (``strategie.speicher.cache``) unpickles only when first asked: a list of 10,000
     goals paints without it.
+
+    A plain immutable class, not a NamedTuple (see ``strategie.modell``): its parts are cached
+    in its ``__dict__``, and the cache builds 10,000 of them by filling that directly.
     """
 
     id: str
@@ -132,9 +133,30 @@ class Ziel:
     status: str
     pfad: str
     """Path of the file relative to the store, with ``/`` separators."""
-    ampel: str = ""
-    leuchtturm: bool = False
-    _daten: dict[str, Any] | None = field(default=None, repr=False)
+    ampel: str
+    leuchtturm: bool
+    _daten: dict[str, Any] | None
+
+    FELDER = ("id", "titel", "amt", "handlungsfeld", "status", "pfad", "ampel", "leuchtturm",
+              "_daten")
+    """The attributes ``__init__`` sets, in its order (a subclass's may follow)."""
+
+    def __init__(self, id: str, titel: str, amt: str, handlungsfeld: int, status: str,  # noqa: A002
+                 pfad: str, ampel: str = "", leuchtturm: bool = False,
+                 _daten: dict[str, Any] | None = None) -> None:
+        vars(self).update(id=id, titel=titel, amt=amt, handlungsfeld=handlungsfeld,
+                          status=status, pfad=pfad, ampel=ampel, leuchtturm=leuchtturm,
+                          _daten=_daten)
+
+    def __setattr__(self, name: str, wert: object) -> None:
+        raise AttributeError(f"Ein Ziel ist unveränderlich ({name}).")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Ein Ziel ist unveränderlich ({name}).")
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__name__}(id={self.id!r}, titel={self.titel!r}, amt={self.amt!r}, "
+                f"status={self.status!r}, pfad={self.pfad!r})")
 
     @cached_property
     def daten(self) -> dict[str, Any]:

@@ -27,9 +27,9 @@ Imports nothing but the model's Befund.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 ALLE = "*"
 AKTIONEN = {"aendern": "Ziele ändern", "anlegen": "Ziele anlegen oder löschen",
@@ -37,16 +37,14 @@ AKTIONEN = {"aendern": "Ziele ändern", "anlegen": "Ziele anlegen oder löschen"
             "andere_dateien": "Dateien außerhalb des Zielspeichers ändern"}
 
 
-@dataclass(frozen=True)
-class Amtsregel:
+class Amtsregel(NamedTuple):
     """Who may change an Amt's goals, who may create or delete them."""
 
     aendern: tuple[str, ...]
     anlegen: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Regeln:
+class Regeln(NamedTuple):
     """The frame's Zuständigkeit, with groups resolved."""
 
     pusher: str
@@ -57,7 +55,7 @@ class Regeln:
     aemter: dict[str, Amtsregel]
     gruppen: dict[str, tuple[str, ...]]
     """Group → its accounts (nested groups resolved)."""
-    konten: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    konten: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     """Account → the e-mail addresses of its commits."""
 
     def eintraege(self, aktion: str, amt: str | None = None) -> tuple[str, ...]:

@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import os
 import pickle
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
@@ -33,15 +32,15 @@ def kopf(ziel: Ziel) -> Kopf:
             ziel.leuchtturm)
 
 
-@dataclass(frozen=True, eq=False)
 class ZielAusCache(Ziel):
-    """A goal from the cache: its data stays pickled until something asks for it."""
+    """A goal from the cache: its data stays pickled until something asks for it (built only
+    by ``ziel_aus_cache``)."""
 
-    _roh: bytes | memoryview = field(default=b"", repr=False)
-    _json: bytes | memoryview = field(default=b"", repr=False)
+    _roh: bytes | memoryview
+    _json: bytes | memoryview
     """``Ziel.json_bytes`` if the store's snapshot kept it (empty: computed when asked); a
     view into the snapshot's mapped file when it came from there."""
-    _auszug: bytes | memoryview = field(default=b"", repr=False)
+    _auszug: bytes | memoryview
     """``Ziel.auszug`` pickled (as a plain tuple) if the store's snapshot kept it (empty:
     computed from the data when asked)."""
 
@@ -75,8 +74,8 @@ def ziel_aus_cache(eintrag: Kopf, roh: bytes | memoryview, pfad: str,
                    auszug: bytes | memoryview = b"") -> Ziel:
     """A Ziel from the parsed-goal cache; its data is unpickled on first use.
 
-    Built without the frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field),
-    which costs more than the rest of a warm load of 10,000 goals; the fields are the same.
+    Built without ``Ziel.__init__`` (a call with nine arguments per goal costs more than
+    the rest of a warm load of 10,000 goals); the fields are the same.
     """
     ziel = object.__new__(ZielAusCache)
     ziel.__dict__.update(zip(_FELDER, (*eintrag[:5], pfad, *eintrag[5:], None, roh,
@@ -84,9 +83,8 @@ def ziel_aus_cache(eintrag: Kopf, roh: bytes | memoryview, pfad: str,
     return ziel
 
 
-_FELDER = ("id", "titel", "amt", "handlungsfeld", "status", "pfad", "ampel", "leuchtturm",
-           "_daten", "_roh", "_json", "_auszug")
-"""ZielAusCache's fields in order (checked against the dataclass in tests)."""
+_FELDER = (*Ziel.FELDER, "_roh", "_json", "_auszug")
+"""ZielAusCache's fields in order."""
 
 
 def gitdir_von(verzeichnis: Path) -> Path | None:

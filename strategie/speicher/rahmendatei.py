@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import replace
 from pathlib import Path
 
 from strategie.modell.befund import Befund, StrategieFehler, os_fehlertext
@@ -49,8 +48,8 @@ def rahmen_aus_bytes(pfad: Path, roh: bytes) -> Rahmen:
         befund = toml_fehler_befund(pfad, roh, fehler)
         raise StrategieFehler(befund.als_zeile(), (befund,)) from None
     rahmen, befunde = rahmen_aus_daten(pfad, daten)
-    rahmen = replace(rahmen, roh=roh)
-    befunde = [replace(b, zeile=line_of(roh.decode("utf-8-sig"), b.feld)) for b in befunde]
+    rahmen = rahmen._replace(roh=roh)
+    befunde = [b._replace(zeile=line_of(roh.decode("utf-8-sig"), b.feld)) for b in befunde]
     if befunde:
         text = "\n".join(b.als_zeile() for b in befunde)
         raise StrategieFehler(f"Die Rahmendatei ist fehlerhaft:\n{text}", tuple(befunde))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from collections.abc import Mapping
@@ -57,7 +56,7 @@ class _Pruefung:
         self.fehler: list[tuple[str, str]] = []
 
     def abschnitt(self, daten: dict[str, Any], abschnitt: Abschnitt, praefix: str) -> None:
-        index = abschnitt.index
+        index = abschnitt.nach_name
         for schluessel, wert in daten.items():
             eintrag = index.get(schluessel)
             if eintrag is None:
@@ -81,6 +80,8 @@ class _Pruefung:
                 self.fehler.append((praefix + name, "Pflichtfeld fehlt"))
 
     def unbekannt(self, schluessel: str, abschnitt: Abschnitt, praefix: str) -> None:
+        import difflib  # only for an unknown key
+
         namen = [f.name for f in abschnitt.felder]
         aehnlich = difflib.get_close_matches(schluessel, namen, n=1, cutoff=0.75)
         hinweis = (f"meinten Sie '{aehnlich[0]}'?" if aehnlich

@@ -8,9 +8,8 @@ least seven characters long (git's ``%L``, ``conflict-marker-size``).
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 GROESSE = 7
 """git's default length of a conflict marker."""
@@ -18,8 +17,7 @@ GROESSE = 7
 _MARKE = re.compile(r"^(<{7,}|\|{7,}|={7,}|>{7,})(?: (.*))?$")
 
 
-@dataclass(frozen=True)
-class Markenblock:
+class Markenblock(NamedTuple):
     """One conflict block: its lines (1-based, inclusive) and the labels of both sides."""
 
     anfang: int
@@ -105,6 +103,8 @@ def mit_marken(unsere: str, ihre: str, label_unsere: str, label_ihre: str,
                groesse: int = GROESSE) -> str:
     """One text holding both versions: the lines they share once, each place where they
     differ as a conflict block (ours first). ``seite`` gives each version back."""
+    import difflib  # only the merge driver writes markers; reading them (every edit) needs none
+
     a, b = unsere.splitlines(keepends=True), ihre.splitlines(keepends=True)
     if a and not a[-1].endswith("\n"):
         a[-1] += "\n"

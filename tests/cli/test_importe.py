@@ -64,6 +64,9 @@ def test_status_laedt_keine_fremde_bibliothek(repo: Path) -> None:
     # an edit of one goal needs neither the filters, the store's cache (pickle) nor tempfile
     assert _geladen(module, ("strategie.auswertung", "strategie.speicher.cache", "pickle",
                              "tempfile", "calendar")) == []
+    # the model's types are NamedTuples and plain classes (strategie.modell): no dataclasses
+    # with inspect; the blob id without OpenSSL; the conflict-marker writer's difflib not
+    assert _geladen(module, ("dataclasses", "inspect", "hashlib", "_hashlib", "difflib")) == []
 
 
 def test_jeder_befehl_steht_bei_seiner_gruppe() -> None:
