@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from strategie.cli.befehle import HILFE_HILFE
+
 _TEXTE = {
     "usage: ": "Aufruf: ",
     "options": "Optionen",
     "positional arguments": "Argumente",
-    "show this help message and exit": "diese Hilfe zeigen und beenden",
+    "show this help message and exit": HILFE_HILFE,
     "show program's version number and exit": "Versionsnummer zeigen und beenden",
     "%(prog)s: error: %(message)s\n": "%(prog)s: Fehler: %(message)s\n",
     "the following arguments are required: %s": "diese Angaben fehlen: %s",

@@ -1,4 +1,5 @@
-"""The table of the CLI's commands: the group module that defines each, and its one-line help.
+"""The table of the CLI's commands (the group module that defines each, its one-line help) and
+the other texts of the top-level help.
 
 The top-level help (``strategie --help``), ``--version`` and a wrong command name are answered
 from this table alone, without importing any command group; a named command imports only its
@@ -43,3 +44,12 @@ BEFEHLE: dict[str, tuple[str, str]] = {
 
 GRUPPEN = tuple(dict.fromkeys(modul for modul, _ in BEFEHLE.values()))
 """The command group modules, in the order of the help."""
+
+BESCHREIBUNG = ("Die Ziele der Sozialstrategie: lesen, prüfen, ändern, berichten. "
+                "Ohne Befehl öffnet sich die Terminal-App.")
+HILFE_HILFE = "diese Hilfe zeigen und beenden"
+STORE_HILFE = ("Zielspeicher (Ordner mit strategie.toml); sonst $STRATEGIE_STORE oder Suche ab "
+               "dem aktuellen Ordner")
+VERSION_HILFE = "Versionsnummer zeigen und beenden"
+TUI_HILFE = "die Terminal-App öffnen"
+TUI_BESCHREIBUNG = "Öffnet die Terminal-App auf dem Zielspeicher."

@@ -6,7 +6,7 @@ import argparse
 import re
 from collections.abc import Iterator
 
-from strategie.cli.main import baue_parser
+from strategie.cli.parser import baue_parser
 
 ENGLISCH = re.compile(r"\b(the|show|this|and|of|to|for|with|from|file|message|"
                       r"default|optional|arguments|usage)\b", re.IGNORECASE)

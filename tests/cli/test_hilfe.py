@@ -1,0 +1,37 @@
+"""``strategie --help`` is written without argparse (cli/hilfe.py): the same text as argparse's."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from strategie.cli.hilfe import MINDESTBREITE, hilfe
+from strategie.cli.parser import baue_parser
+
+
+def test_gleich_dem_text_von_argparse_bei_jeder_breite(monkeypatch: pytest.MonkeyPatch) -> None:
+    for spalten in range(MINDESTBREITE + 2, 303):
+        monkeypatch.setenv("COLUMNS", str(spalten))
+        assert hilfe(spalten - 2) == baue_parser(()).format_help(), spalten
+
+
+def test_zu_schmal_formatiert_argparse(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert hilfe(MINDESTBREITE - 1) is None
+    ergebnis = subprocess.run([sys.executable, "-m", "strategie", "--help"], capture_output=True,
+                              text=True, check=True, env={"COLUMNS": "40", "PATH": ""})
+    monkeypatch.setenv("COLUMNS", "40")
+    assert ergebnis.stdout == baue_parser(()).format_help()
+    assert ergebnis.stdout.startswith("Aufruf: strategie [-h] [--store PFAD]\n")  # wrapped
+
+
+@pytest.mark.parametrize("argument", ["--help", "-h"])
+def test_hilfe_ohne_argparse(argument: str) -> None:
+    programm = ("import sys\nfrom strategie.cli.main import main\ncode = main([sys.argv[1]])\n"
+                "print(code, 'argparse' in sys.modules, file=sys.stderr)")
+    ergebnis = subprocess.run([sys.executable, "-c", programm, argument], capture_output=True,
+                              text=True, check=True, env={"COLUMNS": "100", "PATH": ""})
+    assert ergebnis.stderr.split() == ["0", "False"]
+    assert ergebnis.stdout.startswith("Aufruf: strategie [-h] [--store PFAD] [--version] BEFEHL")
+    assert "  jahresplanung\n                 die für ein Haushaltsjahr" in ergebnis.stdout
