@@ -1,4 +1,4 @@
-"""``strategie --help`` without argparse: the text argparse would print, laid out here.
+"""``strategie --help`` (and ``--version``) without argparse: the text argparse would print.
 
 Importing argparse and building the top-level parser with its 27 subcommands costs more than
 the rest of the help; the layout below is argparse's own for this parser (usage on one line,
@@ -20,7 +20,10 @@ from strategie.cli.befehle import (
     TUI_HILFE,
     VERSION_HILFE,
 )
+from strategie.version import __version__
 
+VERSION = f"strategie {__version__}"
+"""What ``strategie --version`` prints (argparse's version action prints the same)."""
 AUFRUF = "Aufruf: strategie [-h] [--store PFAD] [--version] BEFEHL ..."
 MINDESTBREITE = len(AUFRUF)
 """Narrower, argparse wraps the usage line: then it formats the help itself."""

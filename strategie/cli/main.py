@@ -63,6 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if text is not None:
             sys.stdout.write(text)
             return ERFOLG
+    if argv == ["--version"]:
+        from strategie.cli.hilfe import VERSION
+
+        print(VERSION)
+        return ERFOLG
 
     from strategie.cli.parser import baue_parser, oeffne_app
     from strategie.modell.fehler import StrategieFehler

@@ -17,10 +17,9 @@ from strategie.cli.befehle import (
     TUI_HILFE,
     VERSION_HILFE,
 )
-from strategie.cli.hilfe import spalten
+from strategie.cli.hilfe import VERSION, spalten
 from strategie.cli.main import EXIT_CODES
 from strategie.text.sicher import entschaerfe
-from strategie.version import __version__
 
 TYPE_CHECKING = False  # typing itself is not imported: the help starts faster without it
 if TYPE_CHECKING:
@@ -80,7 +79,7 @@ def baue_parser(gruppen: Sequence[ModuleType] | None = None) -> argparse.Argumen
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[gemeinsam],
     )
-    parser.add_argument("--version", action="version", version=f"strategie {__version__}",
+    parser.add_argument("--version", action="version", version=VERSION,
                         help=VERSION_HILFE)
     befehle = parser.add_subparsers(title="Befehle", dest="befehl", metavar="BEFEHL",
                                     action=_Befehle)

@@ -35,3 +35,15 @@ def test_hilfe_ohne_argparse(argument: str) -> None:
     assert ergebnis.stderr.split() == ["0", "False"]
     assert ergebnis.stdout.startswith("Aufruf: strategie [-h] [--store PFAD] [--version] BEFEHL")
     assert "  jahresplanung\n                 die für ein Haushaltsjahr" in ergebnis.stdout
+
+
+def test_version_wie_argparse(capsys: pytest.CaptureFixture[str]) -> None:
+    from strategie.cli.main import main
+    from strategie.version import __version__
+
+    assert main(["--version"]) == 0
+    schnell = capsys.readouterr().out
+    with pytest.raises(SystemExit) as ende:
+        baue_parser(()).parse_args(["--version"])
+    assert ende.value.code == 0
+    assert capsys.readouterr().out == schnell == f"strategie {__version__}\n"

@@ -93,9 +93,9 @@ def test_hilfe_laedt_keine_befehlsgruppe() -> None:
     for argumente in (("--help",), ("--version",), ("gibtsnicht",)):
         _, module = _module(*argumente)
         gruppen = {m for m in module if m.startswith("strategie.cli.")}
-        # --help is written without the parser (cli/hilfe.py), the others parse
-        parser = set() if argumente == ("--help",) else {"strategie.cli.parser",
-                                                          "strategie.cli.argparse_de"}
+        # --help and --version are written without the parser (cli/hilfe.py), the others parse
+        parser = set() if argumente[0].startswith("--") else {"strategie.cli.parser",
+                                                               "strategie.cli.argparse_de"}
         assert gruppen == {"strategie.cli.main", "strategie.cli.befehle", "strategie.cli.hilfe",
                            *parser}, argumente
         # nor the model (its dataclasses) nor typing: the help is printed before they would be
