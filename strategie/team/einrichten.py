@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shlex
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from strategie.git.befehl import git_lauf, git_text, orte_von
@@ -19,12 +18,15 @@ KOPF = "# strategie: Zieldateien feldweise zusammenführen (strategie einrichten
 HOOK_KENNUNG = "# strategie: Vorabprüfung (strategie einrichten --hooks)"
 
 
-@dataclass
 class Bericht:
     """What ``einrichten`` did: one German line per item, and whether anything changed."""
 
-    zeilen: list[str] = field(default_factory=list)
-    geaendert: bool = False
+    zeilen: list[str]
+    geaendert: bool
+
+    def __init__(self) -> None:
+        self.zeilen = []
+        self.geaendert = False
 
     def gesetzt(self, text: str) -> None:
         self.zeilen.append(f"eingerichtet: {text}")

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from strategie.git.befehl import Lauf, Orte, git_lauf, orte_von
 from strategie.git.vorgang import laufender_vorgang
@@ -20,8 +20,7 @@ PROTOKOLL = "abgleiche.log"
 """Below ``<gitdir>/strategie/``: one line per rebased commit, 'time old new ref'."""
 
 
-@dataclass(frozen=True)
-class Uebernahme:
+class Uebernahme(NamedTuple):
     """A goal changed by others that this sync took over: id and who changed it."""
 
     ziel: str
@@ -37,8 +36,7 @@ def anzahl(n: int, wort: str) -> str:
     return f"{n} {wort if n == 1 else mehrzahl.get(wort, wort)}"
 
 
-@dataclass(frozen=True)
-class Ziel:
+class Ziel(NamedTuple):
     """Where this branch is shared: remote, the branch there, the remote-tracking ref."""
 
     zweig: str
@@ -243,8 +241,7 @@ def protokolliere(orte: Orte, sicherung: str, ziel: Ziel) -> None:
             datei.writelines(zeilen)
 
 
-@dataclass(frozen=True)
-class Stand:
+class Stand(NamedTuple):
     """How this clone stands to the shared repository (for ``--pruefen`` and the app)."""
 
     eigene_ungeteilt: int

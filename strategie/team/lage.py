@@ -5,7 +5,7 @@ rebase, merge or cherry-pick begun by hand, a git at work holding its locks."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from strategie.aendern.reste import sperrdateien
 from strategie.git.befehl import Orte
@@ -20,8 +20,7 @@ if TYPE_CHECKING:
 Fortschritt = Callable[[str], None]
 
 
-@dataclass(frozen=True)
-class Abgleichergebnis:
+class Abgleichergebnis(NamedTuple):
     """What a sync did, or why it stopped."""
 
     art: str
@@ -49,12 +48,15 @@ class Abgleichergebnis:
         return self.art in ("geteilt", "aktuell")
 
 
-@dataclass
 class Schritte:
     """One sync's messages as they come."""
 
     fortschritt: Fortschritt | None
-    meldungen: list[str] = field(default_factory=list)
+    meldungen: list[str]
+
+    def __init__(self, fortschritt: Fortschritt | None) -> None:
+        self.fortschritt = fortschritt
+        self.meldungen = []
 
     def sage(self, text: str) -> None:
         self.meldungen.append(text)

@@ -29,7 +29,6 @@ import datetime as dt
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 from strategie.aendern.reste import reste_da
@@ -106,7 +105,7 @@ def _raeume_auf(orte: Orte, vorab: Vorab | None = None) -> str | None:
 def _mit_hinweis(hinweis: str | None, ergebnis: Abgleichergebnis) -> Abgleichergebnis:
     if hinweis is None:
         return ergebnis
-    return replace(ergebnis, meldungen=(hinweis, *ergebnis.meldungen))
+    return ergebnis._replace(meldungen=(hinweis, *ergebnis.meldungen))
 
 
 def _treiber_argumente(orte: Orte) -> list[str]:
@@ -219,7 +218,7 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
             return _offline(orte, lauf, fest, f"Gemeinsames Repository {ziel.remote} nicht "
                             f"erreichbar ({nicht_erreichbar(abruf)})", uebernommen,
                             fremde_commits)
-        fest = replace(ziel, stand=lies_ref(orte, ziel.verfolgt))
+        fest = ziel._replace(stand=lies_ref(orte, ziel.verfolgt))
         eigene, fremde = zaehle(orte, fest)
         if fremde:
             neu = uebernahmen(orte, verzeichnis, fest)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from strategie.git.befehl import Orte
 
@@ -25,8 +25,7 @@ PHASEN = {
 """The steps of a sync and how a message names them."""
 
 
-@dataclass(frozen=True)
-class Abgleichzustand:
+class Abgleichzustand(NamedTuple):
     """The step a sync was at, and the state it started from."""
 
     phase: str
@@ -68,7 +67,7 @@ def schreibe_zustand(orte: Orte, phase: str, vorher: str, *, sicherung: str = ""
     # replaced atomically; no fsync: git's own files are what recovery relies on, this record
     # only lets the next sync say what it finds
     tmp = ziel.with_name(f".{DATEI}.{os.getpid()}")
-    tmp.write_text(json.dumps(asdict(zustand), ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps(zustand._asdict(), ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, ziel)
     return zustand
 

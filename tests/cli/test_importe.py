@@ -125,3 +125,12 @@ def test_der_interpreter_startet_ohne_import_finder_der_installation() -> None:
     geladen = json.loads(ergebnis.stdout.replace("'", '"'))
     assert [m for m in geladen if "editable" in m and "strategie" in m] == []
     assert "strategie" not in geladen  # nothing of ours before it is asked for
+
+
+def test_abgleich_laedt_keine_dataclasses() -> None:
+    """sync's types are NamedTuples and plain classes too (see strategie.modell)."""
+    programm = ("import sys\nimport strategie.cli.main, strategie.cli.team, strategie.team.sync\n"
+                "print(sorted({'dataclasses', 'inspect', 'hashlib'} & set(sys.modules)))")
+    ergebnis = subprocess.run([sys.executable, "-c", programm], capture_output=True, text=True,
+                              check=True)
+    assert ergebnis.stdout.strip() == "[]"

@@ -323,7 +323,6 @@ def test_abruf_zwischen_den_schritten_verschiebt_nichts(team: Team) -> None:
     """Another fetch (an editor's background fetch, a second sync's) moves the remote-tracking
     ref between this sync's count and its fast-forward: the sync takes over what it counted
     and named, the newer commit comes with the next sync."""
-    from dataclasses import replace
 
     from strategie.git.befehl import finde_orte
     from strategie.team.gemeinsam import lies_ref, uebernahmen, zaehle, ziel_von
@@ -338,7 +337,7 @@ def test_abruf_zwischen_den_schritten_verschiebt_nichts(team: Team) -> None:
     orte = finde_orte(bernd.pfad)
     assert orte is not None
     ziel = ziel_von(orte)
-    fest = replace(ziel, stand=lies_ref(orte, ziel.verfolgt))
+    fest = ziel._replace(stand=lies_ref(orte, ziel.verfolgt))
     erste = anna.kopf()
     assert fest.stand == erste and zaehle(orte, fest) == (0, 1)
     neu = uebernahmen(orte, bernd.speicher, fest)
