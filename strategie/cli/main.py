@@ -68,13 +68,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(VERSION)
         return ERFOLG
+    befehl = _befehl(argv)
+    if befehl == "sync":
+        from strategie.cli import abruf
 
+        abruf.beginne(argv)  # the fetch runs while the parser and the sync are imported
+        try:
+            return _fuehre_aus(argv, befehl)
+        finally:
+            abruf.beende()
+    return _fuehre_aus(argv, befehl)
+
+
+def _fuehre_aus(argv: list[str], befehl: str | None) -> int:
     from strategie.cli.parser import baue_parser, oeffne_app
     from strategie.modell.fehler import StrategieFehler
     from strategie.text.sicher import entschaerfe
 
     gruppen: tuple[ModuleType, ...] = ()
-    befehl = _befehl(argv)
     if befehl in BEFEHLE:
         # one group's parser: the other groups' modules (and what they import) are not loaded
         import importlib

@@ -133,10 +133,12 @@ def befehl_sync(args: argparse.Namespace) -> int:
     verzeichnis = _speicher(args)
     vorab = None
     if not (args.pruefen or args.weiter or args.abbrechen):
-        # the fetch runs while the sync's modules are imported (it takes as long)
+        # the fetch runs while the sync's modules are imported (it takes as long); a plain
+        # 'strategie sync' began it before the parser was built (cli/abruf.py)
+        from strategie.cli import abruf
         from strategie.git.vorab import Vorab
 
-        vorab = Vorab(str(verzeichnis), "fetch", "--quiet")
+        vorab = abruf.nimm(verzeichnis) or Vorab(str(verzeichnis), "fetch", "--quiet")
     try:
         return _sync(args, verzeichnis, vorab)
     finally:

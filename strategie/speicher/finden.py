@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from strategie.modell.befund import StrategieFehler
+from strategie.modell.fehler import StrategieFehler
 from strategie.speicher.ablage import RAHMEN_DATEI, STANDARD_ORDNER
 
 UMGEBUNGSVARIABLE = "STRATEGIE_STORE"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -232,3 +233,42 @@ def test_unerreichbar_wird_nicht_zweimal_abgewartet(team: Team, tmp_path: Path) 
     ergebnis = strategie(bernd, "sync")
     assert ergebnis.code == 4 and "nicht erreichbar" in ergebnis.out, ergebnis.text
     assert _abrufe(protokoll) == 2
+
+
+def test_schlichter_sync_beginnt_den_abruf_vor_dem_parser(team: Team, tmp_path: Path) -> None:
+    """A plain 'strategie sync' starts its fetch from the bare command line (cli/abruf.py),
+    before argparse and the sync's modules are imported; befehl_sync takes it over."""
+    bernd = team.klone[1]
+    protokoll = _zaehlendes_upload_pack(bernd, tmp_path)
+    programm = ("import sys, time\nfrom strategie.cli import abruf\nabruf.beginne(sys.argv[1:])\n"
+                "begonnen = abruf._begonnen is not None\nparser = 'argparse' in sys.modules\n"
+                "ende = time.monotonic() + 30\n"
+                "while begonnen and not abruf._begonnen.ergebnis() and time.monotonic() < ende:\n"
+                "    time.sleep(0.05)\n"
+                "abruf.beende()\nprint(begonnen, parser)")
+    for argumente, begonnen in ((["sync"], True), (["--store", "ziele", "sync"], True),
+                                (["sync", f"--store={bernd.pfad / 'ziele'}"], True),
+                                (["sync", "--pruefen"], False), (["sync", "--weiter"], False),
+                                (["--store", str(tmp_path), "sync"], False)):  # no store there
+        lauf = subprocess.run([sys.executable, "-c", programm, *argumente], cwd=bernd.pfad,
+                              capture_output=True, text=True, timeout=60)
+        assert lauf.stdout.split() == [str(begonnen), "False"], (argumente, lauf.stderr)
+    assert _abrufe(protokoll) == 3
+    nichts = strategie(bernd, "sync")
+    assert nichts.code == 0 and "Nichts zu tun" in nichts.out, nichts.text
+    assert _abrufe(protokoll) == 4  # the sync took over the fetch begun ahead
+
+
+def test_abruf_fuer_einen_anderen_speicher_wird_beendet(team: Team, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from strategie.cli import abruf
+
+    bernd = team.klone[1]
+    _zaehlendes_upload_pack(bernd, tmp_path, warten=120)
+    monkeypatch.chdir(bernd.pfad)
+    abruf.beginne(["sync"])
+    vorab = abruf._begonnen
+    assert vorab is not None and vorab._prozess is not None
+    assert abruf.nimm(tmp_path) is None  # another store: not this fetch
+    assert vorab._prozess.poll() is not None and abruf._begonnen is None  # stopped, not left
+    assert abruf.nimm(bernd.pfad / "ziele") is None  # handed over at most once
