@@ -64,7 +64,9 @@ def auswahl(speicher: Zielspeicher, *, leuchtturm: bool | None = None, suche: st
     """
     angaben = {}
     for option, werte in kriterien.items():
-        liste = werte if isinstance(werte, (list, tuple, set, frozenset)) else [werte]
+        # a list of values; a model object (a NamedTuple) is one value, not its fields
+        liste = (werte if isinstance(werte, (list, tuple, set, frozenset))
+                 and not hasattr(werte, "_fields") else [werte])
         angaben[option] = [_als_text(w) for w in liste]
     return filter_aus_angaben(speicher.rahmen, leuchtturm=leuchtturm, suche=suche, **angaben)
 

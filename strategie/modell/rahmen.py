@@ -6,7 +6,6 @@ import re
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from strategie.modell.befund import Befund
@@ -93,7 +92,7 @@ class _Rahmenfelder(NamedTuple):
     and still count as 'auf Kurs'."""
     messwert_max_alter_monate: int = 18
     """A Kennzahl whose latest Messwert is older has 'keine aktuellen Messwerte'."""
-    vorlage: Mapping[str, Any] = MappingProxyType({})
+    vorlage: Mapping[str, Any] = {}  # read-only by its type; shared, picklable
     """Default field values of a new goal ('strategie neu'), under their TOML names."""
     berichte: Berichtsrahmen = Berichtsrahmen()
     """The frame's settings for reports (``[berichte]``)."""

@@ -28,7 +28,6 @@ Imports nothing but the model's Befund.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 ALLE = "*"
@@ -55,7 +54,7 @@ class Regeln(NamedTuple):
     aemter: dict[str, Amtsregel]
     gruppen: dict[str, tuple[str, ...]]
     """Group → its accounts (nested groups resolved)."""
-    konten: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    konten: Mapping[str, tuple[str, ...]] = {}  # read-only by its type; shared, picklable
     """Account → the e-mail addresses of its commits."""
 
     def eintraege(self, aktion: str, amt: str | None = None) -> tuple[str, ...]:
