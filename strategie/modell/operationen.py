@@ -3,7 +3,7 @@ remove a table."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.feld import Abschnitt, Feld, abschnitt_hinweis, modell_an_pfad
@@ -13,46 +13,46 @@ def _gleich(self: tuple[Any, ...], anderes: object) -> bool:
     return type(self) is type(anderes) and tuple.__eq__(self, anderes)
 
 
+def _ungleich(self: tuple[Any, ...], anderes: object) -> bool:
+    return not _gleich(self, anderes)
+
+
 def _streuwert(self: tuple[Any, ...]) -> int:
     return hash((type(self).__name__, *self))
+
+
+_Art = TypeVar("_Art", bound=type)
+
+
+def _nur_eigene_art(klasse: _Art) -> _Art:
+    """Make a NamedTuple equal only to its own kind (a plain one compares as any tuple)."""
+    klasse.__eq__ = _gleich  # type: ignore[assignment]
+    klasse.__ne__ = _ungleich  # type: ignore[assignment]
+    klasse.__hash__ = _streuwert  # type: ignore[assignment]
+    return klasse
 
 
 # Operations are NamedTuples (no dataclasses on the edit path: see ``strategie.modell``); two
 # operations are equal only when they are of the same kind: Setze("x", v) is not Anhaengen("x", v).
 
 
+@_nur_eigene_art
 class Setze(NamedTuple):
     """Set the field at a dotted path (``status``, ``massnahmen.2.status``); None removes it."""
 
     pfad: str
     wert: Any
 
-    def __eq__(self, anderes: object) -> bool:
-        return _gleich(self, anderes)
 
-    def __ne__(self, anderes: object) -> bool:
-        return not _gleich(self, anderes)
-
-    def __hash__(self) -> int:
-        return _streuwert(self)
-
-
+@_nur_eigene_art
 class Anhaengen(NamedTuple):
     """Append a table to the list at a dotted path (``massnahmen``, ``kennzahlen.1.messwerte``)."""
 
     pfad: str
     werte: dict[str, Any]
 
-    def __eq__(self, anderes: object) -> bool:
-        return _gleich(self, anderes)
 
-    def __ne__(self, anderes: object) -> bool:
-        return not _gleich(self, anderes)
-
-    def __hash__(self) -> int:
-        return _streuwert(self)
-
-
+@_nur_eigene_art
 class Entferne(NamedTuple):
     """Remove a table (``haushalt``) or an entry of a list (``massnahmen.2``,
     ``kennzahlen.1.messwerte.3``); a list whose last entry goes loses its key. A single field
@@ -60,16 +60,8 @@ class Entferne(NamedTuple):
 
     pfad: str
 
-    def __eq__(self, anderes: object) -> bool:
-        return _gleich(self, anderes)
 
-    def __ne__(self, anderes: object) -> bool:
-        return not _gleich(self, anderes)
-
-    def __hash__(self) -> int:
-        return _streuwert(self)
-
-
+@_nur_eigene_art
 class FuegeEin(NamedTuple):
     """Insert a table into the list at *pfad* so that it becomes entry *nummer* (from 1), e.g.
     a Messwert between two others to keep them sorted by Stichtag; ``nummer`` = length + 1 is
@@ -78,15 +70,6 @@ class FuegeEin(NamedTuple):
     pfad: str
     nummer: int
     werte: dict[str, Any]
-
-    def __eq__(self, anderes: object) -> bool:
-        return _gleich(self, anderes)
-
-    def __ne__(self, anderes: object) -> bool:
-        return not _gleich(self, anderes)
-
-    def __hash__(self) -> int:
-        return _streuwert(self)
 
 
 Operation = Setze | Anhaengen | Entferne | FuegeEin
