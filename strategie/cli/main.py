@@ -56,18 +56,17 @@ def _befehl(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv in (["-h"], ["--help"]):
-        from strategie.cli.hilfe import hilfe, spalten
+    if argv in (["-h"], ["--help"], ["--version"]):
+        from strategie.cli.hilfe import VERSION, hilfe, spalten
 
-        text = hilfe(spalten() - 2)
+        text = f"{VERSION}\n" if argv == ["--version"] else hilfe(spalten() - 2)
         if text is not None:
-            sys.stdout.write(text)
+            try:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                return _leser_weg()
             return ERFOLG
-    if argv == ["--version"]:
-        from strategie.cli.hilfe import VERSION
-
-        print(VERSION)
-        return ERFOLG
     befehl = _befehl(argv)
     if befehl == "sync":
         from strategie.cli import abruf
@@ -110,8 +109,12 @@ def _fuehre_aus(argv: list[str], befehl: str | None) -> int:
         print("Abgebrochen.", file=sys.stderr)
         return ABGEBROCHEN
     except BrokenPipeError:
-        # The reader of our output went away (e.g. `| head`); stay quiet like other tools.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return ERFOLG
+        return _leser_weg()
+
+
+def _leser_weg() -> int:
+    """The reader of our output went away (e.g. `| head`): stay quiet like other tools."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return ERFOLG
 

@@ -47,3 +47,17 @@ def test_version_wie_argparse(capsys: pytest.CaptureFixture[str]) -> None:
         baue_parser(()).parse_args(["--version"])
     assert ende.value.code == 0
     assert capsys.readouterr().out == schnell == f"strategie {__version__}\n"
+
+
+@pytest.mark.parametrize("argument", ["--help", "--version"])
+def test_leser_geht_weg(argument: str) -> None:
+    """'strategie --help | head -0': the reader closed the pipe; quiet, exit 0, as before."""
+    lauf = subprocess.run(f'"{sys.executable}" -m strategie {argument} | head -c 0',
+                          shell=True, capture_output=True, text=True, check=False,
+                          executable="/bin/bash", env={"PATH": "/usr/bin:/bin",
+                                                       "COLUMNS": "300"})
+    assert lauf.stderr == "" and lauf.stdout == ""
+    code = subprocess.run(f'"{sys.executable}" -m strategie {argument} | head -c 0; '
+                          'exit "${PIPESTATUS[0]}"', shell=True, executable="/bin/bash",
+                          capture_output=True, check=False, env={"PATH": "/usr/bin:/bin"})
+    assert code.returncode == 0
