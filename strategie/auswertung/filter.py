@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from strategie.modell.befund import StrategieFehler
 from strategie.modell.rahmen import Rahmen
@@ -39,8 +38,7 @@ def _ja_nein(ja: str, nein: str, ohne: bool) -> dict[object, str]:
     return {True: ja, False: nein, **({None: OHNE} if ohne else {})}
 
 
-@dataclass(frozen=True)
-class Dimension:
+class Dimension(NamedTuple):
     """One filter dimension: a field of ``Filter``, a CLI option, a facet of the app."""
 
     name: str
@@ -54,9 +52,9 @@ class Dimension:
     """The values a goal has in this dimension (None: the field is not given)."""
     vokabular: Callable[[Rahmen, Sequence[Ziel]], Sequence[object]]
     """All values in the order they are offered (frame order, years ascending)."""
-    namen: Mapping[object, str] = field(default_factory=dict)
+    namen: Mapping[object, str] = {}  # read-only by its type
     """Labels of values that are not shown as themselves (True → 'haushaltsneutral')."""
-    eingabe: Mapping[object, str] = field(default_factory=dict)
+    eingabe: Mapping[object, str] = {}  # read-only by its type
     """What a user types for such values (True → 'ja'); default: the label."""
     jahr: bool = False
     """The values are years: any year may be typed, the goals' own are offered."""
@@ -159,27 +157,29 @@ NACH_NAME = {d.name: d for d in DIMENSIONEN}
 NACH_OPTION = {d.option: d for d in DIMENSIONEN}
 
 
-@dataclass(frozen=True)
-class Filter:
+class _Filterfelder(NamedTuple):
+    aemter: frozenset[str] = frozenset()
+    handlungsfelder: frozenset[int] = frozenset()
+    status: frozenset[str] = frozenset()
+    ampeln: frozenset[str] = frozenset()
+    aktionsbereiche: frozenset[str] = frozenset()
+    umsetzungsjahre: frozenset[int | None] = frozenset()
+    arten: frozenset[str | None] = frozenset()
+    haushaltsneutral: frozenset[bool | None] = frozenset()
+    raeume: frozenset[str | None] = frozenset()
+    phasen: frozenset[str | None] = frozenset()
+    liga: frozenset[bool] = frozenset()
+    leuchtturm: bool | None = None
+    suche: str = ""
+
+
+class Filter(_Filterfelder):
     """A conjunction of criteria; an empty set means 'any value'.
 
     Every field but ``leuchtturm`` (yes/no/any, as the app's radio buttons have it) and
-    ``suche`` is the set of values of one dimension of ``DIMENSIONEN`` a goal may have.
+    ``suche`` is the set of values of one dimension of ``DIMENSIONEN`` a goal may have. A
+    NamedTuple with a ``__dict__`` for its cached lookups (see ``strategie.modell``).
     """
-
-    aemter: frozenset[str] = field(default_factory=frozenset)
-    handlungsfelder: frozenset[int] = field(default_factory=frozenset)
-    status: frozenset[str] = field(default_factory=frozenset)
-    ampeln: frozenset[str] = field(default_factory=frozenset)
-    aktionsbereiche: frozenset[str] = field(default_factory=frozenset)
-    umsetzungsjahre: frozenset[int | None] = field(default_factory=frozenset)
-    arten: frozenset[str | None] = field(default_factory=frozenset)
-    haushaltsneutral: frozenset[bool | None] = field(default_factory=frozenset)
-    raeume: frozenset[str | None] = field(default_factory=frozenset)
-    phasen: frozenset[str | None] = field(default_factory=frozenset)
-    liga: frozenset[bool] = field(default_factory=frozenset)
-    leuchtturm: bool | None = None
-    suche: str = ""
 
     @property
     def leer(self) -> bool:
@@ -222,7 +222,7 @@ class Filter:
 
     def mit(self, **aenderungen: object) -> Filter:
         """A copy with some criteria replaced."""
-        return replace(self, **aenderungen)  # type: ignore[arg-type]
+        return self._replace(**aenderungen)  # type: ignore[arg-type]
 
     def beschreibung(self) -> str:
         """German one-line description of the active criteria ('' when empty)."""

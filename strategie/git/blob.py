@@ -1,4 +1,5 @@
-"""git's object id of a file's bytes, computed here instead of asking `git hash-object`."""
+"""git's object id of a file's bytes, computed here instead of asking `git hash-object`; the
+SHA-1 the caches key by (``sha1``)."""
 
 from __future__ import annotations
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
+from strategie.git.blob import sha1
 from strategie.modell.feld import ZIEL
 from strategie.modell.ziel import Auszug, Ziel
 from strategie.version import __version__
@@ -109,7 +109,7 @@ class ZielCache:
 
     def __init__(self, verzeichnis: Path, rahmen_bytes: bytes) -> None:
         gitdir = gitdir_von(verzeichnis)
-        kennung = hashlib.sha1(
+        kennung = sha1(
             f"{CACHE_VERSION}|{__version__}|{ZIEL!r}|{verzeichnis}".encode() + rahmen_bytes
         ).hexdigest()[:16]
         self.datei = gitdir / "strategie" / f"ziele-{kennung}.pickle" if gitdir else None

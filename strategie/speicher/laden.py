@@ -6,8 +6,9 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from strategie.git.blob import blob_id
 from strategie.modell.befund import Befund
@@ -20,10 +21,7 @@ from strategie.speicher.rahmendatei import lade_rahmen
 from strategie.text.ordnung import natuerlich
 
 
-@dataclass(frozen=True)
-class Zielspeicher:
-    """A store state: frame, valid goals and Befunde for the files that could not be read."""
-
+class _Speicherfelder(NamedTuple):
     verzeichnis: Path
     rahmen: Rahmen
     ziele: tuple[Ziel, ...]
@@ -34,10 +32,17 @@ class Zielspeicher:
     """The commit the state was read from (None: the working tree)."""
     stichtag: dt.date | None = None
     """The Stichtag asked for, if the state was reconstructed as of a date."""
-    _nach_id: dict[str, Ziel] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_nach_id", {z.id: z for z in self.ziele})
+
+class Zielspeicher(_Speicherfelder):
+    """A store state: frame, valid goals and Befunde for the files that could not be read.
+
+    A NamedTuple with a ``__dict__`` for its lookup by id (see ``strategie.modell``).
+    """
+
+    @cached_property
+    def _nach_id(self) -> dict[str, Ziel]:
+        return {z.id: z for z in self.ziele}
 
     def ziel(self, ziel_id: str) -> Ziel | None:
         """The goal with this id (case-insensitive), or None."""
@@ -57,8 +62,7 @@ def sortiere_ziele(ziele: Iterable[Ziel], rahmen: Rahmen) -> tuple[Ziel, ...]:
     return tuple(sorted(ziele, key=zielordnung(rahmen)))
 
 
-@dataclass(frozen=True, slots=True)
-class ImCache:
+class ImCache(NamedTuple):
     """A goal file version the parsed-goal cache holds: its bytes need not be read."""
 
     blob: str

@@ -27,7 +27,6 @@ Written as a temporary file and renamed, so concurrent processes see a whole sna
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import mmap
 import os
 import pickle
@@ -35,9 +34,10 @@ import struct
 import subprocess
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
+from strategie.git.blob import sha1
 from strategie.modell.befund import Befund
 from strategie.modell.feld import ZIEL
 from strategie.modell.rahmen import Rahmen
@@ -59,8 +59,7 @@ Eintrag = tuple[str, Kopf, bytes | memoryview, bytes | memoryview, bytes | memor
 of a goal; read from a snapshot, the byte strings are views into its mapped file."""
 
 
-@dataclass(frozen=True)
-class Lage:
+class Lage(NamedTuple):
     """The store folder in git right now: HEAD's tree of it, and the paths that differ."""
 
     baum: str
@@ -116,7 +115,7 @@ class Schnappschuss:
     """The snapshot file of one store with one frame (like the parsed-goal cache's key)."""
 
     def __init__(self, gitdir: Path, verzeichnis: Path, rahmen_bytes: bytes) -> None:
-        kennung = hashlib.sha1(
+        kennung = sha1(
             f"{SCHNAPPSCHUSS_VERSION}|{CACHE_VERSION}|{__version__}|{ZIEL!r}|{verzeichnis}"
             .encode() + rahmen_bytes).hexdigest()[:16]
         self.datei = gitdir / "strategie" / f"stand-{kennung}.pickle"

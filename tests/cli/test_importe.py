@@ -134,3 +134,11 @@ def test_abgleich_laedt_keine_dataclasses() -> None:
     ergebnis = subprocess.run([sys.executable, "-c", programm], capture_output=True, text=True,
                               check=True)
     assert ergebnis.stdout.strip() == "[]"
+
+
+def test_liste_laedt_keine_dataclasses(repo: Path) -> None:
+    """The store, its snapshot and the filters are NamedTuples too (see strategie.modell)."""
+    code, module = _module("liste", "--amt", "SA", "--format", "json",
+                           "--store", str(repo / "ziele"))
+    assert code == 0
+    assert _geladen(module, ("dataclasses", "inspect", "hashlib", "_hashlib")) == []
