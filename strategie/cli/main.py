@@ -56,27 +56,48 @@ def _befehl(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv in (["-h"], ["--help"], ["--version"]):
-        from strategie.cli.hilfe import VERSION, hilfe, spalten
+    try:
+        if argv in (["-h"], ["--help"], ["--version"]):
+            from strategie.cli.hilfe import VERSION, hilfe, spalten
 
-        text = f"{VERSION}\n" if argv == ["--version"] else hilfe(spalten() - 2)
-        if text is not None:
-            try:
-                sys.stdout.write(text)
-                sys.stdout.flush()
-            except BrokenPipeError:
-                return _leser_weg()
-            return ERFOLG
-    befehl = _befehl(argv)
-    if befehl == "sync":
+            text = f"{VERSION}\n" if argv == ["--version"] else hilfe(spalten() - 2)
+            if text is not None:
+                return _schreibe(text)
+        befehl = _befehl(argv)
+        if befehl != "sync":
+            return _fuehre_aus(argv, befehl)
         from strategie.cli import abruf
 
-        abruf.beginne(argv)  # the fetch runs while the parser and the sync are imported
         try:
+            abruf.beginne(argv)  # the fetch runs while the parser and the sync are imported
             return _fuehre_aus(argv, befehl)
         finally:
             abruf.beende()
-    return _fuehre_aus(argv, befehl)
+    except KeyboardInterrupt:  # also while the parser is built (a sync's fetch is stopped)
+        print("Abgebrochen.", file=sys.stderr)
+        return ABGEBROCHEN
+
+
+def _schreibe(text: str) -> int:
+    """Write the help or the version to stdout (to stderr when stdout is closed, as argparse
+    does); a German error when that fails, quiet when the reader went away."""
+    ausgabe = sys.stdout or sys.stderr
+    if ausgabe is None:
+        return ERFOLG
+    try:
+        ausgabe.write(text)
+        ausgabe.flush()
+    except BrokenPipeError:
+        return _leser_weg()
+    except OSError as fehler:
+        from strategie.modell.befund import os_fehlertext
+
+        _leser_weg()  # what is still buffered must not fail again at exit
+        if sys.stderr is not None and ausgabe is not sys.stderr:
+            print(f"Fehler: Die Ausgabe ließ sich nicht schreiben: {os_fehlertext(fehler)}",
+                  file=sys.stderr)
+        return FEHLER
+    return ERFOLG
 
 
 def _fuehre_aus(argv: list[str], befehl: str | None) -> int:
@@ -105,16 +126,14 @@ def _fuehre_aus(argv: list[str], befehl: str | None) -> int:
         # messages quote goal values and user input: shown literally, never as control codes
         print(f"Fehler: {entschaerfe(fehler.meldung)}", file=sys.stderr)
         return FEHLER
-    except KeyboardInterrupt:
-        print("Abgebrochen.", file=sys.stderr)
-        return ABGEBROCHEN
     except BrokenPipeError:
         return _leser_weg()
 
 
 def _leser_weg() -> int:
     """The reader of our output went away (e.g. `| head`): stay quiet like other tools."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    if sys.stdout is not None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return ERFOLG
 

@@ -43,21 +43,38 @@ class Vorab:
 
     def beende(self) -> None:
         """Stop it if it still runs, with what it started for the transport (ssh, a local
-        upload-pack: git leaves them running when it is terminated), and reap it. Its output
-        is not read: a child that outlives it may hold the pipe open."""
+        upload-pack: git leaves them running when it is terminated; each is stopped first, so
+        none is started unseen), and reap it. Its output is not read: a child that outlives it
+        may hold the pipe open."""
         prozess = self._prozess
         self._beendet = True
         if prozess is None or self._ergebnis is not None:
             return
         if prozess.poll() is None:
-            for pid in (prozess.pid, *nachkommen(prozess.pid)):
+            for pid in _angehalten(prozess.pid):
                 with contextlib.suppress(OSError):  # ended meanwhile
                     os.kill(pid, signal.SIGTERM)
+                    os.kill(pid, signal.SIGCONT)  # the TERM is taken when it runs again
         prozess.wait()
         for rohr in (prozess.stdout, prozess.stderr):
             if rohr is not None:
                 rohr.close()
         self._ergebnis = (prozess.returncode, "", "")
+
+
+def _angehalten(pid: int) -> set[int]:
+    """*pid* and all it started, each stopped (SIGSTOP) before the next look at /proc: a
+    process that is stopped starts nothing more, so a transport git is spawning just now is
+    found by the next look instead of outliving it. Ends when a look finds nothing new."""
+    angehalten: set[int] = set()
+    neu = {pid}
+    while neu:
+        for kind in neu:
+            with contextlib.suppress(OSError):  # ended meanwhile
+                os.kill(kind, signal.SIGSTOP)
+        angehalten |= neu
+        neu = set(nachkommen(pid)) - angehalten
+    return angehalten
 
 
 def nachkommen(pid: int) -> list[int]:

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from strategie.cli.hilfe import MINDESTBREITE, hilfe
+from strategie.cli.hilfe import MINDESTBREITE, VERSION, hilfe
 from strategie.cli.parser import baue_parser
 
 
@@ -61,3 +61,29 @@ def test_leser_geht_weg(argument: str) -> None:
                           'exit "${PIPESTATUS[0]}"', shell=True, executable="/bin/bash",
                           capture_output=True, check=False, env={"PATH": "/usr/bin:/bin"})
     assert code.returncode == 0
+
+
+def test_geschlossene_oder_volle_ausgabe() -> None:
+    """stdout closed: the version goes to stderr (as argparse did); a full disk: said."""
+    umgebung = {"PATH": "/usr/bin:/bin", "COLUMNS": "100"}
+    zu = subprocess.run(f'"{sys.executable}" -m strategie --version >&-', shell=True,
+                        capture_output=True, text=True, check=False, env=umgebung)
+    assert (zu.returncode, zu.stderr) == (0, f"{VERSION}\n")
+    voll = subprocess.run(f'"{sys.executable}" -m strategie --help > /dev/full', shell=True,
+                          capture_output=True, text=True, check=False, env=umgebung)
+    assert voll.returncode == 3
+    assert voll.stderr == ("Fehler: Die Ausgabe ließ sich nicht schreiben: kein Speicherplatz "
+                           "mehr auf dem Datenträger\n")
+
+
+def test_strg_c_beim_aufbau_des_parsers(monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    import strategie.cli.parser
+    from strategie.cli.main import ABGEBROCHEN, main
+
+    def unterbrochen(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(strategie.cli.parser, "baue_parser", unterbrochen)
+    assert main(["liste"]) == ABGEBROCHEN
+    assert capsys.readouterr().err == "Abgebrochen.\n"

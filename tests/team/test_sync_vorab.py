@@ -272,3 +272,56 @@ def test_abruf_fuer_einen_anderen_speicher_wird_beendet(team: Team, tmp_path: Pa
     assert abruf.nimm(tmp_path) is None  # another store: not this fetch
     assert vorab._prozess.poll() is not None and abruf._begonnen is None  # stopped, not left
     assert abruf.nimm(bernd.pfad / "ziele") is None  # handed over at most once
+
+
+def test_beenden_laesst_nichts_zurueck_was_gerade_entsteht(team: Team, tmp_path: Path) -> None:
+    """The transport keeps starting processes while the fetch is stopped (as git just
+    spawning ssh does): each is stopped before the next look at /proc, none outlives it."""
+    bernd = team.klone[1]
+    marke = "61.4142"  # a sleep no other process has
+    skript = tmp_path / "upload-pack-vermehrt"
+    skript.write_text(f'#!/bin/sh\nwhile :; do sleep {marke} & done\n', encoding="utf-8")
+    skript.chmod(0o755)
+    bernd.git("config", "remote.origin.uploadpack", str(skript))
+
+    def schlaefer() -> list[int]:
+        return [int(p.parent.name) for p in Path("/proc").glob("[0-9]*/cmdline")
+                if marke.encode() in _lies(p) and _lebt(int(p.parent.name))]
+
+    for _ in range(3):
+        vorab = Vorab(str(bernd.pfad), "fetch", "--quiet")
+        ende = time.monotonic() + 30
+        while len(schlaefer()) < 20 and time.monotonic() < ende:
+            time.sleep(0.01)
+        assert schlaefer(), "the transport did not start"
+        vorab.beende()
+        time.sleep(0.2)
+        assert schlaefer() == []
+
+
+def test_strg_c_vor_dem_abgleich_beendet_den_vorab_abruf(
+        team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl+C while the parser is still being built: 'Abgebrochen.', exit 130, and the fetch
+    begun from the command line is stopped, not left running."""
+    import strategie.cli.parser
+    from strategie.cli.main import ABGEBROCHEN, main
+
+    bernd = team.klone[1]
+    protokoll = _zaehlendes_upload_pack(bernd, tmp_path, warten=120)
+
+    def unterbrochen(*_: object) -> None:
+        ende = time.monotonic() + 30
+        while not _abrufe(protokoll) and time.monotonic() < ende:
+            time.sleep(0.01)  # the transport runs: the fetch began before the parser
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(strategie.cli.parser, "baue_parser", unterbrochen)
+    monkeypatch.chdir(bernd.pfad)
+    assert main(["sync"]) == ABGEBROCHEN
+    assert capsys.readouterr().err == "Abgebrochen.\n"
+    assert _abrufe(protokoll) == 1
+    holend = [p for p in Path("/proc").glob("[0-9]*/cmdline")
+              if b"fetch\0--quiet" in _lies(p) and _ort(p) == bernd.pfad.resolve()]
+    assert holend == []
+    assert [pid for pid in protokoll.read_text().split() if _lebt(int(pid))] == []
