@@ -70,3 +70,15 @@ def test_modellobjekt_als_filterwert_ist_ein_wert(beispiel: Path) -> None:
     with pytest.raises(StrategieFehler, match=r"Amt\(kuerzel='SA'"):
         api.auswahl(speicher, amt=amt)
     assert api.filtere(speicher, amt=("SA",)) == api.filtere(speicher, amt=["SA"])
+
+
+def test_kopien_wie_im_readme(beispiel: Path) -> None:
+    """README, Python-API: copies with other values via ``mit`` and ``_replace``."""
+    from strategie.auswertung.filter import Filter
+
+    speicher = lade_speicher(beispiel)
+    nur_sa = Filter().mit(aemter=frozenset({"SA"}))
+    assert nur_sa.aemter == {"SA"} and Filter().leer and not nur_sa.leer
+    assert {z.amt for z in nur_sa.anwenden(speicher.ziele)} == {"SA"}
+    kopie = speicher._replace(quelle="Test")
+    assert kopie.quelle == "Test" and kopie.ziel("SA-01") is speicher.ziel("SA-01")
