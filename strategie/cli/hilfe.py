@@ -59,9 +59,8 @@ def hilfe(breite: int) -> str | None:
                    max(len(n) for n, _ in befehle)) + 2
     spalte = min(laengste + 2, min(24, max(breite - 20, 4)))
     zeilen = [AUFRUF, "", BESCHREIBUNG, "", "Optionen:"]
-    zeilen += _eintrag(2, *_OPTIONEN[0], spalte, breite)
-    zeilen += _eintrag(2, *_OPTIONEN[1], spalte, breite)
-    zeilen += _eintrag(2, *_OPTIONEN[2], spalte, breite)
+    for option, text in _OPTIONEN:
+        zeilen += _eintrag(2, option, text, spalte, breite)
     zeilen += ["", "Befehle:", "  BEFEHL"]
     for name, text in befehle:
         zeilen += _eintrag(4, name, text, spalte, breite)

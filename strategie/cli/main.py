@@ -87,12 +87,13 @@ def _schreibe(text: str) -> int:
     try:
         ausgabe.write(text)
         ausgabe.flush()
-    except BrokenPipeError:
-        return _leser_weg()
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): quiet like other tools
+        _ins_leere()
+        return ERFOLG
     except OSError as fehler:
         from strategie.modell.befund import os_fehlertext
 
-        _leser_weg()  # what is still buffered must not fail again at exit
+        _ins_leere()  # what is still buffered must not fail again at exit
         if sys.stderr is not None and ausgabe is not sys.stderr:
             print(f"Fehler: Die Ausgabe ließ sich nicht schreiben: {os_fehlertext(fehler)}",
                   file=sys.stderr)
@@ -126,14 +127,15 @@ def _fuehre_aus(argv: list[str], befehl: str | None) -> int:
         # messages quote goal values and user input: shown literally, never as control codes
         print(f"Fehler: {entschaerfe(fehler.meldung)}", file=sys.stderr)
         return FEHLER
-    except BrokenPipeError:
-        return _leser_weg()
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): quiet like other tools
+        _ins_leere()
+        return ERFOLG
 
 
-def _leser_weg() -> int:
-    """The reader of our output went away (e.g. `| head`): stay quiet like other tools."""
+def _ins_leere() -> None:
+    """Point stdout at /dev/null, so that what is still buffered is dropped at exit instead
+    of failing a second time."""
     if sys.stdout is not None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    return ERFOLG
 

@@ -102,6 +102,11 @@ class _Rahmenfelder(NamedTuple):
     """Who may change what (``[zustaendigkeit]``); None: no rules, everyone may."""
 
 
+_VERGLICHEN = tuple(name for name in _Rahmenfelder._fields
+                    if name not in ("vorlage", "roh", "zustaendigkeit"))
+"""The fields two frames are compared by."""
+
+
 class Rahmen(_Rahmenfelder):
     """The parsed frame file; the one source of vocabularies for validation, schema and UI.
 
@@ -110,7 +115,7 @@ class Rahmen(_Rahmenfelder):
     """
 
     def _verglichen(self) -> tuple[Any, ...]:
-        return (*self[:17], self.berichte)
+        return tuple(getattr(self, name) for name in _VERGLICHEN)
 
     def __eq__(self, anderes: object) -> bool:
         return isinstance(anderes, Rahmen) and self._verglichen() == anderes._verglichen()
