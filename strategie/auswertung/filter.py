@@ -64,6 +64,9 @@ class Dimension(NamedTuple):
     """None ('ohne Angabe': the field is left out) is one of the values."""
     schalter: bool = False
     """A yes/no dimension: the CLI option alone means 'ja'."""
+    feld: str = ""
+    """The goal's attribute when ``werte_des_ziels`` is just its one value ('amt'); a loader
+    can then pre-select goals by it (``Filter.vorauswahl``). Empty: the values are computed."""
 
     def werte(self, rahmen: Rahmen, ziele: Sequence[Ziel] = ()) -> list[object]:
         """All values of the dimension, in order, with None last if it is one."""
@@ -109,15 +112,17 @@ def _jahre(_: Rahmen, ziele: Sequence[Ziel]) -> Sequence[object]:
 
 DIMENSIONEN: tuple[Dimension, ...] = (
     Dimension("aemter", "amt", "Amt", "nur Ziele dieses Amts, z. B. SA (auch SA,AGV)", "KÜRZEL",
-              lambda z: (z.amt,), lambda r, _: r.vokabular("aemter")),
+              lambda z: (z.amt,), lambda r, _: r.vokabular("aemter"), feld="amt"),
     Dimension("handlungsfelder", "handlungsfeld", "Handlungsfeld",
               "nur Ziele dieses Handlungsfelds 1–4 (auch 1,2)", "NR",
-              lambda z: (z.handlungsfeld,), lambda r, _: [h.nummer for h in r.handlungsfelder]),
+              lambda z: (z.handlungsfeld,), lambda r, _: [h.nummer for h in r.handlungsfelder],
+              feld="handlungsfeld"),
     Dimension("status", "status", "Umsetzungsstand",
               'nur Ziele mit diesem Umsetzungsstand, z. B. "in Umsetzung"', "STAND",
-              lambda z: (z.status,), lambda r, _: r.vokabular("umsetzungsstand"), komma=False),
+              lambda z: (z.status,), lambda r, _: r.vokabular("umsetzungsstand"), komma=False,
+              feld="status"),
     Dimension("ampeln", "ampel", "Ampel", "nur Ziele mit dieser Ampel (grün, gelb, rot, grau)",
-              "FARBE", lambda z: (z.ampel,), lambda r, _: r.vokabular("ampel")),
+              "FARBE", lambda z: (z.ampel,), lambda r, _: r.vokabular("ampel"), feld="ampel"),
     Dimension("aktionsbereiche", "aktionsbereich", "Aktionsbereich",
               "nur Ziele in diesem Aktionsbereich (Anfang des Namens genügt)", "NAME",
               lambda z: z.aktionsbereiche, lambda r, _: r.vokabular("aktionsbereiche"),
@@ -149,7 +154,7 @@ DIMENSIONEN: tuple[Dimension, ...] = (
               eingabe={True: "ja", False: "nein"}, schalter=True),
     Dimension("leuchtturm", "leuchtturm", "Leuchtturm", "nur Leuchtturmprojekte", "",
               lambda z: (z.leuchtturm,), lambda r, _: [True, False],
-              namen=_ja_nein("nur Leuchttürme", "ohne Leuchttürme", False)),
+              namen=_ja_nein("nur Leuchttürme", "ohne Leuchttürme", False), feld="leuchtturm"),
 )
 """The filter dimensions in the order the app and the CLI help show them."""
 
@@ -192,16 +197,21 @@ class Filter(_Filterfelder):
         return tuple(unicodedata.normalize("NFC", self.suche).casefold().split())
 
     @cached_property
+    def _aktive_dimensionen(self) -> tuple[Dimension, ...]:
+        """The dimensions this filter restricts, in the order of ``DIMENSIONEN``."""
+        return tuple(d for d in DIMENSIONEN if self._erlaubt(d))
+
+    @cached_property
     def _aktiv(self) -> tuple[tuple[Callable[[Ziel], tuple[object, ...]], frozenset[Any]], ...]:
         """(values of a goal, allowed values) of the dimensions this filter restricts."""
-        aktiv = []
-        for dimension in DIMENSIONEN:
-            wert = getattr(self, dimension.name)
-            if dimension.name == "leuchtturm":
-                wert = frozenset() if wert is None else frozenset({wert})
-            if wert:
-                aktiv.append((dimension.werte_des_ziels, wert))
-        return tuple(aktiv)
+        return tuple((d.werte_des_ziels, self._erlaubt(d)) for d in self._aktive_dimensionen)
+
+    def _erlaubt(self, dimension: Dimension) -> frozenset[Any]:
+        """The values this filter allows in *dimension* (empty: any)."""
+        wert = getattr(self, dimension.name)
+        if dimension.name == "leuchtturm":
+            return frozenset() if wert is None else frozenset({wert})
+        return frozenset(wert)
 
     def passt(self, ziel: Ziel, text: str | None = None) -> bool:
         """Whether *ziel* meets every criterion; *text* is its cached ``suchtext``, if at hand."""
@@ -215,6 +225,13 @@ class Filter(_Filterfelder):
     def passt_ohne_suche(self, ziel: Ziel) -> bool:
         """Whether *ziel* meets every criterion except the text search."""
         return all(not erlaubt.isdisjoint(werte(ziel)) for werte, erlaubt in self._aktiv)
+
+    def vorauswahl(self) -> dict[str, frozenset[object]]:
+        """The allowed values of the restricted dimensions that are one attribute of a goal
+        (``Dimension.feld`` → values): a loader may leave out every goal whose attribute is
+        not among them before building it. Only a pre-selection: ``anwenden`` still decides."""
+        return {dimension.feld: erlaubt for dimension, (_, erlaubt)
+                in zip(self._aktive_dimensionen, self._aktiv, strict=True) if dimension.feld}
 
     def anwenden(self, ziele: Iterable[Ziel]) -> list[Ziel]:
         """The goals that pass, in their order."""

@@ -125,7 +125,7 @@ def _erstelle(args: argparse.Namespace, schritt: Schritt, *, mit_zeitraum: bool)
     schritt("Lade den Zielspeicher")
     speicher = oeffne_speicher(args)
     return erstelle_bericht(
-        speicher, kriterien=filter_aus_args(args, speicher),
+        speicher, kriterien=filter_aus_args(args, speicher.rahmen),
         seit=getattr(args, "seit", None) if mit_zeitraum else None,
         bis=getattr(args, "bis", None) if mit_zeitraum else None,
         max_alter_monate=getattr(args, "monate", None), schritt=schritt,
@@ -256,7 +256,7 @@ def befehl_jahresplanung(args: argparse.Namespace) -> int:
         speicher = oeffne_speicher(args)
         schritt(f"Stelle die Jahresplanung {args.jahr} zusammen")
         planung = erstelle_jahresplanung(speicher, args.jahr,
-                                         kriterien=filter_aus_args(args, speicher),
+                                         kriterien=filter_aus_args(args, speicher.rahmen),
                                          grundlage_lang=args.grundlage == "lang")
         if not nur_uebersicht(args):
             schritt(f"Schreibe die Jahresplanung ({FORMATNAMEN[args.format]})")

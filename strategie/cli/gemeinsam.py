@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # imported where used: building the parser needs neither Rich
     from rich.console import Console
 
     from strategie.auswertung.filter import Filter
+    from strategie.modell.rahmen import Rahmen
     from strategie.modell.ziel import Ziel
     from strategie.speicher.laden import Zielspeicher
 
@@ -72,17 +73,22 @@ def _weite_rohrleitung(strom: object) -> None:
             fcntl.fcntl(griff, fcntl.F_SETPIPE_SZ, ROHR_BYTES)
 
 
-def oeffne_speicher(args: argparse.Namespace, *, befunde_melden: bool = True) -> Zielspeicher:
+def oeffne_speicher(args: argparse.Namespace, *, befunde_melden: bool = True,
+                    vorauswahl: bool = False) -> Zielspeicher:
     """Load the store named by --store (or found), as of --stand/--rev if given.
 
-    Invalid files are reported briefly on stderr.
+    Invalid files are reported briefly on stderr. With *vorauswahl*, goals that the filter
+    options rule out may be left out (for a command that applies ``filter_aus_args`` anyway;
+    ``Zielspeicher.anzahl`` still counts all).
     """
     from strategie.speicher.stand import lade
 
     verzeichnis = finde_speicher(getattr(args, "store", None))
     stand = getattr(args, "stand", None)
     speicher = lade(verzeichnis, stichtag=datum_aus_text(stand) if stand else None,
-                    rev=getattr(args, "rev", None))
+                    rev=getattr(args, "rev", None),
+                    vorauswahl=(lambda rahmen: filter_aus_args(args, rahmen).vorauswahl())
+                    if vorauswahl else None)
     if speicher.commit is not None:
         fehlerkonsole().print(f"{speicher.quelle}", markup=False, style="dim")
     if befunde_melden and speicher.befunde:
@@ -137,13 +143,13 @@ def _aufgeteilt(werte: list[str], komma: bool) -> list[str]:
     return [normalisiere(teil) for wert in werte for teil in wert.split(",") if teil.strip()]
 
 
-def filter_aus_args(args: argparse.Namespace, speicher: Zielspeicher) -> Filter:
+def filter_aus_args(args: argparse.Namespace, rahmen: Rahmen) -> Filter:
     """The Filter the user asked for, checked against the store's frame."""
     from strategie.auswertung.filter import DIMENSIONEN, filter_aus_angaben
 
     angaben = {d.name: _aufgeteilt(getattr(args, d.option), d.komma) for d in DIMENSIONEN
                if d.name != "leuchtturm"}
-    return filter_aus_angaben(speicher.rahmen, leuchtturm=args.leuchtturm,
+    return filter_aus_angaben(rahmen, leuchtturm=args.leuchtturm,
                               suche=normalisiere(args.suche), **angaben)
 
 

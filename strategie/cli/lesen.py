@@ -47,8 +47,8 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
 
 def befehl_liste(args: argparse.Namespace) -> int:
     """strategie liste."""
-    speicher = oeffne_speicher(args)
-    kriterien = filter_aus_args(args, speicher)
+    speicher = oeffne_speicher(args, vorauswahl=True)
+    kriterien = filter_aus_args(args, speicher.rahmen)
     ziele = kriterien.anwenden(speicher.ziele)
     if args.format == "json":
         from strategie.ausgabe.json.listen import ziele_json_teile
@@ -75,7 +75,7 @@ def befehl_liste(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(listen_text(ziele, ausgabe.width) + "\n")
     zusatz = f" (Filter: {kriterien.beschreibung()})" if not kriterien.leer else ""
-    ausgabe.print(f"{len(ziele)} von {len(speicher.ziele)} Zielen{zusatz}", style="dim",
+    ausgabe.print(f"{len(ziele)} von {speicher.anzahl} Zielen{zusatz}", style="dim",
                   markup=False)
     return 0
 
@@ -100,8 +100,8 @@ def befehl_matrix(args: argparse.Namespace) -> int:
     from strategie.ausgabe.terminal.ziele import matrix_tabelle
     from strategie.auswertung.matrix import zaehle_matrix
 
-    speicher = oeffne_speicher(args)
-    kriterien = filter_aus_args(args, speicher)
+    speicher = oeffne_speicher(args, vorauswahl=True)
+    kriterien = filter_aus_args(args, speicher.rahmen)
     matrix = zaehle_matrix(kriterien.anwenden(speicher.ziele), speicher.rahmen)
     titel = "Ziele je Amt und Handlungsfeld"
     if not kriterien.leer:

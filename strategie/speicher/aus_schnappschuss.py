@@ -4,13 +4,14 @@ files git reports as changed read again, the snapshot rebuilt when it cannot be 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from strategie.modell.befund import Befund
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.speicher.ablage import dateien_der_arbeitskopie, ist_zieldatei
-from strategie.speicher.cache import ZielCache, gitdir_von
+from strategie.speicher.cache import Kopf, ZielCache, gitdir_von, kopf, kopfpruefung
 from strategie.speicher.laden import lade_aus_quellen, sortiere_ziele, zielordnung
 from strategie.speicher.schnappschuss import (
     Eintrag,
@@ -25,7 +26,8 @@ from strategie.speicher.schnappschuss import (
     ziel_von,
 )
 
-Geladen = tuple[tuple[Ziel, ...], tuple[Befund, ...]]
+Geladen = tuple[tuple[Ziel, ...], tuple[Befund, ...], int | None]
+"""(goals, Befunde, the number of all valid goals when *vorauswahl* left some out, else None)."""
 
 NEU_SCHREIBEN_AB = 50
 """Files read again before the snapshot is written anew. Below, the old one stays: it is still
@@ -39,9 +41,16 @@ than sorting all goals anew: after an edit, one goal among 10,000 costs a few co
 instead of 10,000 sort keys (15 ms)."""
 
 
-def lade_mit_schnappschuss(verzeichnis: Path, rahmen: Rahmen) -> Geladen | None:
+def lade_mit_schnappschuss(verzeichnis: Path, rahmen: Rahmen,
+                           vorauswahl: Mapping[str, Collection[object]] | None = None
+                           ) -> Geladen | None:
     """Goals and Befunde of the working tree, as a full load gives them; None outside a git
-    repository with commits (the caller then loads without a snapshot)."""
+    repository with commits (the caller then loads without a snapshot).
+
+    With *vorauswahl* (attribute → allowed values, ``Filter.vorauswahl``), goals whose list
+    fields are not allowed may be left out (not built at all); the Befunde stay complete.
+    """
+    passt = kopfpruefung(vorauswahl) if vorauswahl else None
     gitdir = gitdir_von(verzeichnis)
     lage = frage_lage(verzeichnis) if gitdir is not None else None
     if gitdir is None or lage is None:
@@ -58,15 +67,22 @@ def lade_mit_schnappschuss(verzeichnis: Path, rahmen: Rahmen) -> Geladen | None:
     if alt is None:
         return _neu_aufgebaut(verzeichnis, rahmen, lage, schnappschuss)
     if not zu_lesen:
-        return (tuple(ziel_von(e) for e in alt["ziele"]),
-                tuple(b for _, b in alt["befunde"]))
-    return _mit_nachgelesenen(verzeichnis, rahmen, lage, schnappschuss, alt, zu_lesen)
+        alle = alt["ziele"]
+        if passt is None:
+            return tuple(ziel_von(e) for e in alle), tuple(b for _, b in alt["befunde"]), None
+        return (tuple(ziel_von(e) for e in alle if passt(e[1])),
+                tuple(b for _, b in alt["befunde"]), len(alle))
+    if len(zu_lesen) > NEU_SCHREIBEN_AB:
+        passt = None  # the snapshot is written anew: it needs every goal
+    return _mit_nachgelesenen(verzeichnis, rahmen, lage, schnappschuss, alt, zu_lesen, passt)
 
 
 def _mit_nachgelesenen(verzeichnis: Path, rahmen: Rahmen, lage: Lage,
-                       schnappschuss: Schnappschuss, alt: dict, zu_lesen: set[str]) -> Geladen:
+                       schnappschuss: Schnappschuss, alt: dict, zu_lesen: set[str],
+                       passt: Callable[[Kopf], bool] | None) -> Geladen:
     """The snapshot with the files in *zu_lesen* read again; written back for the next load
-    when they are many (``NEU_SCHREIBEN_AB``)."""
+    when they are many (``NEU_SCHREIBEN_AB``). With *passt*, only goals that pass are built
+    (and the snapshot is not written)."""
     eintraege: dict[str, Eintrag] = {e[0]: e for e in alt["ziele"] if e[0] not in zu_lesen}
     befunde = [(p, b) for p, b in alt["befunde"] if p not in zu_lesen]
     lesen = sorted(p for p in zu_lesen if ist_zieldatei(p))
@@ -75,21 +91,27 @@ def _mit_nachgelesenen(verzeichnis: Path, rahmen: Rahmen, lage: Lage,
     if neu is None:
         return _neu_aufgebaut(verzeichnis, rahmen, lage, schnappschuss)
     neue_ziele, neue_befunde = neu
-    ziele = [ziel_von(e) for e in eintraege.values()]  # in the snapshot's order: sorted
-    if len(neue_ziele) <= EINSORTIEREN_BIS:
+    anzahl = len(eintraege) + len(neue_ziele)
+    if passt is None:
+        ziele = [ziel_von(e) for e in eintraege.values()]  # in the snapshot's order: sorted
+        neu_gelesen = list(neue_ziele.values())
+    else:
+        ziele = [ziel_von(e) for e in eintraege.values() if passt(e[1])]
+        neu_gelesen = [z for z in neue_ziele.values() if passt(kopf(z))]
+    if len(neu_gelesen) <= EINSORTIEREN_BIS:
         ordnung = zielordnung(rahmen)
-        for ziel in neue_ziele.values():
+        for ziel in neu_gelesen:
             bisect.insort(ziele, ziel, key=ordnung)
     else:
-        ziele = list(sortiere_ziele([*ziele, *neue_ziele.values()], rahmen))
+        ziele = list(sortiere_ziele([*ziele, *neu_gelesen], rahmen))
     befunde += [(p, b) for p, liste in neue_befunde.items() for b in liste]
     befunde.sort(key=lambda eintrag: befund_ordnung(eintrag[0]))
-    if len(zu_lesen) > NEU_SCHREIBEN_AB:
+    if len(zu_lesen) > NEU_SCHREIBEN_AB and passt is None:
         unsicher = {*lage.abweichend, *unruhig(verzeichnis, neue_ziele, lage.gefragt),
                     *(p for p, _ in befunde)}
         schnappschuss.schreibe(lage.baum, [eintraege.get(z.pfad) or eintrag_von(z)
                                            for z in ziele], befunde, unsicher)
-    return tuple(ziele), tuple(b for _, b in befunde)
+    return tuple(ziele), tuple(b for _, b in befunde), None if passt is None else anzahl
 
 
 def _neu_aufgebaut(verzeichnis: Path, rahmen: Rahmen, lage: Lage,
@@ -112,4 +134,4 @@ def _neu_aufgebaut(verzeichnis: Path, rahmen: Rahmen, lage: Lage,
                     *(p for p, _ in befund_paare)}
         schnappschuss.schreibe(lage.baum, [eintrag_von(z) for z in ziele], befund_paare,
                                unsicher)
-    return ziele, befunde
+    return ziele, befunde, None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+from collections.abc import Callable, Collection, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
@@ -30,6 +31,25 @@ def kopf(ziel: Ziel) -> Kopf:
     """The list fields of a goal, as the cache stores them next to its pickled data."""
     return (ziel.id, ziel.titel, ziel.amt, ziel.handlungsfeld, ziel.status, ziel.ampel,
             ziel.leuchtturm)
+
+
+KOPF_FELDER = ("id", "titel", "amt", "handlungsfeld", "status", "ampel", "leuchtturm")
+"""The attributes of a goal in its ``Kopf``, in order."""
+
+
+def kopfpruefung(vorauswahl: Mapping[str, Collection[object]]) -> Callable[[Kopf], bool] | None:
+    """Whether a goal's list fields pass a pre-selection (attribute → allowed values).
+
+    Only attributes in the Kopf are checked, any other passes; None when none is to check.
+    """
+    paare = tuple((KOPF_FELDER.index(feld), erlaubt) for feld, erlaubt in vorauswahl.items()
+                  if feld in KOPF_FELDER)
+    if not paare:
+        return None
+    if len(paare) == 1:
+        stelle, erlaubt = paare[0]
+        return lambda k: k[stelle] in erlaubt
+    return lambda k: all(k[stelle] in erlaubt for stelle, erlaubt in paare)
 
 
 class ZielAusCache(Ziel):

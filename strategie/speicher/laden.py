@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -32,6 +32,9 @@ class _Speicherfelder(NamedTuple):
     """The commit the state was read from (None: the working tree)."""
     stichtag: dt.date | None = None
     """The Stichtag asked for, if the state was reconstructed as of a date."""
+    vorausgewaehlt_aus: int | None = None
+    """Set when only a pre-selection of the goals was loaded (``lade_speicher(vorauswahl=…)``):
+    the number of all valid goals. None: ``ziele`` holds every valid goal."""
 
 
 class Zielspeicher(_Speicherfelder):
@@ -39,6 +42,11 @@ class Zielspeicher(_Speicherfelder):
 
     A NamedTuple with a ``__dict__`` for its lookup by id (see ``strategie.modell``).
     """
+
+    @property
+    def anzahl(self) -> int:
+        """The number of valid goals in the store (also when only some of them were loaded)."""
+        return len(self.ziele) if self.vorausgewaehlt_aus is None else self.vorausgewaehlt_aus
 
     @cached_property
     def _nach_id(self) -> dict[str, Ziel]:
@@ -158,23 +166,32 @@ def lade_aus_quellen(verzeichnis: Path, rahmen: Rahmen, quellen: Iterable[Quelld
         return sortiere_ziele(ziele, rahmen), tuple(befunde)
 
 
-def lade_speicher(verzeichnis: Path, *, cache: bool = True) -> Zielspeicher:
+def lade_speicher(verzeichnis: Path, *, cache: bool = True,
+                  vorauswahl: Callable[[Rahmen], Mapping[str, Collection[object]]] | None = None
+                  ) -> Zielspeicher:
     """Read the store's frame and all goal files from the working tree.
 
     With *cache* (the default), the store comes from its snapshot with only the files git
     reports as changed read again (``schnappschuss``), or, without one, goals validated in an
     earlier run come from the parsed-goal cache in .git/strategie/ when their bytes are
     unchanged (and a new snapshot is written).
+
+    *vorauswahl* gives, for the frame, a pre-selection (``Filter.vorauswahl``): goals it
+    rules out may then be left out of ``ziele`` (``Zielspeicher.vorausgewaehlt_aus`` says so).
+    For a caller that applies that filter anyway: ``liste --amt SA`` builds 1,200 goals
+    instead of 10,000.
     """
     verzeichnis = verzeichnis.resolve()
     rahmen = lade_rahmen(verzeichnis)
     if cache:
         from strategie.speicher.aus_schnappschuss import lade_mit_schnappschuss
 
+        auswahl = vorauswahl(rahmen) if vorauswahl is not None else None
         with _ohne_gc():  # 10,000 goals from the snapshot: 10 ms less without collections
-            geladen = lade_mit_schnappschuss(verzeichnis, rahmen)
+            geladen = lade_mit_schnappschuss(verzeichnis, rahmen, auswahl)
         if geladen is not None:
-            return Zielspeicher(verzeichnis, rahmen, *geladen)
+            ziele, befunde, alle = geladen
+            return Zielspeicher(verzeichnis, rahmen, ziele, befunde, vorausgewaehlt_aus=alle)
     zwischenspeicher = ZielCache(verzeichnis, rahmen.roh) if cache else None
     ziele, befunde = lade_aus_quellen(verzeichnis, rahmen, dateien_der_arbeitskopie(verzeichnis),
                                       zwischenspeicher)

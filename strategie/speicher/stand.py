@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from strategie.modell.befund import Befund, StrategieFehler
+from strategie.modell.rahmen import Rahmen
 from strategie.speicher.ablage import RAHMEN_DATEI, ist_zieldatei
 from strategie.speicher.cache import ZielCache
 from strategie.speicher.laden import (
@@ -58,9 +60,13 @@ def lade_stand(verzeichnis: Path, *, stichtag: dt.date | None = None,
     return Zielspeicher(verzeichnis, rahmen, ziele, befunde, quelle, commit, stichtag)
 
 
-def lade(verzeichnis: Path, *, stichtag: dt.date | None = None,
-         rev: str | None = None) -> Zielspeicher:
-    """The working tree, or the state on a Stichtag / at a revision if one is given."""
+def lade(verzeichnis: Path, *, stichtag: dt.date | None = None, rev: str | None = None,
+         vorauswahl: Callable[[Rahmen], Mapping[str, Collection[object]]] | None = None
+         ) -> Zielspeicher:
+    """The working tree, or the state on a Stichtag / at a revision if one is given.
+
+    *vorauswahl*: see ``lade_speicher`` (only the working tree makes use of it).
+    """
     if stichtag is None and rev is None:
-        return lade_speicher(verzeichnis)
+        return lade_speicher(verzeichnis, vorauswahl=vorauswahl)
     return lade_stand(verzeichnis, stichtag=stichtag, rev=rev)

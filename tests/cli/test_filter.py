@@ -191,3 +191,22 @@ def test_bericht_mit_abschnitt_je_raum(cli) -> None:  # type: ignore[no-untyped-
                                "--store", str(BEISPIEL)).out)
     assert gefiltert["anzahl_ziele"] == 3 and gefiltert["grundlage"]["filter"] == (
         "Raum: Radolfzell")
+
+
+def test_vorauswahl_nennt_nur_felder_deren_wert_die_dimension_ist() -> None:
+    """A dimension with ``feld`` has exactly that attribute's value (what the loader's
+    pre-selection compares on the list fields), and the list fields hold these attributes."""
+    from strategie.speicher.cache import KOPF_FELDER, kopf
+
+    ziele = lade_speicher(BEISPIEL, cache=False).ziele
+    mit_feld = [d for d in DIMENSIONEN if d.feld]
+    assert {d.feld for d in mit_feld} == {"amt", "handlungsfeld", "status", "ampel",
+                                          "leuchtturm"}
+    for ziel in ziele:
+        assert kopf(ziel) == tuple(getattr(ziel, f) for f in KOPF_FELDER)
+        for dimension in mit_feld:
+            assert dimension.werte_des_ziels(ziel) == (getattr(ziel, dimension.feld),)
+    kriterien = Filter(aemter=frozenset({"SA"}), arten=frozenset({"Projekt"}), leuchtturm=True,
+                       suche="pflege")
+    assert kriterien.vorauswahl() == {"amt": frozenset({"SA"}), "leuchtturm": frozenset({True})}
+    assert Filter().vorauswahl() == {}

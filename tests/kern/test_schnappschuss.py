@@ -317,3 +317,63 @@ def test_stirbt_ein_arbeiter_liest_der_hauptprozess_selbst(repo: Path) -> None:
     assert len(ziele) == len(seriell.ziele) > 2400
     assert [(z.pfad, z.daten) for z in ziele] == [(z.pfad, z.daten) for z in seriell.ziele]
     assert [b.als_zeile() for b in befunde] == [b.als_zeile() for b in seriell.befunde]
+
+
+def _vorauswahl(repo: Path, **angaben: list[str]) -> tuple[Zielspeicher, Zielspeicher]:
+    """The store loaded with the pre-selection of a filter, and loaded whole (the reference)."""
+    from strategie.auswertung.filter import filter_aus_angaben
+
+    voll = lade_speicher(repo / "ziele", cache=False)
+    kriterien = filter_aus_angaben(voll.rahmen, **angaben)  # type: ignore[arg-type]
+    ausgewaehlt = lade_speicher(repo / "ziele",
+                                vorauswahl=lambda r: filter_aus_angaben(r, **angaben)  # type: ignore[arg-type]
+                                .vorauswahl())
+    # the pre-selection only leaves out what the filter rules out; the filter still decides
+    assert ([(z.pfad, z.daten) for z in kriterien.anwenden(ausgewaehlt.ziele)]
+            == [(z.pfad, z.daten) for z in kriterien.anwenden(voll.ziele)])
+    assert ausgewaehlt.anzahl == voll.anzahl == len(voll.ziele)
+    assert [b.als_zeile() for b in ausgewaehlt.befunde] == [b.als_zeile() for b in voll.befunde]
+    return ausgewaehlt, voll
+
+
+def test_vorauswahl_baut_nur_die_ziele_des_filters(repo: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """liste --amt SA: from the snapshot, only SA's goals are built; the count is of all."""
+    _beruhigt(repo)
+    _wie_voll(repo)
+    _ohne_volles_laden(monkeypatch)
+    ausgewaehlt, voll = _vorauswahl(repo, aemter=["SA"])
+    assert {z.amt for z in ausgewaehlt.ziele} == {"SA"}
+    assert ausgewaehlt.vorausgewaehlt_aus == len(voll.ziele) > len(ausgewaehlt.ziele)
+    # two dimensions at once (and), one the list fields do not hold (Art: checked afterwards)
+    ausgewaehlt, _ = _vorauswahl(repo, aemter=["SA", "AGV"], ampeln=["grün"], arten=["Projekt"])
+    assert {(z.amt, z.ampel) for z in ausgewaehlt.ziele} <= {("SA", "grün"), ("AGV", "grün")}
+    # a filter without such a dimension (only Art): everything is built
+    ausgewaehlt, voll = _vorauswahl(repo, arten=["Projekt"])
+    assert ausgewaehlt.vorausgewaehlt_aus is None and len(ausgewaehlt.ziele) == len(voll.ziele)
+
+
+def test_vorauswahl_mit_nachgelesenen_dateien(repo: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files changed since the snapshot: a changed goal that now passes is there, one that no
+    longer passes is not; with many changed files the snapshot is written anew, whole."""
+    _beruhigt(repo)
+    _wie_voll(repo)
+    schnappschuss = _schnappschuss(repo)
+    vorher = schnappschuss.datei.stat().st_ino
+    sa02 = repo / "ziele" / SA02
+    ampel_vorher = lade_speicher(repo / "ziele").ziel("SA-02").ampel  # type: ignore[union-attr]
+    neu = "grau" if ampel_vorher != "grau" else "gelb"
+    sa02.write_text(sa02.read_text(encoding="utf-8").replace(
+        f'ampel = "{ampel_vorher}"', f'ampel = "{neu}"'), encoding="utf-8")
+    ausgewaehlt, _ = _vorauswahl(repo, ampeln=[neu])
+    assert "SA-02" in {z.id for z in ausgewaehlt.ziele}
+    ausgewaehlt, _ = _vorauswahl(repo, ampeln=[ampel_vorher])
+    assert "SA-02" not in {z.id for z in ausgewaehlt.ziele}
+    assert schnappschuss.datei.stat().st_ino == vorher  # a few files: the snapshot stays
+    monkeypatch.setattr(aus_schnappschuss, "NEU_SCHREIBEN_AB", 0)
+    _vorauswahl(repo, aemter=["SA"])  # many to read again: written anew, with every goal
+    assert schnappschuss.datei.stat().st_ino != vorher
+    monkeypatch.undo()
+    _ohne_volles_laden(monkeypatch)
+    _wie_voll(repo)
