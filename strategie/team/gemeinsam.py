@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -189,6 +190,38 @@ def nicht_erreichbar(lauf: Lauf) -> str:
     return wichtig.removeprefix("fatal: ")
 
 
+ABRUF_PAUSEN_S = (0.0, 0.2, 0.5, 1.0)
+"""The pause before each try of a fetch: one that met another git's ref lock is run again."""
+
+
+def an_sperre(fehler: str) -> bool:
+    """git failed on a lock another git held: "cannot lock ref …", "Unable to create
+    '….lock'" (German: "… nicht sperren", "'….lock' nicht erstellen")."""
+    fehler = fehler.lower()
+    return any(zeichen in fehler for zeichen in ("cannot lock", ".lock'", "nicht sperren"))
+
+
+def rufe_ab(orte: Orte, remote: str) -> Lauf:
+    """``git fetch`` of *remote*; one that failed on a ref another git held locked (a second
+    sync's fetch, ``sync --pruefen``, an editor's) is run again after a pause; one that failed
+    otherwise (unreachable) stands."""
+    for pause in ABRUF_PAUSEN_S:
+        time.sleep(pause)
+        abruf = git_lauf(orte.wurzel, "fetch", "--quiet", remote)
+        if abruf.ok or not an_sperre(abruf.fehler):
+            break
+    return abruf
+
+
+def abruf_gescheitert(remote: str, abruf: Lauf) -> str:
+    """Why a fetch failed, in German (no full stop): unreachable, or a lock still held by
+    another git of this clone after every try (then the remote was never asked)."""
+    if an_sperre(abruf.fehler):
+        return (f"Abruf von {remote} gerade nicht möglich: ein anderer git-Vorgang in diesem "
+                f"Klon sperrt die Verweise ({nicht_erreichbar(abruf)})")
+    return f"Gemeinsames Repository {remote} nicht erreichbar ({nicht_erreichbar(abruf)})"
+
+
 def uebernahmen(orte: Orte, verzeichnis: Path, ziel: Ziel) -> tuple[Uebernahme, ...]:
     """The goals the remote's new commits change, with their authors, in order of the log."""
     praefix = verzeichnis.relative_to(orte.wurzel).as_posix()
@@ -274,10 +307,9 @@ def stand(verzeichnis: Path, *, abrufen: bool = False) -> Stand:
     except StrategieFehler:
         return Stand(0, 0, "", None)
     if abrufen:
-        abruf = git_lauf(orte.wurzel, "fetch", "--quiet", ziel.remote)
+        abruf = rufe_ab(orte, ziel.remote)
         if not abruf.ok:
-            raise StrategieFehler(f"Gemeinsames Repository {ziel.remote} nicht erreichbar "
-                                  f"({nicht_erreichbar(abruf)}).")
+            raise StrategieFehler(f"{abruf_gescheitert(ziel.remote, abruf)}.")
     eigene, fremde = zaehle(orte, ziel)
     try:
         abgerufen: dt.datetime | None = dt.datetime.fromtimestamp(
@@ -288,6 +320,7 @@ def stand(verzeichnis: Path, *, abrufen: bool = False) -> Stand:
     hinweis = ""
     if vorgang is not None:
         hinweis = f"Ein {vorgang.name} ist nicht abgeschlossen (strategie sync sagt mehr)."
-    elif (zustand := lies_zustand(orte)) is not None and not laeuft_noch(zustand):
+    elif ((zustand := lies_zustand(orte)) is not None and not laeuft_noch(zustand)
+          and lies_zustand(orte) == zustand):  # not a sync that just ended (and deleted it)
         hinweis = f"Der letzte Abgleich wurde {zustand.beschreibung} unterbrochen."
     return Stand(eigene, fremde, ziel.kurz, abgerufen, hinweis)

@@ -26,7 +26,6 @@ driver, which git runs inside the rebase, never takes it.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,12 +41,15 @@ from strategie.team.gemeinsam import (
     SICHERUNG,
     Uebernahme,
     Ziel,
+    abruf_gescheitert,
+    an_sperre,
     anzahl,
     commit_von,
     kopf,
     lies_ref,
     nicht_erreichbar,
     protokolliere,
+    rufe_ab,
     uebernahmen,
     vereint,
     zaehle,
@@ -77,8 +79,6 @@ VERSUCHE = 4
 """How often sync fetches and pushes again when someone else pushed in between."""
 VORAB_FRISCH_S = 2.0
 """How old a fetch started ahead may be and still count as this sync's first fetch."""
-ABRUF_PAUSEN_S = (0.0, 0.2, 0.5, 1.0)
-"""The pause before each try of a fetch: one that met another git's ref lock is run again."""
 
 
 @contextmanager
@@ -185,22 +185,10 @@ def _abrufen(orte: Orte, ziel: Ziel, vorab: Vorab | None) -> Lauf:
     if vorab is not None:
         if (ziel.eingestellt or ziel.remote == "origin") and vorab.alter() < VORAB_FRISCH_S:
             ergebnis = vorab.ergebnis()
-            if ergebnis is not None and (ergebnis[0] == 0 or not _an_sperre(ergebnis[2])):
+            if ergebnis is not None and (ergebnis[0] == 0 or not an_sperre(ergebnis[2])):
                 return Lauf(*ergebnis)
         vorab.beende()
-    for pause in ABRUF_PAUSEN_S:
-        time.sleep(pause)
-        abruf = git_lauf(orte.wurzel, "fetch", "--quiet", ziel.remote)
-        if abruf.ok or not _an_sperre(abruf.fehler):
-            break
-    return abruf
-
-
-def _an_sperre(fehler: str) -> bool:
-    """git failed on a lock another git held: "cannot lock ref …", "Unable to create
-    '….lock'" (German: "… nicht sperren", "'….lock' nicht erstellen")."""
-    fehler = fehler.lower()
-    return any(zeichen in fehler for zeichen in ("cannot lock", ".lock'", "nicht sperren"))
+    return rufe_ab(orte, ziel.remote)
 
 
 def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
@@ -215,9 +203,8 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
         schreibe_zustand(orte, "abrufen", vorher, upstream=ziel.kurz, sicherung=sicherung)
         abruf = _abrufen(orte, ziel, vorab if versuch == 1 else None)
         if not abruf.ok:
-            return _offline(orte, lauf, fest, f"Gemeinsames Repository {ziel.remote} nicht "
-                            f"erreichbar ({nicht_erreichbar(abruf)})", uebernommen,
-                            fremde_commits)
+            return _offline(orte, lauf, fest, abruf_gescheitert(ziel.remote, abruf),
+                            uebernommen, fremde_commits)
         fest = ziel._replace(stand=lies_ref(orte, ziel.verfolgt))
         eigene, fremde = zaehle(orte, fest)
         if fremde:
@@ -267,7 +254,7 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
                         f"({nicht_erreichbar(push)})", uebernommen, fremde_commits)
     eigene, _ = zaehle(orte, fest)
     lauf.sage(f"Das gemeinsame Repository hat sich bei {versuche} Versuchen jedes Mal geändert; "
-              f"{anzahl(eigene, 'eigene Änderung')} bleiben lokal. Bitte gleich noch einmal "
+              f"{_bleiben(eigene)} lokal. Bitte gleich noch einmal "
               "strategie sync.")
     return _fertig(orte, lauf, "fehler", eigene_ungeteilt=eigene, uebernommen=uebernommen,
                    fremde_commits=fremde_commits)
@@ -277,10 +264,15 @@ def _offline(orte: Orte, lauf: Schritte, ziel: Ziel, grund: str,
              uebernommen: tuple[Uebernahme, ...], fremde_commits: int) -> Abgleichergebnis:
     """The shared repository cannot be reached: one line, everything stays committed here."""
     eigene, _ = zaehle(orte, ziel)
-    lauf.sage(f"{grund}. {anzahl(eigene, 'eigene Änderung')} bleiben lokal gespeichert; "
-              "später noch einmal strategie sync.")
+    lauf.sage(f"{grund}. {_bleiben(eigene)} lokal gespeichert; später noch einmal "
+              "strategie sync.")
     return _fertig(orte, lauf, "nicht_erreichbar", eigene_ungeteilt=eigene,
                    uebernommen=uebernommen, fremde_commits=fremde_commits)
+
+
+def _bleiben(eigene: int) -> str:
+    """'1 eigene Änderung bleibt', '2 eigene Änderungen bleiben'."""
+    return f"{anzahl(eigene, 'eigene Änderung')} {'bleibt' if eigene == 1 else 'bleiben'}"
 
 
 def _hat_upstream(orte: Orte, ziel: Ziel) -> bool:

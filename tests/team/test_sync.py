@@ -199,3 +199,25 @@ def test_bericht_sagt_ob_sein_commit_schon_geteilt_ist(team: Team) -> None:
     nachher = strategie(anna, "bericht", "--format", "markdown")
     assert f"Commit {anna.kopf()[:8]} ·" in nachher.out and "noch nicht geteilt" not in nachher.out
     assert '"geteilt": true' in strategie(anna, "bericht", "--format", "json").out
+
+
+def test_pruefen_nennt_einen_eben_beendeten_abgleich_nicht_unterbrochen(
+        team: Team, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``sync --pruefen`` while another sync ends: the record read just before that sync
+    deleted it is not reported as an interrupted sync; a record left by a sync that died is."""
+    from strategie.git.befehl import orte_von
+    from strategie.team import gemeinsam
+    from strategie.team.zustand import PHASEN, loesche_zustand, schreibe_zustand
+
+    anna = team.klone[0]
+    orte = orte_von(anna.speicher)
+    schreibe_zustand(orte, "abrufen", anna.kopf())  # as a sync writes it, then dies
+    unterbrochen = f"Der letzte Abgleich wurde {PHASEN['abrufen']} unterbrochen."
+    assert gemeinsam.stand(anna.speicher).unterbrochen == unterbrochen
+
+    def endet_gerade(_: object) -> bool:
+        loesche_zustand(orte)  # the other sync finishes and exits between the two looks
+        return False
+
+    monkeypatch.setattr(gemeinsam, "laeuft_noch", endet_gerade)
+    assert gemeinsam.stand(anna.speicher).unterbrochen == ""

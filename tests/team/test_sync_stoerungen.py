@@ -68,6 +68,65 @@ def test_nicht_erreichbar_bleibt_alles_lokal(team: Team) -> None:
     assert geteilt.code == 0 and "2 eigene Änderungen geteilt" in geteilt.out
 
 
+def _fremde_aenderung_und_sperre(team: Team) -> Path:
+    """Bernd shares a change; Anna's remote-tracking ref is locked as a running git holds it
+    (its lock file), so that Anna's fetch cannot take the change in. The lock file's path."""
+    anna, bernd = team.klone[0], team.klone[1]
+    assert strategie(bernd, "status", "SA-05", "umgesetzt", "-m", "von Bernd").code == 0
+    assert strategie(bernd, "sync").code == 0
+    sperre = anna.pfad / ".git" / "refs" / "remotes" / "origin" / "main.lock"
+    sperre.write_text(anna.kopf("origin/main") + "\n", encoding="utf-8")
+    return sperre
+
+
+def test_abruf_an_einer_sperre_wird_wiederholt(team: Team,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fetch that meets another git's ref lock is tried again (here the lock goes after the
+    first try, as when a second sync's fetch ends); then it takes the change in."""
+    from strategie.git.befehl import orte_von
+    from strategie.team import gemeinsam
+
+    anna = team.klone[0]
+    sperre = _fremde_aenderung_und_sperre(team)
+    laeufe: list[str] = []
+    echt = gemeinsam.git_lauf
+
+    def nach_dem_ersten_versuch(wurzel: Path, *args: str) -> object:
+        ergebnis = echt(wurzel, *args)
+        laeufe.append(ergebnis.fehler)
+        sperre.unlink(missing_ok=True)  # the other git is done
+        return ergebnis
+
+    monkeypatch.setattr(gemeinsam, "git_lauf", nach_dem_ersten_versuch)
+    abruf = gemeinsam.rufe_ab(orte_von(anna.speicher), "origin")
+    assert abruf.ok and len(laeufe) == 2 and gemeinsam.an_sperre(laeufe[0]), laeufe
+    assert anna.kopf("origin/main") == team.klone[1].kopf()
+
+
+def test_bleibt_die_sperre_sagt_sync_das_statt_nicht_erreichbar(team: Team) -> None:
+    """Held through every try, the lock is named as such (the remote was never asked), by
+    sync --pruefen and by sync; the own change stays committed and goes with the next sync."""
+    anna = team.klone[0]
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
+    sperre = _fremde_aenderung_und_sperre(team)
+    eigener = anna.kopf()
+    pruefung = strategie(anna, "sync", "--pruefen")
+    assert pruefung.code == 3, pruefung.text
+    assert "Abruf von origin gerade nicht möglich: ein anderer git-Vorgang in diesem Klon " \
+           "sperrt die Verweise (" in pruefung.err
+    assert "nicht erreichbar" not in pruefung.text
+    abgleich = strategie(anna, "sync")
+    assert abgleich.code == 4, abgleich.text
+    assert abgleich.out.startswith("Abruf von origin gerade nicht möglich: ein anderer "
+                                   "git-Vorgang in diesem Klon sperrt die Verweise (")
+    assert "1 eigene Änderung bleibt lokal gespeichert" in abgleich.out
+    assert anna.kopf() == eigener and sperre.exists()  # a lock of another git is not touched
+    sperre.unlink()
+    geteilt = strategie(anna, "sync")
+    assert geteilt.code == 0 and "1 eigene Änderung geteilt" in geteilt.out, geteilt.text
+    assert team.refs()["refs/heads/main"] == anna.kopf()
+
+
 def _drangelnder(team: Team, klon: Klon, tmp_path: Path, mal: int) -> None:
     """Before the clone's push reaches the server, the other clone pushes (*mal* times)."""
     anderer = team.klone[1]
