@@ -264,8 +264,9 @@ def _offline(orte: Orte, lauf: Schritte, ziel: Ziel, grund: str,
              uebernommen: tuple[Uebernahme, ...], fremde_commits: int) -> Abgleichergebnis:
     """The shared repository cannot be reached: one line, everything stays committed here."""
     eigene, _ = zaehle(orte, ziel)
-    lauf.sage(f"{grund}. {_bleiben(eigene)} lokal gespeichert; später noch einmal "
-              "strategie sync.")
+    offen = (f"{_bleiben(eigene)} lokal gespeichert" if eigene
+             else "Es gibt keine ungeteilten eigenen Änderungen")
+    lauf.sage(f"{grund}. {offen}; später noch einmal strategie sync.")
     return _fertig(orte, lauf, "nicht_erreichbar", eigene_ungeteilt=eigene,
                    uebernommen=uebernommen, fremde_commits=fremde_commits)
 

@@ -66,6 +66,12 @@ def test_nicht_erreichbar_bleibt_alles_lokal(team: Team) -> None:
     anna.git("remote", "set-url", "origin", str(team.bare))
     geteilt = strategie(anna, "sync")
     assert geteilt.code == 0 and "2 eigene Änderungen geteilt" in geteilt.out
+    anna.git("remote", "set-url", "origin", "http://127.0.0.1:9/strategie.git")
+    nichts_offen = strategie(anna, "sync")
+    assert nichts_offen.code == 4 and nichts_offen.out.endswith(
+        "). Es gibt keine ungeteilten eigenen Änderungen; später noch einmal strategie sync.\n")
+    anna.git("remote", "set-url", "origin", str(team.bare))
+    assert strategie(anna, "sync").out.startswith("Nichts zu tun")
 
 
 def _fremde_aenderung_und_sperre(team: Team) -> Path:
