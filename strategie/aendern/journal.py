@@ -225,6 +225,37 @@ def raeume_sperren(orte: Orte, warten: float = 3.0) -> str | None:
             "git-Prozess arbeitet mehr hier) wurden entfernt.")
 
 
+def raeume_abrufsperre(orte: Orte, fehler: str) -> str | None:
+    """Remove the lock file of a ref (``refs/…``, ``packed-refs``) that git's *fehler* names as
+    existing, when it is a killed ``git fetch``'s leftover: no git works in the repository and
+    the file is older than ``INDEXSPERRE_ALTER_S`` (without /proc: ``OHNE_PROC_ALTER_S``).
+    The German line if it was removed."""
+    import re
+
+    gemeinsam = orte.gemeinsam.resolve()
+    for genannt in re.findall(r"'([^']+\.lock)'", fehler):
+        datei = (orte.wurzel / genannt).resolve()
+        if not datei.is_relative_to(gemeinsam):
+            continue
+        relativ = datei.relative_to(gemeinsam).as_posix()
+        if not (relativ.startswith("refs/") or relativ == "packed-refs.lock"):
+            continue
+        try:
+            alter = time.time() - datei.stat().st_mtime
+        except OSError:
+            continue
+        if Path("/proc/self").is_dir():
+            if git_im_repository(orte) or alter < INDEXSPERRE_ALTER_S:
+                continue
+        elif alter < OHNE_PROC_ALTER_S:
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            datei.unlink()
+            return (f"Übrig gebliebene Sperrdatei von git ({os.path.relpath(datei, orte.wurzel)}"
+                    ", kein git-Prozess arbeitet mehr hier) wurde entfernt.")
+    return None
+
+
 def _lies(orte: Orte) -> dict | None:
     try:
         daten = json.loads(journaldatei(orte).read_text(encoding="utf-8"))

@@ -175,12 +175,13 @@ def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
         return _gleiche_ab(orte, verzeichnis, lauf, versuche, vorab)
 
 
-def _abrufen(orte: Orte, ziel: Ziel, vorab: Vorab | None) -> Lauf:
+def _abrufen(orte: Orte, ziel: Ziel, vorab: Vorab | None, lauf: Schritte) -> Lauf:
     """``git fetch`` of the shared repository — the one begun ahead where it is the same: it
     fetched this remote (a plain ``git fetch`` takes the branch's remote, else origin) and
     began less than ``VORAB_FRISCH_S`` ago (not before a long wait for the write lock);
     otherwise it is stopped, not waited for. A fetch that failed on a ref another git held
-    locked (a second sync's fetch, an editor's) is run again; one that failed otherwise
+    locked (a second sync's fetch, an editor's) is run again; a lock a killed fetch left
+    (no git works here) is removed first, and said so; one that failed otherwise
     (unreachable) stands. Two fetches of one sync never run at once."""
     if vorab is not None:
         if (ziel.eingestellt or ziel.remote == "origin") and vorab.alter() < VORAB_FRISCH_S:
@@ -188,7 +189,14 @@ def _abrufen(orte: Orte, ziel: Ziel, vorab: Vorab | None) -> Lauf:
             if ergebnis is not None and (ergebnis[0] == 0 or not an_sperre(ergebnis[2])):
                 return Lauf(*ergebnis)
         vorab.beende()
-    return rufe_ab(orte, ziel.remote)
+    abruf = rufe_ab(orte, ziel.remote)
+    if not abruf.ok and an_sperre(abruf.fehler):
+        from strategie.aendern.journal import raeume_abrufsperre
+
+        if (entfernt := raeume_abrufsperre(orte, abruf.fehler)) is not None:
+            lauf.sage(entfernt)
+            abruf = rufe_ab(orte, ziel.remote)
+    return abruf
 
 
 def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
@@ -201,7 +209,7 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
     fest = ziel
     for versuch in range(1, versuche + 1):
         schreibe_zustand(orte, "abrufen", vorher, upstream=ziel.kurz, sicherung=sicherung)
-        abruf = _abrufen(orte, ziel, vorab if versuch == 1 else None)
+        abruf = _abrufen(orte, ziel, vorab if versuch == 1 else None, lauf)
         if not abruf.ok:
             return _offline(orte, lauf, fest, abruf_gescheitert(ziel.remote, abruf),
                             uebernommen, fremde_commits)

@@ -116,6 +116,21 @@ def test_bleibt_die_sperre_sagt_sync_das_statt_nicht_erreichbar(team: Team) -> N
     assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
     sperre = _fremde_aenderung_und_sperre(team)
     eigener = anna.kopf()
+    # the git holding the lock still runs in the clone (a lock of a live git stays)
+    anderer_git = subprocess.Popen(["git", "cat-file", "--batch"], cwd=anna.pfad,
+                                   stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    try:
+        _sperre_gehalten(team, sperre, eigener)
+    finally:
+        anderer_git.communicate(b"")
+    sperre.unlink()
+    geteilt = strategie(anna, "sync")
+    assert geteilt.code == 0 and "1 eigene Änderung geteilt" in geteilt.out, geteilt.text
+    assert team.refs()["refs/heads/main"] == anna.kopf()
+
+
+def _sperre_gehalten(team: Team, sperre: Path, eigener: str) -> None:
+    anna = team.klone[0]
     pruefung = strategie(anna, "sync", "--pruefen")
     assert pruefung.code == 3, pruefung.text
     assert "Abruf von origin gerade nicht möglich: ein anderer git-Vorgang in diesem Klon " \
@@ -127,10 +142,28 @@ def test_bleibt_die_sperre_sagt_sync_das_statt_nicht_erreichbar(team: Team) -> N
                                    "git-Vorgang in diesem Klon sperrt die Verweise (")
     assert "1 eigene Änderung bleibt lokal gespeichert" in abgleich.out
     assert anna.kopf() == eigener and sperre.exists()  # a lock of another git is not touched
-    sperre.unlink()
-    geteilt = strategie(anna, "sync")
-    assert geteilt.code == 0 and "1 eigene Änderung geteilt" in geteilt.out, geteilt.text
+
+
+def test_sync_entfernt_die_sperre_eines_getoeteten_abrufs(team: Team) -> None:
+    """A lock file a killed fetch left (older than a moment, no git working in the clone) is
+    removed by sync, which says so and then shares and takes over as usual; --pruefen, which
+    changes nothing, names it instead."""
+    anna, bernd = team.klone[0], team.klone[1]
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
+    sperre = _fremde_aenderung_und_sperre(team)
+    frueher = time.time() - 60
+    os.utime(sperre, (frueher, frueher))
+    assert "sperrt die Verweise" in strategie(anna, "sync", "--pruefen").err
+    assert sperre.exists()
+    abgleich = strategie(anna, "sync")
+    assert abgleich.code == 0, abgleich.text
+    assert abgleich.out.startswith(
+        "Übrig gebliebene Sperrdatei von git (.git/refs/remotes/origin/main.lock, kein "
+        "git-Prozess arbeitet mehr hier) wurde entfernt.\n"), abgleich.out
+    assert "1 eigene Änderung geteilt" in abgleich.out and "SA-05 (" in abgleich.out
+    assert not sperre.exists()
     assert team.refs()["refs/heads/main"] == anna.kopf()
+    assert strategie(bernd, "sync").code == 0 and bernd.kopf() == anna.kopf()
 
 
 def _drangelnder(team: Team, klon: Klon, tmp_path: Path, mal: int) -> None:
