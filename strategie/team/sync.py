@@ -175,7 +175,8 @@ def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
         return _gleiche_ab(orte, verzeichnis, lauf, versuche, vorab)
 
 
-def _abrufen(orte: Orte, ziel: Ziel, vorab: Vorab | None, lauf: Schritte) -> Lauf:
+def _abrufen(orte: Orte, ziel: Ziel, vorab: Vorab | None, lauf: Schritte | None = None
+             ) -> Lauf:
     """``git fetch`` of the shared repository — the one begun ahead where it is the same: it
     fetched this remote (a plain ``git fetch`` takes the branch's remote, else origin) and
     began less than ``VORAB_FRISCH_S`` ago (not before a long wait for the write lock);
@@ -194,7 +195,8 @@ def _abrufen(orte: Orte, ziel: Ziel, vorab: Vorab | None, lauf: Schritte) -> Lau
         from strategie.aendern.journal import raeume_abrufsperre
 
         if (entfernt := raeume_abrufsperre(orte, abruf.fehler)) is not None:
-            lauf.sage(entfernt)
+            if lauf is not None:
+                lauf.sage(entfernt)
             abruf = rufe_ab(orte, ziel.remote)
     return abruf
 
