@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from strategie.modell.befund import StrategieFehler
@@ -87,8 +87,7 @@ def oeffne_speicher(args: argparse.Namespace, *, befunde_melden: bool = True,
     stand = getattr(args, "stand", None)
     speicher = lade(verzeichnis, stichtag=datum_aus_text(stand) if stand else None,
                     rev=getattr(args, "rev", None),
-                    vorauswahl=(lambda rahmen: filter_aus_args(args, rahmen).vorauswahl())
-                    if vorauswahl else None)
+                    vorauswahl=_vorauswahl(args) if vorauswahl else None)
     if speicher.commit is not None:
         fehlerkonsole().print(f"{speicher.quelle}", markup=False, style="dim")
     if befunde_melden and speicher.befunde:
@@ -97,6 +96,18 @@ def oeffne_speicher(args: argparse.Namespace, *, befunde_melden: bool = True,
             f"Hinweis: {dateien} Zieldatei(en) fehlerhaft und nicht berücksichtigt – "
             "Einzelheiten mit 'strategie pruefen'.", markup=False, style="yellow")
     return speicher
+
+
+def _vorauswahl(args: argparse.Namespace) -> Callable[[Rahmen], dict[str, frozenset[object]]]:
+    """The pre-selection of the filter options, for the frame the load reads."""
+
+    def vorauswahl(rahmen: Rahmen) -> dict[str, frozenset[object]]:
+        try:
+            return filter_aus_args(args, rahmen).vorauswahl()
+        except StrategieFehler:  # said by the command's own filter_aus_args after loading,
+            return {}            # so after the Befunde, as without a pre-selection
+
+    return vorauswahl
 
 
 def finde_ziel(speicher: Zielspeicher, ziel_id: str) -> Ziel:

@@ -195,10 +195,21 @@ ABRUF_PAUSEN_S = (0.0, 0.2, 0.5, 1.0)
 
 
 def an_sperre(fehler: str) -> bool:
-    """git failed on a lock another git held: "cannot lock ref …", "Unable to create
-    '….lock'" (German: "… nicht sperren", "'….lock' nicht erstellen")."""
+    """git failed on a lock another git held: its lock file exists ("Unable to create
+    '….lock': File exists", German "Konnte '….lock' nicht erstellen"), or the ref moved
+    while git waited for it ("cannot lock ref …: is at X but expected Y", untranslated).
+    Not a ref that stands in the way of another (``im_weg``): waiting does not help there."""
     fehler = fehler.lower()
-    return any(zeichen in fehler for zeichen in ("cannot lock", ".lock'", "nicht sperren"))
+    return ".lock'" in fehler or "but expected" in fehler
+
+
+def im_weg(fehler: str) -> bool:
+    """git cannot create a remote-tracking ref because an old one of a related name is in
+    the way ("'refs/remotes/origin/foo' exists; cannot create 'refs/remotes/origin/foo/bar'",
+    German "… existiert; kann … nicht erstellen"): the remote renamed a branch."""
+    fehler = fehler.lower()
+    return "refs/remotes/" in fehler and ("exists; cannot create" in fehler
+                                          or "existiert; kann" in fehler)
 
 
 def rufe_ab(orte: Orte, remote: str) -> Lauf:
@@ -216,6 +227,10 @@ def rufe_ab(orte: Orte, remote: str) -> Lauf:
 def abruf_gescheitert(remote: str, abruf: Lauf) -> str:
     """Why a fetch failed, in German (no full stop): unreachable, or a lock still held by
     another git of this clone after every try (then the remote was never asked)."""
+    if im_weg(abruf.fehler):
+        return (f"Abruf von {remote} nicht möglich: ein veralteter Verweis dieses Klons steht "
+                f"einem Zweig des gemeinsamen Repositorys im Weg ({nicht_erreichbar(abruf)}); "
+                f"git remote prune {remote} räumt veraltete Verweise auf")
     if an_sperre(abruf.fehler):
         return (f"Abruf von {remote} gerade nicht möglich: ein anderer git-Vorgang in diesem "
                 f"Klon sperrt die Verweise ({nicht_erreichbar(abruf)})")
@@ -302,9 +317,15 @@ def stand(verzeichnis: Path, *, abrufen: bool = False) -> Stand:
     in the work tree (with *abrufen*, fetch first; otherwise as of the last fetch)."""
     verzeichnis = verzeichnis.resolve()
     orte = orte_von(verzeichnis)
+    if (laufend := lies_zustand(orte)) is not None and laeuft_noch(laufend):
+        raise StrategieFehler(  # mid-sync, HEAD may be detached and the counts are in flux
+            f"Ein Abgleich läuft gerade in diesem Klon (Prozess {laufend.pid}); wenn er fertig "
+            "ist, zeigt strategie sync --pruefen den Stand.")
     try:
         ziel = ziel_von(orte)
     except StrategieFehler:
+        if git_lauf(orte.wurzel, "remote").aus.split():
+            raise  # a remote, but no branch to share (HEAD detached by hand): say that
         return Stand(0, 0, "", None)
     if abrufen:
         abruf = rufe_ab(orte, ziel.remote)

@@ -243,7 +243,9 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
                            geteilt=eigene, uebernommen=uebernommen,
                            fremde_commits=fremde_commits, sicherung=sicherung)
         text = push.aus + push.fehler
-        if "[rejected]" in text and ("fetch first" in text or "non-fast-forward" in text):
+        if ("[rejected]" in text and ("fetch first" in text or "non-fast-forward" in text)
+                or "[remote rejected]" in text and an_sperre(push.fehler)):
+            # the second case: another clone's push held the server's branch lock
             lauf.sage(f"Inzwischen hat jemand anderes geteilt; noch einmal abrufen und "
                       f"einarbeiten (Versuch {versuch + 1} von {versuche}) …")
             continue

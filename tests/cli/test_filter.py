@@ -210,3 +210,16 @@ def test_vorauswahl_nennt_nur_felder_deren_wert_die_dimension_ist() -> None:
                        suche="pflege")
     assert kriterien.vorauswahl() == {"amt": frozenset({"SA"}), "leuchtturm": frozenset({True})}
     assert Filter().vorauswahl() == {}
+
+
+def test_falscher_filterwert_nach_dem_hinweis_auf_fehlerhafte_dateien(cli, repo) -> None:  # type: ignore[no-untyped-def]
+    """With the pre-selection the filter is read before loading; a wrong value is still said
+    after the note on faulty files, as by every command that loads the store."""
+    (repo / "ziele" / "sa" / "SA-99.toml").write_text('id = "SA-99"\ntitel = [', "utf-8")
+    for befehl in ("liste", "matrix"):
+        for _ in range(2):  # without and with the snapshot
+            ergebnis = cli(befehl, "--ampel", "gr", "--store", str(repo / "ziele"))
+            assert ergebnis.code == 3
+            zeilen = ergebnis.err.splitlines()
+            assert zeilen[0].startswith("Hinweis: 1 Zieldatei(en) fehlerhaft"), ergebnis.err
+            assert zeilen[1].startswith('Fehler: Ampel "gr" ist mehrdeutig'), ergebnis.err

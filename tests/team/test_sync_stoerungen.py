@@ -450,3 +450,80 @@ def test_abruf_zwischen_den_schritten_verschiebt_nichts(team: Team) -> None:
     danach = strategie(bernd, "sync")
     assert danach.code == 0 and "1 Änderung von anderen übernommen: SA-02" in danach.out
     assert bernd.kopf() == anna.kopf()
+
+
+def test_gleichzeitiger_push_eines_anderen_wird_wiederholt(team: Team, tmp_path: Path) -> None:
+    """Two clones push at the same moment: the server updates its branch for the other one
+    while this push waits in the pre-receive hook, and answers "[remote rejected] (failed
+    to update ref)" (the ref "is at X but expected Y"). That is someone sharing in between,
+    not a refusal: sync takes the other's commit in and pushes again."""
+    anna, bernd = team.klone[0], team.klone[1]
+    assert strategie(bernd, "status", "SA-05", "umgesetzt", "-m", "von Bernd").code == 0
+    bernd.git("push", "-q", "origin", "HEAD:refs/heads/seite")
+    marke = tmp_path / "einmal"
+    team.hook("pre-receive", f"""#!/bin/sh
+cat >/dev/null
+if [ ! -e {marke} ]; then
+    touch {marke}
+    env -u GIT_QUARANTINE_PATH -u GIT_OBJECT_DIRECTORY -u GIT_ALTERNATE_OBJECT_DIRECTORIES \\
+        git update-ref refs/heads/main refs/heads/seite
+fi
+exit 0
+""")
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
+    ergebnis = strategie(anna, "sync")
+    assert ergebnis.code == 0, ergebnis.text
+    assert "Inzwischen hat jemand anderes geteilt" in ergebnis.out
+    assert "Der Server hat" not in ergebnis.out
+    assert "1 eigene Änderung geteilt, 1 Änderung von anderen übernommen: SA-05" in ergebnis.out
+    assert betreffe(team.bare, "main")[:2] == [betreffe(anna.pfad)[0], betreffe(bernd.pfad)[0]]
+
+
+def test_pruefen_waehrend_eines_abgleichs_und_ohne_zweig(team: Team) -> None:
+    """sync --pruefen while another sync of the clone runs (mid-rebase HEAD is detached) says
+    that, not "Kein gemeinsames Repository"; nor for a HEAD detached by hand."""
+    import json
+
+    from strategie.git.befehl import orte_von
+    from strategie.team.zustand import schreibe_zustand
+
+    anna = team.klone[0]
+    anderer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        datei = orte_von(anna.speicher).gitdir / "strategie" / "abgleich.json"
+        schreibe_zustand(orte_von(anna.speicher), "einarbeiten", anna.kopf())
+        daten = json.loads(datei.read_text(encoding="utf-8"))
+        datei.write_text(json.dumps({**daten, "pid": anderer.pid}), encoding="utf-8")
+        anna.git("switch", "-q", "--detach")
+        pruefung = strategie(anna, "sync", "--pruefen")
+        assert pruefung.code == 3, pruefung.text
+        assert (f"Ein Abgleich läuft gerade in diesem Klon (Prozess {anderer.pid})"
+                in pruefung.err), pruefung.text
+    finally:
+        anderer.kill()
+        anderer.wait()
+    datei.unlink()
+    von_hand = strategie(anna, "sync", "--pruefen")
+    assert von_hand.code == 3 and "Der Klon steht auf keinem Zweig" in von_hand.err, von_hand.text
+    anna.git("switch", "-q", "main")
+    assert strategie(anna, "sync", "--pruefen").code == 0
+
+
+def test_veralteter_verweis_im_weg_nennt_git_remote_prune(team: Team) -> None:
+    """The remote replaced branch foo by foo/bar: the clone's old origin/foo stands in the
+    way. That is no lock (no waiting helps); sync names the way out."""
+    anna, bernd = team.klone[0], team.klone[1]
+    bernd.git("push", "-q", "origin", "HEAD:refs/heads/foo")
+    anna.git("fetch", "-q", "origin")
+    bernd.git("push", "-q", "origin", ":refs/heads/foo")
+    bernd.git("push", "-q", "origin", "HEAD:refs/heads/foo/bar")
+    pruefung = strategie(anna, "sync", "--pruefen")
+    assert pruefung.code == 3 and "git remote prune origin räumt veraltete Verweise auf" in \
+        pruefung.err, pruefung.text
+    assert "sperrt" not in pruefung.text  # no lock: not tried again, not called one
+    abgleich = strategie(anna, "sync")
+    assert abgleich.code == 4 and abgleich.out.startswith(
+        "Abruf von origin nicht möglich: ein veralteter Verweis dieses Klons steht einem Zweig "
+        "des gemeinsamen Repositorys im Weg ("), abgleich.text
+    anna.git("remote", "prune", "origin")
+    assert strategie(anna, "sync").code == 0
