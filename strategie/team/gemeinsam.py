@@ -317,9 +317,9 @@ def stand(verzeichnis: Path, *, abrufen: bool = False) -> Stand:
     in the work tree (with *abrufen*, fetch first; otherwise as of the last fetch)."""
     verzeichnis = verzeichnis.resolve()
     orte = orte_von(verzeichnis)
-    if (laufend := lies_zustand(orte)) is not None and laeuft_noch(laufend):
+    if (zustand := lies_zustand(orte)) is not None and laeuft_noch(zustand):
         raise StrategieFehler(  # mid-sync, HEAD may be detached and the counts are in flux
-            f"Ein Abgleich läuft gerade in diesem Klon (Prozess {laufend.pid}); wenn er fertig "
+            f"Ein Abgleich läuft gerade in diesem Klon (Prozess {zustand.pid}); wenn er fertig "
             "ist, zeigt strategie sync --pruefen den Stand.")
     try:
         ziel = ziel_von(orte)
@@ -341,7 +341,7 @@ def stand(verzeichnis: Path, *, abrufen: bool = False) -> Stand:
     hinweis = ""
     if vorgang is not None:
         hinweis = f"Ein {vorgang.name} ist nicht abgeschlossen (strategie sync sagt mehr)."
-    elif ((zustand := lies_zustand(orte)) is not None and not laeuft_noch(zustand)
-          and lies_zustand(orte) == zustand):  # not a sync that just ended (and deleted it)
+    elif zustand is not None and lies_zustand(orte) == zustand:
+        # left by a sync that no longer runs; read again: one that was just ending deleted it
         hinweis = f"Der letzte Abgleich wurde {zustand.beschreibung} unterbrochen."
     return Stand(eigene, fremde, ziel.kurz, abgerufen, hinweis)
