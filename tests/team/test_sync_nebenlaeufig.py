@@ -1,0 +1,193 @@
+"""``strategie sync`` next to other git processes and clones at the same moment: a ref lock
+another git holds (or a killed fetch left), a push of another clone that takes the server's
+branch first, ``sync --pruefen`` during a sync, a stale remote ref in the way of a new one.
+Real processes and real git throughout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.team.gitserver import Team
+from tests.team.test_sync_stoerungen import betreffe
+from tests.team.werkzeug import richte_team_ein, strategie
+
+
+@pytest.fixture
+def team(neues_team: Callable[[int], Team]) -> Team:
+    return richte_team_ein(neues_team(2))
+
+
+def _fremde_aenderung_und_sperre(team: Team) -> Path:
+    """Bernd shares a change; Anna's remote-tracking ref is locked as a running git holds it
+    (its lock file), so that Anna's fetch cannot take the change in. The lock file's path."""
+    anna, bernd = team.klone[0], team.klone[1]
+    assert strategie(bernd, "status", "SA-05", "umgesetzt", "-m", "von Bernd").code == 0
+    assert strategie(bernd, "sync").code == 0
+    sperre = anna.pfad / ".git" / "refs" / "remotes" / "origin" / "main.lock"
+    sperre.write_text(anna.kopf("origin/main") + "\n", encoding="utf-8")
+    return sperre
+
+
+def test_abruf_an_einer_sperre_wird_wiederholt(team: Team,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fetch that meets another git's ref lock is tried again (here the lock goes after the
+    first try, as when a second sync's fetch ends); then it takes the change in."""
+    from strategie.git.befehl import orte_von
+    from strategie.team import gemeinsam
+
+    anna = team.klone[0]
+    sperre = _fremde_aenderung_und_sperre(team)
+    laeufe: list[str] = []
+    echt = gemeinsam.git_lauf
+
+    def nach_dem_ersten_versuch(wurzel: Path, *args: str) -> object:
+        ergebnis = echt(wurzel, *args)
+        laeufe.append(ergebnis.fehler)
+        sperre.unlink(missing_ok=True)  # the other git is done
+        return ergebnis
+
+    monkeypatch.setattr(gemeinsam, "git_lauf", nach_dem_ersten_versuch)
+    abruf = gemeinsam.rufe_ab(orte_von(anna.speicher), "origin")
+    assert abruf.ok and len(laeufe) == 2 and gemeinsam.an_sperre(laeufe[0]), laeufe
+    assert anna.kopf("origin/main") == team.klone[1].kopf()
+
+
+def test_bleibt_die_sperre_sagt_sync_das_statt_nicht_erreichbar(team: Team) -> None:
+    """Held through every try, the lock is named as such (the remote was never asked), by
+    sync --pruefen and by sync; the own change stays committed and goes with the next sync."""
+    anna = team.klone[0]
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
+    sperre = _fremde_aenderung_und_sperre(team)
+    eigener = anna.kopf()
+    # the git holding the lock still runs in the clone (a lock of a live git stays)
+    anderer_git = subprocess.Popen(["git", "cat-file", "--batch"], cwd=anna.pfad,
+                                   stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    try:
+        _sperre_gehalten(team, sperre, eigener)
+    finally:
+        anderer_git.communicate(b"")
+    sperre.unlink()
+    geteilt = strategie(anna, "sync")
+    assert geteilt.code == 0 and "1 eigene Änderung geteilt" in geteilt.out, geteilt.text
+    assert team.refs()["refs/heads/main"] == anna.kopf()
+
+
+def _sperre_gehalten(team: Team, sperre: Path, eigener: str) -> None:
+    anna = team.klone[0]
+    pruefung = strategie(anna, "sync", "--pruefen")
+    assert pruefung.code == 3, pruefung.text
+    assert "Abruf von origin gerade nicht möglich: ein anderer git-Vorgang in diesem Klon " \
+           "sperrt die Verweise (" in pruefung.err
+    assert "nicht erreichbar" not in pruefung.text
+    abgleich = strategie(anna, "sync")
+    assert abgleich.code == 4, abgleich.text
+    assert abgleich.out.startswith("Abruf von origin gerade nicht möglich: ein anderer "
+                                   "git-Vorgang in diesem Klon sperrt die Verweise (")
+    assert "1 eigene Änderung bleibt lokal gespeichert" in abgleich.out
+    assert anna.kopf() == eigener and sperre.exists()  # a lock of another git is not touched
+
+
+def test_sync_entfernt_die_sperre_eines_getoeteten_abrufs(team: Team) -> None:
+    """A lock file a killed fetch left (older than a moment, no git working in the clone) is
+    removed by sync, which says so and then shares and takes over as usual; --pruefen, which
+    changes nothing, names it instead."""
+    anna, bernd = team.klone[0], team.klone[1]
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
+    sperre = _fremde_aenderung_und_sperre(team)
+    frueher = time.time() - 60
+    os.utime(sperre, (frueher, frueher))
+    assert "sperrt die Verweise" in strategie(anna, "sync", "--pruefen").err
+    assert sperre.exists()
+    abgleich = strategie(anna, "sync")
+    assert abgleich.code == 0, abgleich.text
+    assert abgleich.out.startswith(
+        "Übrig gebliebene Sperrdatei von git (.git/refs/remotes/origin/main.lock, kein "
+        "git-Prozess arbeitet mehr hier) wurde entfernt.\n"), abgleich.out
+    assert "1 eigene Änderung geteilt" in abgleich.out and "SA-05 (" in abgleich.out
+    assert not sperre.exists()
+    assert team.refs()["refs/heads/main"] == anna.kopf()
+    assert strategie(bernd, "sync").code == 0 and bernd.kopf() == anna.kopf()
+
+
+def test_gleichzeitiger_push_eines_anderen_wird_wiederholt(team: Team, tmp_path: Path) -> None:
+    """Two clones push at the same moment: the server updates its branch for the other one
+    while this push waits in the pre-receive hook, and answers "[remote rejected] (failed
+    to update ref)" (the ref "is at X but expected Y"). That is someone sharing in between,
+    not a refusal: sync takes the other's commit in and pushes again."""
+    anna, bernd = team.klone[0], team.klone[1]
+    assert strategie(bernd, "status", "SA-05", "umgesetzt", "-m", "von Bernd").code == 0
+    bernd.git("push", "-q", "origin", "HEAD:refs/heads/seite")
+    marke = tmp_path / "einmal"
+    team.hook("pre-receive", f"""#!/bin/sh
+cat >/dev/null
+if [ ! -e {marke} ]; then
+    touch {marke}
+    env -u GIT_QUARANTINE_PATH -u GIT_OBJECT_DIRECTORY -u GIT_ALTERNATE_OBJECT_DIRECTORIES \\
+        git update-ref refs/heads/main refs/heads/seite
+fi
+exit 0
+""")
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
+    ergebnis = strategie(anna, "sync")
+    assert ergebnis.code == 0, ergebnis.text
+    assert "Inzwischen hat jemand anderes geteilt" in ergebnis.out
+    assert "Der Server hat" not in ergebnis.out
+    assert "1 eigene Änderung geteilt, 1 Änderung von anderen übernommen: SA-05" in ergebnis.out
+    assert betreffe(team.bare, "main")[:2] == [betreffe(anna.pfad)[0], betreffe(bernd.pfad)[0]]
+
+
+def test_pruefen_waehrend_eines_abgleichs_und_ohne_zweig(team: Team) -> None:
+    """sync --pruefen while another sync of the clone runs (mid-rebase HEAD is detached) says
+    that, not "Kein gemeinsames Repository"; nor for a HEAD detached by hand."""
+    import json
+
+    from strategie.git.befehl import orte_von
+    from strategie.team.zustand import schreibe_zustand
+
+    anna = team.klone[0]
+    anderer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        datei = orte_von(anna.speicher).gitdir / "strategie" / "abgleich.json"
+        schreibe_zustand(orte_von(anna.speicher), "einarbeiten", anna.kopf())
+        daten = json.loads(datei.read_text(encoding="utf-8"))
+        datei.write_text(json.dumps({**daten, "pid": anderer.pid}), encoding="utf-8")
+        anna.git("switch", "-q", "--detach")
+        pruefung = strategie(anna, "sync", "--pruefen")
+        assert pruefung.code == 3, pruefung.text
+        assert (f"Ein Abgleich läuft gerade in diesem Klon (Prozess {anderer.pid})"
+                in pruefung.err), pruefung.text
+    finally:
+        anderer.kill()
+        anderer.wait()
+    datei.unlink()
+    von_hand = strategie(anna, "sync", "--pruefen")
+    assert von_hand.code == 3 and "Der Klon steht auf keinem Zweig" in von_hand.err, von_hand.text
+    anna.git("switch", "-q", "main")
+    assert strategie(anna, "sync", "--pruefen").code == 0
+
+
+def test_veralteter_verweis_im_weg_nennt_git_remote_prune(team: Team) -> None:
+    """The remote replaced branch foo by foo/bar: the clone's old origin/foo stands in the
+    way. That is no lock (no waiting helps); sync names the way out."""
+    anna, bernd = team.klone[0], team.klone[1]
+    bernd.git("push", "-q", "origin", "HEAD:refs/heads/foo")
+    anna.git("fetch", "-q", "origin")
+    bernd.git("push", "-q", "origin", ":refs/heads/foo")
+    bernd.git("push", "-q", "origin", "HEAD:refs/heads/foo/bar")
+    pruefung = strategie(anna, "sync", "--pruefen")
+    assert pruefung.code == 3 and "git remote prune origin räumt veraltete Verweise auf" in \
+        pruefung.err, pruefung.text
+    assert "sperrt" not in pruefung.text  # no lock: not tried again, not called one
+    abgleich = strategie(anna, "sync")
+    assert abgleich.code == 4 and abgleich.out.startswith(
+        "Abruf von origin nicht möglich: ein veralteter Verweis dieses Klons steht einem Zweig "
+        "des gemeinsamen Repositorys im Weg ("), abgleich.text
+    anna.git("remote", "prune", "origin")
+    assert strategie(anna, "sync").code == 0
