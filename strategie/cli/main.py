@@ -30,8 +30,10 @@ Exit-Codes:
   {ERFOLG}    erfolgreich
   {BEFUNDE}    'pruefen' hat Befunde gefunden (mit --streng auch: Hinweise)
   {AUFRUFFEHLER}    falscher Aufruf (unbekannte Option, fehlende Angabe)
-  {FEHLER}    Fehler (kein Zielspeicher, unbekanntes Ziel, ungültiger Wert, git-Fehler)
-  {NICHT_ERREICHBAR}    'sync': das gemeinsame Repository ist nicht erreichbar (alles bleibt lokal)
+  {FEHLER}    Fehler (kein Zielspeicher, unbekanntes Ziel, ungültiger Wert, git-Fehler,
+       eine Sperre eines anderen git-Vorgangs)
+  {NICHT_ERREICHBAR}    'sync' (auch --pruefen): das gemeinsame Repository ist nicht erreichbar
+       (alles bleibt lokal)
   {KONFLIKT}    'sync': Konflikte zu lösen (strategie konflikte)
   {ABGELEHNT}    'sync': der Server hat die eigenen Änderungen abgelehnt
   {ABGEBROCHEN}  abgebrochen (Strg+C)
@@ -103,7 +105,7 @@ def _schreibe(text: str) -> int:
 
 def _fuehre_aus(argv: list[str], befehl: str | None) -> int:
     from strategie.cli.parser import baue_parser, oeffne_app
-    from strategie.modell.fehler import StrategieFehler
+    from strategie.modell.fehler import NichtErreichbar, StrategieFehler
     from strategie.text.sicher import entschaerfe
 
     gruppen: tuple[ModuleType, ...] = ()
@@ -126,7 +128,7 @@ def _fuehre_aus(argv: list[str], befehl: str | None) -> int:
     except StrategieFehler as fehler:
         # messages quote goal values and user input: shown literally, never as control codes
         print(f"Fehler: {entschaerfe(fehler.meldung)}", file=sys.stderr)
-        return FEHLER
+        return NICHT_ERREICHBAR if isinstance(fehler, NichtErreichbar) else FEHLER
     except BrokenPipeError:  # the reader went away (e.g. `| head`): quiet like other tools
         _ins_leere()
         return ERFOLG

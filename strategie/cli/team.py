@@ -25,8 +25,9 @@ def registriere(befehle: argparse._SubParsersAction, gemeinsam: argparse.Argumen
                     "zusammengeführt) und teilt sie (git push). Ohne Netz bleibt alles lokal "
                     "eingecheckt. Bei Konflikten hält der Abgleich an: strategie konflikte, "
                     "strategie loese, dann strategie sync --weiter (oder --abbrechen).",
-        epilog="Exit-Codes: 0 abgeglichen, 3 Fehler oder unterbrochen, 4 nicht erreichbar, "
-               "5 Konflikte zu lösen, 6 vom Server abgelehnt.")
+        epilog="Exit-Codes: 0 abgeglichen, 3 Fehler, unterbrochen oder von einem anderen "
+               "git-Vorgang gesperrt, 4 nicht erreichbar (auch mit --pruefen), 5 Konflikte zu "
+               "lösen, 6 vom Server abgelehnt.")
     was = sync.add_mutually_exclusive_group()
     was.add_argument("--pruefen", action="store_true",
                      help="nur zeigen, wie viele eigene Änderungen nicht geteilt und wie viele "

@@ -14,3 +14,7 @@ class StrategieFehler(Exception):
         super().__init__(meldung)
         self.meldung = meldung
         self.befunde = befunde
+
+
+class NichtErreichbar(StrategieFehler):
+    """The shared repository could not be reached; nothing here changed (exit code 4)."""

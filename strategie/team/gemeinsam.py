@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from strategie.git.befehl import Lauf, Orte, git_lauf, orte_von
 from strategie.git.vorgang import laufender_vorgang
-from strategie.modell.befund import StrategieFehler
+from strategie.modell.fehler import NichtErreichbar, StrategieFehler
 from strategie.team.zustand import laeuft_noch, lies_zustand
 
 SICHERUNG = "refs/strategie/vor-abgleich/"
@@ -224,6 +224,12 @@ def rufe_ab(orte: Orte, remote: str) -> Lauf:
     return abruf
 
 
+def unerreichbar(abruf: Lauf) -> bool:
+    """The fetch failed because the remote did not answer — not on this clone's own refs (a
+    lock another git holds, an old ref in the way), where the remote was never asked."""
+    return not (im_weg(abruf.fehler) or an_sperre(abruf.fehler))
+
+
 def abruf_gescheitert(remote: str, abruf: Lauf) -> str:
     """Why a fetch failed, in German (no full stop): unreachable, or a lock still held by
     another git of this clone after every try (then the remote was never asked)."""
@@ -330,7 +336,8 @@ def stand(verzeichnis: Path, *, abrufen: bool = False) -> Stand:
     if abrufen:
         abruf = rufe_ab(orte, ziel.remote)
         if not abruf.ok:
-            raise StrategieFehler(f"{abruf_gescheitert(ziel.remote, abruf)}.")
+            grund = f"{abruf_gescheitert(ziel.remote, abruf)}."
+            raise NichtErreichbar(grund) if unerreichbar(abruf) else StrategieFehler(grund)
     eigene, fremde = zaehle(orte, ziel)
     try:
         abgerufen: dt.datetime | None = dt.datetime.fromtimestamp(

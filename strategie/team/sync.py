@@ -51,6 +51,7 @@ from strategie.team.gemeinsam import (
     protokolliere,
     rufe_ab,
     uebernahmen,
+    unerreichbar,
     vereint,
     zaehle,
     ziel_von,
@@ -214,7 +215,7 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
         abruf = _abrufen(orte, ziel, vorab if versuch == 1 else None, lauf)
         if not abruf.ok:
             return _offline(orte, lauf, fest, abruf_gescheitert(ziel.remote, abruf),
-                            uebernommen, fremde_commits)
+                            uebernommen, fremde_commits, unerreichbar(abruf))
         fest = ziel._replace(stand=lies_ref(orte, ziel.verfolgt))
         eigene, fremde = zaehle(orte, fest)
         if fremde:
@@ -273,13 +274,17 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
 
 
 def _offline(orte: Orte, lauf: Schritte, ziel: Ziel, grund: str,
-             uebernommen: tuple[Uebernahme, ...], fremde_commits: int) -> Abgleichergebnis:
-    """The shared repository cannot be reached: one line, everything stays committed here."""
+             uebernommen: tuple[Uebernahme, ...], fremde_commits: int,
+             unerreichbar: bool = True) -> Abgleichergebnis:
+    """The shared repository cannot be reached (or, not *unerreichbar*, this clone's refs
+    cannot take its answer now: a lock, an old ref in the way — an error, exit 3): one line,
+    everything stays committed here."""
     eigene, _ = zaehle(orte, ziel)
     offen = (f"{_bleiben(eigene)} lokal gespeichert" if eigene
              else "Es gibt keine ungeteilten eigenen Änderungen")
     lauf.sage(f"{grund}. {offen}; später noch einmal strategie sync.")
-    return _fertig(orte, lauf, "nicht_erreichbar", eigene_ungeteilt=eigene,
+    return _fertig(orte, lauf, "nicht_erreichbar" if unerreichbar else "fehler",
+                   eigene_ungeteilt=eigene,
                    uebernommen=uebernommen, fremde_commits=fremde_commits)
 
 

@@ -87,7 +87,7 @@ def _sperre_gehalten(team: Team, sperre: Path, eigener: str) -> None:
            "sperrt die Verweise (" in pruefung.err
     assert "nicht erreichbar" not in pruefung.text
     abgleich = strategie(anna, "sync")
-    assert abgleich.code == 4, abgleich.text
+    assert abgleich.code == 3, abgleich.text  # not 4: the remote was never asked
     assert abgleich.out.startswith("Abruf von origin gerade nicht möglich: ein anderer "
                                    "git-Vorgang in diesem Klon sperrt die Verweise (")
     assert "1 eigene Änderung bleibt lokal gespeichert" in abgleich.out
@@ -186,7 +186,7 @@ def test_veralteter_verweis_im_weg_nennt_git_remote_prune(team: Team) -> None:
         pruefung.err, pruefung.text
     assert "sperrt" not in pruefung.text  # no lock: not tried again, not called one
     abgleich = strategie(anna, "sync")
-    assert abgleich.code == 4 and abgleich.out.startswith(
+    assert abgleich.code == 3 and abgleich.out.startswith(
         "Abruf von origin nicht möglich: ein veralteter Verweis dieses Klons steht einem Zweig "
         "des gemeinsamen Repositorys im Weg ("), abgleich.text
     anna.git("remote", "prune", "origin")

@@ -58,6 +58,9 @@ def test_nicht_erreichbar_bleibt_alles_lokal(team: Team) -> None:
     anna.git("remote", "set-url", "origin", "http://127.0.0.1:9/strategie.git")
     assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "offline").code == 0
     assert strategie(anna, "setze", "SA-02", "ampel", "grün", "-m", "offline").code == 0
+    pruefung = strategie(anna, "sync", "--pruefen")  # the same exit code as sync itself
+    assert pruefung.code == 4 and pruefung.err.startswith(
+        "Fehler: Gemeinsames Repository origin nicht erreichbar ("), pruefung.text
     ergebnis = strategie(anna, "sync")
     assert ergebnis.code == 4, ergebnis.text
     assert ergebnis.out.startswith("Gemeinsames Repository origin nicht erreichbar (")
