@@ -8,11 +8,11 @@ begins in ``befehl_sync`` as before, after parsing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
-
 TYPE_CHECKING = False
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pathlib is not imported before the fetch began: it costs as long as git
+    from collections.abc import Sequence
+    from pathlib import Path
+
     from strategie.git.vorab import Vorab
 
 _begonnen: Vorab | None = None
@@ -40,15 +40,15 @@ def beginne(argv: Sequence[str]) -> None:
     if not schlicht:
         return
     from strategie.modell.fehler import StrategieFehler
-    from strategie.speicher.finden import finde_speicher
+    from strategie.speicher.finden import finde_ordner
 
     try:
-        verzeichnis = finde_speicher(store)
+        verzeichnis = finde_ordner(store)
     except StrategieFehler:
         return  # the command says so after parsing
     from strategie.git.vorab import Vorab
 
-    _begonnen = Vorab(str(verzeichnis), "fetch", "--quiet")
+    _begonnen = Vorab(verzeichnis, "fetch", "--quiet")
 
 
 def nimm(verzeichnis: Path) -> Vorab | None:

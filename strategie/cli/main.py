@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
-from types import ModuleType
 
 from strategie.cli.befehle import BEFEHLE
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from types import ModuleType
 
 ERFOLG = 0
 BEFUNDE = 1

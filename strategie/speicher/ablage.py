@@ -14,15 +14,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from strategie.modell.befund import Befund, StrategieFehler, os_fehlertext
+from strategie.speicher.namen import RAHMEN_DATEI as RAHMEN_DATEI  # part of the layout
+from strategie.speicher.namen import STANDARD_ORDNER as STANDARD_ORDNER  # part of the layout
 
 TYPE_CHECKING = False  # typing itself is not imported: sync and zeige start faster
 if TYPE_CHECKING:
     from strategie.modell.rahmen import Rahmen
 
-RAHMEN_DATEI = "strategie.toml"
-"""The frame file at the top of the store folder."""
-STANDARD_ORDNER = "ziele"
-"""The store folder's usual name inside a repository."""
 
 
 def ist_zieldatei(relpfad: str) -> bool:

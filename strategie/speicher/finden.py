@@ -1,36 +1,53 @@
-"""Finding the store: an explicit path, $STRATEGIE_STORE, or the nearest one above a folder."""
+"""Finding the store: an explicit path, $STRATEGIE_STORE, or the nearest one above a folder.
+
+The lookup itself uses ``os.path`` only, so that ``strategie sync`` can start its fetch
+(``cli.abruf``) before ``pathlib`` and the rest are imported."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from strategie.modell.fehler import StrategieFehler
-from strategie.speicher.ablage import RAHMEN_DATEI, STANDARD_ORDNER
+from strategie.speicher.namen import RAHMEN_DATEI, STANDARD_ORDNER
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 UMGEBUNGSVARIABLE = "STRATEGIE_STORE"
 
 
 def finde_speicher(angabe: str | os.PathLike[str] | None = None, start: Path | None = None) -> Path:
     """Locate the store: explicit path, else $STRATEGIE_STORE, else search upward from *start*."""
+    from pathlib import Path
+
+    return Path(finde_ordner(angabe, None if start is None else os.fspath(start)))
+
+
+def finde_ordner(angabe: str | os.PathLike[str] | None = None, start: str | None = None) -> str:
+    """``finde_speicher`` as an absolute path string (symbolic links resolved)."""
     if angabe is None:
         angabe = os.environ.get(UMGEBUNGSVARIABLE) or None
         herkunft = f"${UMGEBUNGSVARIABLE}"
     else:
         herkunft = "--store"
     if angabe is not None:
-        pfad = Path(angabe).expanduser().resolve()
-        for kandidat in (pfad, pfad / STANDARD_ORDNER):
-            if (kandidat / RAHMEN_DATEI).is_file():
+        pfad = os.path.realpath(os.path.expanduser(angabe))
+        for kandidat in (pfad, os.path.join(pfad, STANDARD_ORDNER)):
+            if os.path.isfile(os.path.join(kandidat, RAHMEN_DATEI)):
                 return kandidat
         raise StrategieFehler(
             f"{herkunft} zeigt auf {pfad}, dort liegt aber kein Zielspeicher "
             f"(es fehlt die Rahmendatei {RAHMEN_DATEI}).")
-    ort = (start or Path.cwd()).resolve()
-    for verzeichnis in (ort, *ort.parents):
-        for kandidat in (verzeichnis, verzeichnis / STANDARD_ORDNER):
-            if (kandidat / RAHMEN_DATEI).is_file():
+    ort = verzeichnis = os.path.realpath(start or os.getcwd())
+    while True:
+        for kandidat in (verzeichnis, os.path.join(verzeichnis, STANDARD_ORDNER)):
+            if os.path.isfile(os.path.join(kandidat, RAHMEN_DATEI)):
                 return kandidat
+        oben = os.path.dirname(verzeichnis)
+        if oben == verzeichnis:
+            break
+        verzeichnis = oben
     raise StrategieFehler(
         f"Kein Zielspeicher gefunden: weder in {ort} noch darüber liegt eine {RAHMEN_DATEI} "
         f"(oder {STANDARD_ORDNER}/{RAHMEN_DATEI}). Mit --store PFAD oder ${UMGEBUNGSVARIABLE} "

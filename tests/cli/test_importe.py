@@ -142,3 +142,22 @@ def test_liste_laedt_keine_dataclasses(repo: Path) -> None:
                            "--store", str(repo / "ziele"))
     assert code == 0
     assert _geladen(module, ("dataclasses", "inspect", "hashlib", "_hashlib")) == []
+
+
+def test_abgleich_beginnt_den_abruf_vor_pathlib(repo: Path) -> None:
+    """A plain sync starts its git fetch before pathlib and the command group are imported
+    (they take about as long as the fetch): an audit hook sees the fetch's Popen."""
+    programm = (
+        "import sys\n"
+        "beim_abruf = []\n"
+        "def hook(ereignis, daten):\n"
+        "    if ereignis == 'subprocess.Popen' and 'fetch' in list(daten[1]):\n"
+        "        beim_abruf.append(sorted({'pathlib', 'argparse', 'strategie.team.sync'}\n"
+        "                                 & set(sys.modules)))\n"
+        "sys.addaudithook(hook)\n"
+        "from strategie.cli.main import main\n"
+        "main(['sync'])  # no remote here: the fetch begins all the same, then sync says so\n"
+        "print(beim_abruf[0] if beim_abruf else None)\n")
+    ergebnis = subprocess.run([sys.executable, "-c", programm], capture_output=True, text=True,
+                              check=True, cwd=repo)
+    assert ergebnis.stdout.strip().splitlines()[-1] == "[]", ergebnis.stdout + ergebnis.stderr
