@@ -56,8 +56,8 @@ class Auswahl:
             "handlungsfeld": lambda z: (z.handlungsfeld, natuerlich(z.id)),
             "status": lambda z: (reihenfolge.get(z.status, 99), natuerlich(z.id)),
             "ampel": lambda z: (ampel.get(z.ampel, 99), natuerlich(z.id)),
-            "stand": lambda z: (z.steckbrief.stand.isoformat() if z.steckbrief and
-                                z.steckbrief.stand else "", natuerlich(z.id)),
+            "stand": lambda z: (z.steckbrief_stand.isoformat() if z.steckbrief_stand else "",
+                                natuerlich(z.id)),
         }
 
     def _indizes(self, kriterien: Filter) -> list[int]:

@@ -26,14 +26,14 @@ def konsole() -> Console:
     """Console for results on stdout; plain text when it is not a terminal."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False, emoji=False)
 
 
 def fehlerkonsole() -> Console:
     """Console for messages on stderr."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def farbig(text: str, sgr: str) -> str:

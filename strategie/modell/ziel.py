@@ -269,6 +269,12 @@ class Ziel:
         return None if s is None else _teil(Steckbrief, s, "steckbrief")
 
     @cached_property
+    def steckbrief_stand(self) -> dt.date | None:
+        """The Steckbrief's Stand, a column of the list (a goal from the store's cache or
+        snapshot has it without unpickling its data)."""
+        return self.steckbrief.stand if self.steckbrief else None
+
+    @cached_property
     def massnahmen(self) -> tuple[Massnahme, ...]:
         """The Maßnahmen in file order (numbered from 1 in paths and the UI)."""
         return tuple(_teil(Massnahme, m, "massnahmen") for m in self.daten.get("massnahmen", ()))

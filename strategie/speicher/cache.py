@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import pickle
 from collections.abc import Callable, Collection, Mapping
@@ -15,10 +16,10 @@ from strategie.modell.feld import ZIEL
 from strategie.modell.ziel import Auszug, Ziel
 from strategie.version import __version__
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 """Raise when validation rules change without a change of the field specification."""
 
-Kopf = tuple[str, str, str, int, str, str, bool]
+Kopf = tuple[str, str, str, int, str, str, bool, int]
 Eintraege = dict[tuple[str, str], tuple[Kopf, bytes]]
 """(blob id, path relative to the store) → (the goal's list fields, its data pickled).
 
@@ -28,13 +29,17 @@ data is unpickled only when something asks for it (detail, search, report).
 
 
 def kopf(ziel: Ziel) -> Kopf:
-    """The list fields of a goal, as the cache stores them next to its pickled data."""
+    """The list fields of a goal, as the cache stores them next to its pickled data; the
+    Steckbrief's Stand as a day number (``date.toordinal``; 0: none), which unpickles about
+    ten times faster than a date."""
+    stand = ziel.steckbrief_stand
     return (ziel.id, ziel.titel, ziel.amt, ziel.handlungsfeld, ziel.status, ziel.ampel,
-            ziel.leuchtturm)
+            ziel.leuchtturm, stand.toordinal() if stand else 0)
 
 
 KOPF_FELDER = ("id", "titel", "amt", "handlungsfeld", "status", "ampel", "leuchtturm")
-"""The attributes of a goal in its ``Kopf``, in order."""
+"""The attributes of a goal at the front of its ``Kopf``, in order (the pre-selection checks
+them); the last item is the Steckbrief's Stand as a day number."""
 
 
 def kopfpruefung(vorauswahl: Mapping[str, Collection[object]]) -> Callable[[Kopf], bool] | None:
@@ -63,11 +68,18 @@ class ZielAusCache(Ziel):
     _auszug: bytes | memoryview
     """``Ziel.auszug`` pickled (as a plain tuple) if the store's snapshot kept it (empty:
     computed from the data when asked)."""
+    _stand: int
+    """The Steckbrief's Stand as a day number (0: none), from the ``Kopf``."""
 
     @cached_property
     def daten(self) -> dict[str, Any]:
         """All fields of the goal file under their TOML names (unpickled on first use)."""
         return cast(dict[str, Any], pickle.loads(self._roh))
+
+    @cached_property
+    def steckbrief_stand(self) -> dt.date | None:
+        """``Ziel.steckbrief_stand``, from the list fields (the data stays pickled)."""
+        return dt.date.fromordinal(self._stand) if self._stand else None
 
     @cached_property
     def auszug(self) -> Auszug:
@@ -98,12 +110,12 @@ def ziel_aus_cache(eintrag: Kopf, roh: bytes | memoryview, pfad: str,
     the rest of a warm load of 10,000 goals); the fields are the same.
     """
     ziel = object.__new__(ZielAusCache)
-    ziel.__dict__.update(zip(_FELDER, (*eintrag[:5], pfad, *eintrag[5:], None, roh,
-                                        json_bytes, auszug), strict=True))
+    ziel.__dict__.update(zip(_FELDER, (*eintrag[:5], pfad, *eintrag[5:7], None, roh,
+                                        json_bytes, auszug, eintrag[7]), strict=True))
     return ziel
 
 
-_FELDER = (*Ziel.FELDER, "_roh", "_json", "_auszug")
+_FELDER = (*Ziel.FELDER, "_roh", "_json", "_auszug", "_stand")
 """ZielAusCache's fields in order."""
 
 

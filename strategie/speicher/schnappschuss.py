@@ -46,11 +46,11 @@ from strategie.speicher.ablage import ist_zieldatei
 from strategie.speicher.cache import CACHE_VERSION, Kopf, ZielAusCache, kopf, ziel_aus_cache
 from strategie.version import __version__
 
-SCHNAPPSCHUSS_VERSION = 4
+SCHNAPPSCHUSS_VERSION = 5
 """Raise when the snapshot's content changes."""
 _KOPF = struct.Struct("<8sQQ")
 """File header: magic, length of the pickled index, length of the bytes after it."""
-_MAGIE = b"STRATSS4"
+_MAGIE = b"STRATSS5"
 RUHE_S = 2.0
 """A file modified this shortly before git was asked is read again next time."""
 

@@ -203,7 +203,9 @@ def test_vorauswahl_nennt_nur_felder_deren_wert_die_dimension_ist() -> None:
     assert {d.feld for d in mit_feld} == {"amt", "handlungsfeld", "status", "ampel",
                                           "leuchtturm"}
     for ziel in ziele:
-        assert kopf(ziel) == tuple(getattr(ziel, f) for f in KOPF_FELDER)
+        stand = ziel.steckbrief_stand
+        assert kopf(ziel) == (*(getattr(ziel, f) for f in KOPF_FELDER),
+                              stand.toordinal() if stand else 0)
         for dimension in mit_feld:
             assert dimension.werte_des_ziels(ziel) == (getattr(ziel, dimension.feld),)
     kriterien = Filter(aemter=frozenset({"SA"}), arten=frozenset({"Projekt"}), leuchtturm=True,

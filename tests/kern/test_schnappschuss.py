@@ -3,8 +3,10 @@ is rebuilt when it is missing or broken, and stays whole under concurrent proces
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -42,6 +44,8 @@ def _wie_voll(repo: Path) -> Zielspeicher:
     voll = lade_speicher(repo / "ziele", cache=False).ziele
     assert [z.json_text() for z in speicher.ziele] == [z.json_text() for z in voll]
     assert [z.auszug for z in speicher.ziele] == [z.auszug for z in voll]
+    assert [z.steckbrief_stand for z in speicher.ziele] == [
+        z.steckbrief.stand if z.steckbrief else None for z in voll]
     return speicher
 
 
@@ -70,6 +74,29 @@ def test_warmes_laden_liest_nur_den_schnappschuss(repo: Path,
     # the cache fills the attributes Ziel.__init__ sets, in their order, and its own
     assert (*Ziel.__annotations__, *ZielAusCache.__annotations__) == _FELDER
     assert tuple(vars(Ziel("SA-01", "T", "SA", 1, "offen", "sa/SA-01.toml"))) == Ziel.FELDER
+
+
+def test_der_stand_des_steckbriefs_steht_bei_den_listenfeldern(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list's Stand column comes from the snapshot's list fields (no goal's data is
+    unpickled for it), also for a goal without a Steckbrief and after an edit of the date."""
+    sa02 = repo / "ziele" / SA02
+    sa02.write_text(re.sub(r"(?m)^stand = .*$", "stand = 2025-01-02", sa02.read_text(
+        encoding="utf-8"), count=1), encoding="utf-8")
+    sa03 = repo / "ziele" / "sa" / "SA-03.toml"
+    text = sa03.read_text(encoding="utf-8")
+    anfang = text.index("[steckbrief]")
+    ende = text.find("\n[", anfang + 1)
+    sa03.write_text(text[:anfang] + (text[ende + 1:] if ende > 0 else ""), encoding="utf-8")
+    git(repo, "commit", "-qam", "Stand geändert, ein Steckbrief entfernt")
+    _beruhigt(repo)
+    _wie_voll(repo)
+    _ohne_volles_laden(monkeypatch)
+    speicher = lade_speicher(repo / "ziele")
+    stand = {z.id: z.steckbrief_stand for z in speicher.ziele}
+    assert stand["SA-02"] == dt.date(2025, 1, 2) and stand["SA-03"] is None
+    assert sum(s is not None for s in stand.values()) == len(stand) - 1
+    assert all(isinstance(z, ZielAusCache) and "daten" not in vars(z) for z in speicher.ziele)
 
 
 def test_nie_ueber_geaenderte_dateien(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

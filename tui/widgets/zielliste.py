@@ -238,8 +238,7 @@ class ZielListe(ScrollView, can_focus=True):
             farbe = ampel_farbe(ziel.ampel) or None
             return [Segment("● " if ziel.ampel else "  ", grund + Style(color=farbe)),
                     Segment(_zuschnitt(einzeilig(ziel.ampel), breite - 2), grund)]
-        stand = ziel.steckbrief.stand if ziel.steckbrief else None
-        return [Segment(_zuschnitt(datum_de(stand), breite), grund)]
+        return [Segment(_zuschnitt(datum_de(ziel.steckbrief_stand), breite), grund)]
 
     def on_click(self, event: events.Click) -> None:
         index = event.y + int(self.scroll_offset.y)

@@ -136,7 +136,7 @@ def bericht_markdown(bericht: Bericht) -> str:
 
 
 def _stand(ziel: Ziel) -> str:
-    return datum_de(ziel.steckbrief.stand if ziel.steckbrief else None)
+    return datum_de(ziel.steckbrief_stand)
 
 
 def _absatz(text: str) -> list[str]:

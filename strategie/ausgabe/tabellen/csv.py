@@ -44,8 +44,8 @@ def csv_zeile(ziel: Ziel, abgeschlossen: frozenset[str]) -> dict[str, Any]:
         "haushaltsneutral": ja_nein(ziel.haushaltsneutral, ""),
         "umsetzungsjahr": ziel.umsetzungsjahr or "",
         "verantwortlich": ziel.verantwortlich,
-        "steckbrief_stand": (ziel.steckbrief.stand.isoformat()
-                             if ziel.steckbrief and ziel.steckbrief.stand else ""),
+        "steckbrief_stand": (ziel.steckbrief_stand.isoformat()
+                             if ziel.steckbrief_stand else ""),
         "massnahmen": len(ziel.massnahmen),
         "massnahmen_abgeschlossen": sum(m.status in abgeschlossen for m in ziel.massnahmen),
         "kennzahlen": len(ziel.kennzahlen),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from typing import Any
 
@@ -10,7 +9,6 @@ from strategie.auswertung.bericht import Bericht
 from strategie.auswertung.haushalt import Mittelsumme
 from strategie.auswertung.jahresplanung import Jahresplanung
 from strategie.auswertung.kennzahlen import GEFAEHRDET
-from strategie.modell.ziel import Ziel
 from strategie.text.format import anzahl_de, ja_nein
 
 ZIELSPALTEN = (
@@ -50,7 +48,7 @@ def ziel_zeilen(bericht: Bericht) -> list[list[Any]]:
         massnahmen = ziel.massnahmen
         zeilen.append([
             ziel.id, ziel.titel, ziel.amt, amt.name if amt else ziel.amt, ziel.handlungsfeld,
-            ziel.status, ziel.ampel, "ja" if ziel.leuchtturm else "nein", _stand(ziel),
+            ziel.status, ziel.ampel, "ja" if ziel.leuchtturm else "nein", ziel.steckbrief_stand,
             len(massnahmen), sum(m.status in erledigt for m in massnahmen),
             sum(1 for h in hinweise.get(ziel.id, ()) if h.art == "massnahme"),
             len(ziel.kennzahlen), gefaehrdet.get(ziel.id, 0), ziel.art, ziel.umsetzungsjahr,
@@ -71,10 +69,6 @@ def kennzahl_zeilen(bericht: Bericht) -> list[list[Any]]:
              k.kennzahl.zieldatum,
              None if k.fortschritt is None else round(100 * k.fortschritt, 1), k.bewertung]
             for k in bericht.zusammenfassung.kennzahlen]
-
-
-def _stand(ziel: Ziel) -> dt.date | None:
-    return ziel.steckbrief.stand if ziel.steckbrief else None
 
 
 PLANSPALTEN = ("Zeile", "Anlage", "Amt", "Organisationseinheit", "ID", "Titel", "Art",

@@ -18,6 +18,6 @@ def sicherer_text(text: object, style: str = "") -> Text:
 def klartext(ansicht: RenderableType, breite: int) -> str:
     """A terminal view as plain text of *breite* columns, without colours (files, scripts)."""
     puffer = io.StringIO()
-    Console(file=puffer, width=breite, color_system=None, highlight=False,
+    Console(file=puffer, width=breite, color_system=None, highlight=False, emoji=False,
             force_terminal=False).print(ansicht)
     return puffer.getvalue()

@@ -53,7 +53,7 @@ def ampel_punkt(ampel: str) -> Text:
 
 
 def _stand(ziel: Ziel) -> str:
-    return datum_de(ziel.steckbrief.stand if ziel.steckbrief else None)
+    return datum_de(ziel.steckbrief_stand)
 
 
 def listen_tabelle(ziele: Sequence[Ziel]) -> Table:
@@ -96,7 +96,8 @@ def listen_text(ziele: Sequence[Ziel], breite: int = 100) -> str:
 
 
 def _abschnitt(titel: str, inhalt: RenderableType) -> Panel:
-    return Panel(inhalt, title=titel, title_align="left", box=box.ROUNDED, padding=(0, 1))
+    # a Text, not a str: a str title is parsed as markup (and for emoji codes) on every draw
+    return Panel(inhalt, title=Text(titel), title_align="left", box=box.ROUNDED, padding=(0, 1))
 
 
 def _text_oder_leer(text: str) -> Text:
