@@ -14,7 +14,7 @@ from strategie.auswertung.kennzahlen import bewerte_kennzahl
 from strategie.auswertung.zusammenfassung import fasse_zusammen
 from strategie.modell.ziel import Kennzahl, Messwert
 from strategie.speicher.laden import lade_speicher
-from strategie.text.format import euro_de, mit_einheit, monate_zurueck, zahl_de
+from strategie.text.format import datum_de, euro_de, mit_einheit, monate_zurueck, zahl_de
 
 
 def _kennzahl(basis: float, ziel: float, *werte: float) -> Kennzahl:
@@ -69,3 +69,12 @@ def test_monate_auf_der_kommandozeile(beispiel: Path, cli, monate: str) -> None:
 def test_monate_an_der_grenze(beispiel: Path, cli) -> None:  # type: ignore[no-untyped-def]
     ergebnis = cli("--store", str(beispiel), "bericht", "--monate", "1200", "--format", "json")
     assert ergebnis.code == 0 and '"steckbrief_max_alter_monate": 1200' in ergebnis.out
+
+
+@pytest.mark.parametrize("datum", [dt.date.min, dt.date(999, 12, 31), dt.date(2026, 3, 4),
+                                   dt.datetime(2026, 11, 30, 23, 59), dt.date.max])
+def test_datum_de_wie_strftime(datum: dt.date) -> None:
+    """The German date is written as strftime("%d.%m.%Y") writes it, at the calendar's ends
+    too (the year not padded, a datetime's time left out)."""
+    assert datum_de(datum) == datum.strftime("%d.%m.%Y")
+    assert datum_de(None) == "–" and datum_de(None, leer="") == ""
