@@ -164,21 +164,36 @@ def _orte_des_repositorys(orte: Orte) -> list[Path]:
 
 def git_im_repository(orte: Orte) -> list[str]:
     """Git processes working in any work tree of this repository or in its git directory,
-    as "PID: command line"; one whose working directory cannot be read (another user's)
-    counts too: a lock is only taken for a leftover when no git can be holding it."""
+    as "PID: command line": by their working directory, or by a path in their command line
+    (``--git-dir=…``) or in a ``GIT_…`` variable of their environment (``GIT_DIR``), as a git
+    started from elsewhere names the repository. One whose working directory or environment
+    cannot be read (another user's) counts too: a lock is only taken for a leftover when no
+    git can be holding it."""
     wurzeln = _orte_des_repositorys(orte)
     gefunden = []
     for eintrag, zeile in _git_prozesse():
         try:
-            ort = Path(os.readlink(eintrag / "cwd"))
+            ort = os.readlink(eintrag / "cwd")
+            orte_des_git = [ort, *(os.path.realpath(os.path.join(ort, p))
+                                   for p in _genannte_pfade(eintrag))]
         except FileNotFoundError:
             continue  # ended meanwhile
         except OSError:
             gefunden.append(zeile)
             continue
-        if any(ort == w or ort.is_relative_to(w) for w in wurzeln):
+        if any(Path(o).is_relative_to(w) for o in orte_des_git for w in wurzeln):
             gefunden.append(zeile)
     return gefunden
+
+
+def _genannte_pfade(eintrag: Path) -> list[str]:
+    """What a git process may name as its repository: each argument of its command line
+    (after a ``=`` too) and the value of each ``GIT_…`` variable of its environment."""
+    argumente = [os.fsdecode(a) for a in (eintrag / "cmdline").read_bytes().split(b"\0")[1:]]
+    werte = [os.fsdecode(v).partition("=")[2] for v in
+             (eintrag / "environ").read_bytes().split(b"\0") if v.startswith(b"GIT_")]
+    return [p for a in (*argumente, *werte) if a
+            for p in (a, a.partition("=")[2]) if p]
 
 
 def warte_auf_git(orte: Orte, schreiber: int, warten: float) -> None:
