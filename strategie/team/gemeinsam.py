@@ -196,11 +196,31 @@ ABRUF_PAUSEN_S = (0.0, 0.2, 0.5, 1.0)
 
 def an_sperre(fehler: str) -> bool:
     """git failed on a lock another git held: its lock file exists ("Unable to create
-    '….lock': File exists", German "Konnte '….lock' nicht erstellen"), or the ref moved
-    while git waited for it ("cannot lock ref …: is at X but expected Y", untranslated).
-    Not a ref that stands in the way of another (``im_weg``): waiting does not help there."""
+    '….lock': File exists", German "Konnte '….lock' nicht erstellen: Die Datei existiert
+    bereits"), or the ref moved while git waited for it ("cannot lock ref …: is at X but
+    expected Y", untranslated). Not a lock file git may not create (Permission denied), nor
+    a ref that stands in the way of another (``im_weg``): waiting does not help there."""
     fehler = fehler.lower()
-    return ".lock'" in fehler or "but expected" in fehler
+    return (".lock'" in fehler and ("file exists" in fehler or "existiert bereits" in fehler)
+            or "but expected" in fehler)
+
+
+KEINE_ANTWORT = (
+    "could not read from remote repository", "konnte nicht vom remote-repository lesen",
+    "unable to access '", "konnte nicht auf '", "unable to connect to", "konnte nicht nach ",
+    "the remote end hung up", "die gegenseite hat", "could not resolve host",
+    "failed to connect", "connection refused", "connection timed out", "no route to host",
+    "network is unreachable", "ssh: ")
+"""What git (in English or German), curl and ssh say when the remote did not answer."""
+
+
+def unerreichbar(lauf: Lauf) -> bool:
+    """A fetch or push failed because the shared repository did not answer (git, curl or ssh
+    says so) — not on this clone (a lock, an old ref in the way, a folder git may not write)
+    or on what the remote sent: those are errors (exit 3), not "nicht erreichbar" (exit 4)."""
+    fehler = lauf.meldung.lower()
+    return (not (im_weg(fehler) or an_sperre(fehler))
+            and any(zeichen in fehler for zeichen in KEINE_ANTWORT))
 
 
 def im_weg(fehler: str) -> bool:
@@ -224,15 +244,10 @@ def rufe_ab(orte: Orte, remote: str) -> Lauf:
     return abruf
 
 
-def unerreichbar(abruf: Lauf) -> bool:
-    """The fetch failed because the remote did not answer — not on this clone's own refs (a
-    lock another git holds, an old ref in the way), where the remote was never asked."""
-    return not (im_weg(abruf.fehler) or an_sperre(abruf.fehler))
-
-
 def abruf_gescheitert(remote: str, abruf: Lauf) -> str:
-    """Why a fetch failed, in German (no full stop): unreachable, or a lock still held by
-    another git of this clone after every try (then the remote was never asked)."""
+    """Why a fetch failed, in German (no full stop): unreachable, a lock still held by
+    another git of this clone after every try (then the remote was never asked), an old ref
+    in the way, or git's own reason (a folder it may not write, a broken answer)."""
     if im_weg(abruf.fehler):
         return (f"Abruf von {remote} nicht möglich: ein veralteter Verweis dieses Klons steht "
                 f"einem Zweig des gemeinsamen Repositorys im Weg ({nicht_erreichbar(abruf)}); "
@@ -240,7 +255,9 @@ def abruf_gescheitert(remote: str, abruf: Lauf) -> str:
     if an_sperre(abruf.fehler):
         return (f"Abruf von {remote} gerade nicht möglich: ein anderer git-Vorgang in diesem "
                 f"Klon sperrt die Verweise ({nicht_erreichbar(abruf)})")
-    return f"Gemeinsames Repository {remote} nicht erreichbar ({nicht_erreichbar(abruf)})"
+    if unerreichbar(abruf):
+        return f"Gemeinsames Repository {remote} nicht erreichbar ({nicht_erreichbar(abruf)})"
+    return f"Abruf von {remote} fehlgeschlagen ({nicht_erreichbar(abruf)})"
 
 
 def uebernahmen(orte: Orte, verzeichnis: Path, ziel: Ziel) -> tuple[Uebernahme, ...]:

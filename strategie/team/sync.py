@@ -210,6 +210,7 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
     fremde_commits = 0
     sicherung = ""
     fest = ziel
+    server_sperre = ""  # the server's lock line, when the last push met a lock there
     for versuch in range(1, versuche + 1):
         schreibe_zustand(orte, "abrufen", vorher, upstream=ziel.kurz, sicherung=sicherung)
         abruf = _abrufen(orte, ziel, vorab if versuch == 1 else None, lauf)
@@ -244,11 +245,15 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
                            geteilt=eigene, uebernommen=uebernommen,
                            fremde_commits=fremde_commits, sicherung=sicherung)
         text = push.aus + push.fehler
+        gesperrt_dort = "[remote rejected]" in text and an_sperre(push.fehler)
         if ("[rejected]" in text and ("fetch first" in text or "non-fast-forward" in text)
-                or "[remote rejected]" in text and an_sperre(push.fehler)):
+                or gesperrt_dort):
             # the second case: another clone's push held the server's branch lock
-            lauf.sage(f"Inzwischen hat jemand anderes geteilt; noch einmal abrufen und "
-                      f"einarbeiten (Versuch {versuch + 1} von {versuche}) …")
+            server_sperre = (nicht_erreichbar(push) if gesperrt_dort
+                             and "but expected" not in push.fehler else "")
+            if versuch < versuche:
+                lauf.sage(f"Inzwischen hat jemand anderes geteilt; noch einmal abrufen und "
+                          f"einarbeiten (Versuch {versuch + 1} von {versuche}) …")
             continue
         server = tuple(z.removeprefix("remote:").strip() for z in push.fehler.splitlines()
                        if z.startswith("remote:") and z.removeprefix("remote:").strip())
@@ -264,11 +269,18 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
                            uebernommen=uebernommen, fremde_commits=fremde_commits,
                            sicherung=sicherung)
         return _offline(orte, lauf, fest, f"Teilen mit {ziel.remote} ist fehlgeschlagen "
-                        f"({nicht_erreichbar(push)})", uebernommen, fremde_commits)
+                        f"({nicht_erreichbar(push)})", uebernommen, fremde_commits,
+                        unerreichbar(push))
     eigene, _ = zaehle(orte, fest)
-    lauf.sage(f"Das gemeinsame Repository hat sich bei {versuche} Versuchen jedes Mal geändert; "
-              f"{_bleiben(eigene)} lokal. Bitte gleich noch einmal "
-              "strategie sync.")
+    if server_sperre:
+        lauf.sage(f"Der Server konnte seinen Zweig bei {versuche} Versuchen nicht sperren "
+                  f"({server_sperre}); {_bleiben(eigene)} lokal. Hält die Sperre an, hat "
+                  "wohl ein abgebrochener Push sie auf dem Server hinterlassen: dort "
+                  "entfernen lassen, danach strategie sync.")
+    else:
+        lauf.sage(f"Das gemeinsame Repository hat sich bei {versuche} Versuchen jedes Mal "
+                  f"geändert; {_bleiben(eigene)} lokal. Bitte gleich noch einmal "
+                  "strategie sync.")
     return _fertig(orte, lauf, "fehler", eigene_ungeteilt=eigene, uebernommen=uebernommen,
                    fremde_commits=fremde_commits)
 
@@ -276,8 +288,8 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
 def _offline(orte: Orte, lauf: Schritte, ziel: Ziel, grund: str,
              uebernommen: tuple[Uebernahme, ...], fremde_commits: int,
              unerreichbar: bool = True) -> Abgleichergebnis:
-    """The shared repository cannot be reached (or, not *unerreichbar*, this clone's refs
-    cannot take its answer now: a lock, an old ref in the way — an error, exit 3): one line,
+    """The shared repository cannot be reached (or, not *unerreichbar*, git failed otherwise:
+    a lock, an old ref in the way, a folder it may not write — an error, exit 3): one line,
     everything stays committed here."""
     eigene, _ = zaehle(orte, ziel)
     offen = (f"{_bleiben(eigene)} lokal gespeichert" if eigene

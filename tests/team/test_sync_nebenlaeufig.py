@@ -6,6 +6,7 @@ Real processes and real git throughout."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ import pytest
 
 from tests.team.gitserver import Team
 from tests.team.test_sync_stoerungen import betreffe
-from tests.team.werkzeug import richte_team_ein, strategie
+from tests.team.werkzeug import STRATEGIE, richte_team_ein, strategie
 
 
 @pytest.fixture
@@ -92,6 +93,28 @@ def _sperre_gehalten(team: Team, sperre: Path, eigener: str) -> None:
                                    "git-Vorgang in diesem Klon sperrt die Verweise (")
     assert "1 eigene Änderung bleibt lokal gespeichert" in abgleich.out
     assert anna.kopf() == eigener and sperre.exists()  # a lock of another git is not touched
+
+
+@pytest.mark.parametrize("von_woanders", ["--git-dir", "GIT_DIR"])
+def test_die_sperre_eines_git_von_woanders_bleibt(team: Team, tmp_path: Path,
+                                                  von_woanders: str) -> None:
+    """A git started outside the clone that names it (``git --git-dir=…``, ``GIT_DIR``) may
+    hold the lock as well: even an old lock file stays while it runs (no leftover)."""
+    anna = team.klone[0]
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
+    sperre = _fremde_aenderung_und_sperre(team)
+    frueher = time.time() - 60
+    os.utime(sperre, (frueher, frueher))
+    gitdir = str(anna.pfad / ".git")
+    befehl, umgebung = (["git", f"--git-dir={gitdir}", "cat-file", "--batch"], dict(os.environ)
+                        ) if von_woanders == "--git-dir" else (
+        ["git", "cat-file", "--batch"], {**os.environ, "GIT_DIR": gitdir})
+    anderer_git = subprocess.Popen(befehl, cwd=tmp_path, env=umgebung, stdin=subprocess.PIPE,
+                                   stdout=subprocess.DEVNULL)
+    try:
+        _sperre_gehalten(team, sperre, anna.kopf())
+    finally:
+        anderer_git.communicate(b"")
 
 
 def test_sync_entfernt_die_sperre_eines_getoeteten_abrufs(team: Team) -> None:
@@ -191,3 +214,62 @@ def test_veralteter_verweis_im_weg_nennt_git_remote_prune(team: Team) -> None:
         "des gemeinsamen Repositorys im Weg ("), abgleich.text
     anna.git("remote", "prune", "origin")
     assert strategie(anna, "sync").code == 0
+
+
+def test_uebrige_sperre_auf_dem_server_wird_genannt(team: Team) -> None:
+    """A lock file a killed push left on the server: each push meets it ("Unable to create
+    '….lock': File exists"), as if another push held it. After the tries sync names it
+    (not "changed every time", not a refusal); the server keeps its state."""
+    anna = team.klone[0]
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
+    vorher, eigener = team.refs(), anna.kopf()
+    (team.bare / "refs" / "heads" / "main.lock").write_text("", encoding="utf-8")
+    abgleich = strategie(anna, "sync")
+    assert abgleich.code == 3, abgleich.text
+    assert "Der Server konnte seinen Zweig bei 4 Versuchen nicht sperren (" in abgleich.out
+    assert "main.lock': File exists" in abgleich.out, abgleich.out
+    assert "1 eigene Änderung bleibt lokal" in abgleich.out
+    assert "Versuch 5" not in abgleich.out and "jedes Mal geändert" not in abgleich.out
+    assert team.refs() == vorher and anna.kopf() == eigener
+    (team.bare / "refs" / "heads" / "main.lock").unlink()
+    assert strategie(anna, "sync").code == 0 and team.refs()["refs/heads/main"] == eigener
+
+
+def _ohne_schreibrecht(ordner: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """strategie run so that a folder without write permission stops it: as a normal user,
+    or as root without the capability to override permissions (setpriv)."""
+    vorne: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("root schreibt auch ohne Schreibrecht, und setpriv fehlt")
+        vorne = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+    ordner.chmod(0o555)
+
+    def lauf(klon: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*vorne, *STRATEGIE, *args], cwd=klon, capture_output=True,
+                              text=True, timeout=300, check=False)
+    return lauf
+
+
+def test_abruf_scheitert_am_eigenen_klon_ist_kein_netzproblem(team: Team) -> None:
+    """A fetch that fails in this clone (a folder git may not write) is neither "nicht
+    erreichbar" (exit 4: the remote answered) nor a lock of another git (nothing to wait
+    for): git's reason, exit 3, the own change stays committed."""
+    anna, bernd = team.klone[0], team.klone[1]
+    assert strategie(bernd, "status", "SA-05", "umgesetzt", "-m", "von Bernd").code == 0
+    assert strategie(bernd, "sync").code == 0
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
+    eigener = anna.kopf()
+    ordner = anna.pfad / ".git" / "refs" / "remotes" / "origin"
+    lauf = _ohne_schreibrecht(ordner)
+    try:
+        for args in (("sync", "--pruefen"), ("sync",)):
+            ergebnis = lauf(anna.pfad, *args)
+            text = ergebnis.stdout + ergebnis.stderr
+            assert ergebnis.returncode == 3, (args, text)
+            assert "Abruf von origin fehlgeschlagen (" in text and "Permission denied" in text
+            assert "nicht erreichbar" not in text and "sperrt" not in text, text
+    finally:
+        ordner.chmod(0o755)
+    assert anna.kopf() == eigener
+    assert strategie(anna, "sync").code == 0 and team.refs()["refs/heads/main"] == anna.kopf()
