@@ -347,6 +347,18 @@ def stand(verzeichnis: Path, *, abrufen: bool = False) -> Stand:
     try:
         ziel = ziel_von(orte)
     except StrategieFehler:
+        if (vorgang := laufender_vorgang(orte.gitdir)) is not None:
+            # HEAD is detached by an unfinished rebase (a sync waiting for conflicts to be
+            # resolved, or a killed one): what sync itself would say about it
+            from strategie.team.lage import hinweis_lage, ist_unterbrochener_rebase
+
+            if ist_unterbrochener_rebase(orte, vorgang, zustand):
+                raise StrategieFehler(
+                    "Der letzte Abgleich wurde beim Einarbeiten unterbrochen, während git "
+                    "rebase lief; der nächste strategie sync kehrt zum Stand davor zurück und "
+                    "beginnt neu (nichts geht verloren).") from None
+            raise StrategieFehler("\n".join(hinweis_lage(orte, vorgang, zustand).meldungen)
+                                  ) from None
         if git_lauf(orte.wurzel, "remote").aus.split():
             raise  # a remote, but no branch to share (HEAD detached by hand): say that
         return Stand(0, 0, "", None)

@@ -97,6 +97,13 @@ def test_gleiches_feld_ist_ein_benannter_konflikt_bis_er_geloest_ist(team: Team)
     # another sync does not trample it
     wieder = strategie(bernd, "sync")
     assert wieder.code == 5 and "wartet auf die Lösung von 1 Konflikt" in wieder.out
+    # --pruefen says the same (HEAD is detached mid-rebase: not "auf keinem Zweig")
+    for pruefen in (("sync", "--pruefen"), ("sync", "--pruefen", "--ohne-abruf")):
+        stand = strategie(bernd, *pruefen)
+        assert stand.code == 3 and stand.err.startswith(
+            "Fehler: Der Abgleich wartet auf die Lösung von 1 Konflikt:\n"), stand.text
+        assert zeile in stand.err and "strategie sync --weiter" in stand.err
+        assert "Zweig" not in stand.err
 
     loesung = strategie(bernd, "loese", "SA-03", "status", "--ihre", "-m", "Anna hat recht")
     assert loesung.code == 0, loesung.text

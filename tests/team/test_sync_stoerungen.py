@@ -193,6 +193,11 @@ def test_sync_mit_sigkill_unterbrochen(team: Team, tmp_path: Path, schritt: str,
     if not gruppe:
         time.sleep(0.2)
         _warte_bis_git_fertig(bernd, tmp_path)
+    if schritt == "einarbeiten" and gruppe:  # HEAD is left detached by the killed rebase
+        stand = strategie(bernd, "sync", "--pruefen")
+        assert stand.code == 3 and stand.err.startswith(
+            "Fehler: Der letzte Abgleich wurde beim Einarbeiten unterbrochen, während git "
+            "rebase lief; der nächste strategie sync kehrt"), stand.text
     naechster = strategie(bernd, "sync")
     if schritt == "einarbeiten" and gruppe:
         # git was killed holding the index lock: no git runs any more, so sync removes the
