@@ -45,6 +45,18 @@ def beispiel(tmp_path: Path) -> Path:
     return ziel
 
 
+def ohne_rechteumgehung() -> list[str]:
+    """What to put before a command so that file permissions stop it: nothing for a normal
+    user; for root, setpriv without the capabilities that override them (skipped without)."""
+    import os
+
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("root übergeht Dateirechte, und setpriv fehlt")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
 def git(repo: Path, *args: str) -> str:
     """Run git in *repo* and return its stdout."""
     return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,

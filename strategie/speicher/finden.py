@@ -6,6 +6,7 @@ The lookup itself uses ``os.path`` only, so that ``strategie sync`` can start it
 from __future__ import annotations
 
 import os
+import stat
 
 from strategie.modell.fehler import StrategieFehler
 from strategie.speicher.namen import RAHMEN_DATEI, STANDARD_ORDNER
@@ -34,15 +35,20 @@ def finde_ordner(angabe: str | os.PathLike[str] | None = None, start: str | None
     if angabe is not None:
         pfad = os.path.realpath(os.path.expanduser(angabe))
         for kandidat in (pfad, os.path.join(pfad, STANDARD_ORDNER)):
-            if os.path.isfile(os.path.join(kandidat, RAHMEN_DATEI)):
+            if _rahmen_da(kandidat):
                 return kandidat
         raise StrategieFehler(
             f"{herkunft} zeigt auf {pfad}, dort liegt aber kein Zielspeicher "
             f"(es fehlt die Rahmendatei {RAHMEN_DATEI}).")
-    ort = verzeichnis = os.path.realpath(start or os.getcwd())
+    try:
+        ort = verzeichnis = os.path.realpath(start or os.getcwd())
+    except FileNotFoundError:
+        raise StrategieFehler(
+            "Das aktuelle Verzeichnis gibt es nicht mehr (gelöscht oder verschoben). Bitte in "
+            "ein bestehendes wechseln oder den Speicher mit --store PFAD angeben.") from None
     while True:
         for kandidat in (verzeichnis, os.path.join(verzeichnis, STANDARD_ORDNER)):
-            if os.path.isfile(os.path.join(kandidat, RAHMEN_DATEI)):
+            if _rahmen_da(kandidat):
                 return kandidat
         oben = os.path.dirname(verzeichnis)
         if oben == verzeichnis:
@@ -52,3 +58,17 @@ def finde_ordner(angabe: str | os.PathLike[str] | None = None, start: str | None
         f"Kein Zielspeicher gefunden: weder in {ort} noch darüber liegt eine {RAHMEN_DATEI} "
         f"(oder {STANDARD_ORDNER}/{RAHMEN_DATEI}). Mit --store PFAD oder ${UMGEBUNGSVARIABLE} "
         "angeben, oder mit 'strategie init ORDNER' einen neuen Speicher anlegen.")
+
+
+def _rahmen_da(kandidat: str) -> bool:
+    """Whether *kandidat* holds the frame file; a German error when it may hold one that
+    cannot be looked at (no permission), rather than searching on and taking another store."""
+    try:
+        return stat.S_ISREG(os.stat(os.path.join(kandidat, RAHMEN_DATEI)).st_mode)
+    except PermissionError:
+        raise StrategieFehler(
+            f"Kein Zugriff auf {kandidat} (keine Berechtigung): ob dort ein Zielspeicher "
+            "liegt, lässt sich nicht sehen. Bitte die Rechte prüfen oder den Speicher mit "
+            "--store PFAD angeben.") from None
+    except (OSError, ValueError):
+        return False

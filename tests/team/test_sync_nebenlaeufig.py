@@ -6,7 +6,6 @@ Real processes and real git throughout."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ohne_rechteumgehung
 from tests.team.gitserver import Team
 from tests.team.test_sync_stoerungen import betreffe
 from tests.team.werkzeug import STRATEGIE, richte_team_ein, strategie
@@ -238,11 +238,7 @@ def test_uebrige_sperre_auf_dem_server_wird_genannt(team: Team) -> None:
 def _ohne_schreibrecht(ordner: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """strategie run so that a folder without write permission stops it: as a normal user,
     or as root without the capability to override permissions (setpriv)."""
-    vorne: list[str] = []
-    if os.geteuid() == 0:
-        if shutil.which("setpriv") is None:
-            pytest.skip("root schreibt auch ohne Schreibrecht, und setpriv fehlt")
-        vorne = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+    vorne = ohne_rechteumgehung()
     ordner.chmod(0o555)
 
     def lauf(klon: Path, *args: str) -> subprocess.CompletedProcess[str]:
