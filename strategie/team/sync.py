@@ -25,6 +25,7 @@ driver, which git runs inside the rebase, never takes it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -156,6 +157,7 @@ def abgleich(verzeichnis: Path, fortschritt: Fortschritt | None = None, *,
                     f"gelingt nicht:\n{abbruch.meldung}\nDie eigenen Commits sind sicher "
                     f"({zustand.sicherung if zustand else 'ORIG_HEAD'}).",))
             vergiss_konflikte(orte)
+            _raeume_treiberdateien(orte)
             lauf.sage("Der letzte Abgleich wurde beim Einarbeiten unterbrochen, während git "
                       "rebase lief; zurück zum Stand davor (nichts ging verloren) und neu "
                       "begonnen.")
@@ -303,6 +305,14 @@ def _offline(orte: Orte, lauf: Schritte, ziel: Ziel, grund: str,
 def _bleiben(eigene: int) -> str:
     """'1 eigene Änderung bleibt', '2 eigene Änderungen bleiben'."""
     return f"{anzahl(eigene, 'eigene Änderung')} {'bleibt' if eigene == 1 else 'bleiben'}"
+
+
+def _raeume_treiberdateien(orte: Orte) -> None:
+    """Remove the temporary files git hands a merge driver (``.merge_file_XXXXXX`` in the top
+    folder of the work tree): a rebase killed during a merge leaves them behind untracked."""
+    for datei in orte.wurzel.glob(".merge_file_??????"):
+        with contextlib.suppress(OSError):
+            datei.unlink()
 
 
 def _hat_upstream(orte: Orte, ziel: Ziel) -> bool:

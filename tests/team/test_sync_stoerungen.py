@@ -206,6 +206,8 @@ def test_sync_mit_sigkill_unterbrochen(team: Team, tmp_path: Path, schritt: str,
                 "arbeitet mehr hier) wurden entfernt.") in naechster.out, naechster.text
         assert ("unterbrochen, während git rebase lief; zurück zum Stand davor (nichts ging "
                 "verloren) und neu begonnen") in naechster.out, naechster.text
+        # the temporary files git gave the killed merge driver are gone too
+        assert list(bernd.pfad.glob(".merge_file_*")) == []
     elif schritt == "abrufen":
         # the fetch begins before the sync takes its lock (git.vorab): the kill met it either
         # before the sync had recorded anything (the next one simply runs) or while the sync
