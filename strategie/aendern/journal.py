@@ -189,7 +189,10 @@ def git_im_repository(orte: Orte) -> list[str]:
 def _genannte_pfade(eintrag: Path) -> list[str]:
     """What a git process may name as its repository: each argument of its command line
     (after a ``=`` too) and the value of each ``GIT_…`` variable of its environment."""
-    argumente = [os.fsdecode(a) for a in (eintrag / "cmdline").read_bytes().split(b"\0")[1:]]
+    argumente = [os.fsdecode(a) for a in (eintrag / "cmdline").read_bytes().split(b"\0")]
+    if argumente[0].endswith("git-daemon") or argumente[1:2] == ["daemon"]:
+        return []  # git daemon names the repositories it serves; it holds no lock of theirs
+    argumente = argumente[1:]
     werte = [os.fsdecode(v).partition("=")[2] for v in
              (eintrag / "environ").read_bytes().split(b"\0") if v.startswith(b"GIT_")]
     return [p for a in (*argumente, *werte) if a

@@ -33,19 +33,14 @@ def finde_ordner(angabe: str | os.PathLike[str] | None = None, start: str | None
     else:
         herkunft = "--store"
     if angabe is not None:
-        pfad = os.path.realpath(os.path.expanduser(angabe))
+        pfad = _absolut(angabe)
         for kandidat in (pfad, os.path.join(pfad, STANDARD_ORDNER)):
             if _rahmen_da(kandidat):
                 return kandidat
         raise StrategieFehler(
             f"{herkunft} zeigt auf {pfad}, dort liegt aber kein Zielspeicher "
             f"(es fehlt die Rahmendatei {RAHMEN_DATEI}).")
-    try:
-        ort = verzeichnis = os.path.realpath(start or os.getcwd())
-    except FileNotFoundError:
-        raise StrategieFehler(
-            "Das aktuelle Verzeichnis gibt es nicht mehr (gelöscht oder verschoben). Bitte in "
-            "ein bestehendes wechseln oder den Speicher mit --store PFAD angeben.") from None
+    ort = verzeichnis = _absolut(start or ".")
     while True:
         for kandidat in (verzeichnis, os.path.join(verzeichnis, STANDARD_ORDNER)):
             if _rahmen_da(kandidat):
@@ -58,6 +53,17 @@ def finde_ordner(angabe: str | os.PathLike[str] | None = None, start: str | None
         f"Kein Zielspeicher gefunden: weder in {ort} noch darüber liegt eine {RAHMEN_DATEI} "
         f"(oder {STANDARD_ORDNER}/{RAHMEN_DATEI}). Mit --store PFAD oder ${UMGEBUNGSVARIABLE} "
         "angeben, oder mit 'strategie init ORDNER' einen neuen Speicher anlegen.")
+
+
+def _absolut(pfad: str | os.PathLike[str]) -> str:
+    """*pfad* absolute, with ``~`` and symbolic links resolved; a German error when it is
+    relative and the current folder no longer exists."""
+    try:
+        return os.path.realpath(os.path.expanduser(pfad))
+    except FileNotFoundError:  # realpath of a relative path asks for the current folder
+        raise StrategieFehler(
+            "Das aktuelle Verzeichnis gibt es nicht mehr (gelöscht oder verschoben). Bitte in "
+            "ein bestehendes wechseln oder den Speicher mit --store PFAD angeben.") from None
 
 
 def _rahmen_da(kandidat: str) -> bool:

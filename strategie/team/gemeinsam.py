@@ -216,9 +216,12 @@ KEINE_ANTWORT = (
 
 def unerreichbar(lauf: Lauf) -> bool:
     """A fetch or push failed because the shared repository did not answer (git, curl or ssh
-    says so) — not on this clone (a lock, an old ref in the way, a folder git may not write)
-    or on what the remote sent: those are errors (exit 3), not "nicht erreichbar" (exit 4)."""
+    says so; an HTTP server only with 502, 503 or 504: the repository behind it is away) — not
+    on this clone (a lock, an old ref in the way, a folder git may not write) or on what the
+    remote sent (another HTTP error): those are errors (exit 3), not "nicht erreichbar" (4)."""
     fehler = lauf.meldung.lower()
+    if (http := re.search(r"the requested url returned error: (\d+)", fehler)) is not None:
+        return http.group(1) in ("502", "503", "504")
     return (not (im_weg(fehler) or an_sperre(fehler))
             and any(zeichen in fehler for zeichen in KEINE_ANTWORT))
 

@@ -254,8 +254,10 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
             server_sperre = (nicht_erreichbar(push) if gesperrt_dort
                              and "but expected" not in push.fehler else "")
             if versuch < versuche:
-                lauf.sage(f"Inzwischen hat jemand anderes geteilt; noch einmal abrufen und "
-                          f"einarbeiten (Versuch {versuch + 1} von {versuche}) …")
+                lauf.sage(("Der Server hält seinen Zweig gerade gesperrt (ein anderer Push?)"
+                           if server_sperre else "Inzwischen hat jemand anderes geteilt")
+                          + f"; noch einmal abrufen und einarbeiten (Versuch {versuch + 1} von "
+                          f"{versuche}) …")
             continue
         server = tuple(z.removeprefix("remote:").strip() for z in push.fehler.splitlines()
                        if z.startswith("remote:") and z.removeprefix("remote:").strip())

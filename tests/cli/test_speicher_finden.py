@@ -3,6 +3,7 @@ deleted working directory get a German error, never another store or a traceback
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -39,14 +40,19 @@ def test_unlesbarer_naeherer_speicher_nimmt_nicht_still_den_aeusseren(tmp_path: 
 
 
 def test_geloeschtes_arbeitsverzeichnis(tmp_path: Path) -> None:
-    """The shell still stands in a folder that was deleted: a German error, exit 3."""
+    """The shell still stands in a folder that was deleted: a German error, exit 3 (also with
+    a relative --store or $STRATEGIE_STORE)."""
     weg = tmp_path / "weg"
     weg.mkdir()
-    programm = ("import os, sys\nos.chdir(sys.argv[1])\nos.rmdir(sys.argv[1])\n"
-                "from strategie.cli.main import main\nsys.exit(main(['liste']))\n")
-    ergebnis = subprocess.run([sys.executable, "-c", programm, str(weg)], capture_output=True,
-                              text=True, timeout=120, check=False, cwd=tmp_path)
-    assert ergebnis.returncode == 3, ergebnis.stderr
-    assert ergebnis.stderr.startswith(
-        "Fehler: Das aktuelle Verzeichnis gibt es nicht mehr"), ergebnis.stderr
-    assert "Traceback" not in ergebnis.stderr
+    for argumente, umgebung in (([], {}), (["--store", "."], {}), ([], {"STRATEGIE_STORE": "x"})):
+        programm = ("import os, sys\nos.chdir(sys.argv[1])\nos.rmdir(sys.argv[1])\n"
+                    "from strategie.cli.main import main\n"
+                    f"sys.exit(main([*{argumente!r}, 'liste']))\n")
+        ergebnis = subprocess.run([sys.executable, "-c", programm, str(weg)],
+                                  capture_output=True, text=True, timeout=120, check=False,
+                                  cwd=tmp_path, env={**os.environ, **umgebung})
+        assert ergebnis.returncode == 3, (argumente, umgebung, ergebnis.stderr)
+        assert ergebnis.stderr.startswith(
+            "Fehler: Das aktuelle Verzeichnis gibt es nicht mehr"), ergebnis.stderr
+        assert "Traceback" not in ergebnis.stderr
+        weg.mkdir()

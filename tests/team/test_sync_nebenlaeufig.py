@@ -230,6 +230,9 @@ def test_uebrige_sperre_auf_dem_server_wird_genannt(team: Team) -> None:
     assert "main.lock': File exists" in abgleich.out, abgleich.out
     assert "1 eigene Änderung bleibt lokal" in abgleich.out
     assert "Versuch 5" not in abgleich.out and "jedes Mal geändert" not in abgleich.out
+    assert "Der Server hält seinen Zweig gerade gesperrt (ein anderer Push?); noch einmal " \
+        "abrufen und einarbeiten (Versuch 2 von 4)" in abgleich.out
+    assert "jemand anderes geteilt" not in abgleich.out
     assert team.refs() == vorher and anna.kopf() == eigener
     (team.bare / "refs" / "heads" / "main.lock").unlink()
     assert strategie(anna, "sync").code == 0 and team.refs()["refs/heads/main"] == eigener
@@ -269,3 +272,55 @@ def test_abruf_scheitert_am_eigenen_klon_ist_kein_netzproblem(team: Team) -> Non
         ordner.chmod(0o755)
     assert anna.kopf() == eigener
     assert strategie(anna, "sync").code == 0 and team.refs()["refs/heads/main"] == anna.kopf()
+
+
+def test_git_daemon_haelt_keine_sperre(team: Team, tmp_path: Path) -> None:
+    """git daemon names the clone it serves in its command line but holds none of its locks:
+    a leftover lock is removed all the same while it runs."""
+    anna = team.klone[0]
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
+    sperre = _fremde_aenderung_und_sperre(team)
+    frueher = time.time() - 60
+    os.utime(sperre, (frueher, frueher))
+    daemon = subprocess.Popen(["git", "daemon", "--inetd", "--export-all", str(anna.pfad)],
+                              cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        abgleich = strategie(anna, "sync")
+        assert abgleich.code == 0 and "wurde entfernt" in abgleich.out, abgleich.text
+        assert not sperre.exists() and daemon.poll() is None  # it ran all the while
+    finally:
+        daemon.kill()
+        daemon.wait()
+
+
+@pytest.mark.parametrize(("status", "code"), [(500, 3), (404, 3), (503, 4)])
+def test_http_fehler_des_servers(team: Team, status: int, code: int) -> None:
+    """An HTTP server that answers with an error: the remote did answer, so exit 3 with git's
+    reason — except 502/503/504, where the repository behind the server is away (exit 4)."""
+    import http.server
+    import threading
+
+    class Fehler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            self.send_response(status)
+            self.end_headers()
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Fehler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    anna = team.klone[0]
+    try:
+        assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "von Anna").code == 0
+        anna.git("remote", "set-url", "origin", f"http://127.0.0.1:{server.server_port}/x.git")
+        abgleich = strategie(anna, "sync")
+        assert abgleich.code == code, abgleich.text
+        anfang = ("Gemeinsames Repository origin nicht erreichbar (" if code == 4
+                  else "Abruf von origin fehlgeschlagen (")
+        grund = "' not found)" if status == 404 else f"returned error: {status})"
+        assert abgleich.out.startswith(anfang) and grund in abgleich.out, abgleich.out
+        assert "1 eigene Änderung bleibt lokal gespeichert" in abgleich.out
+    finally:
+        server.shutdown()
