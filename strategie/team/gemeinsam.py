@@ -183,7 +183,9 @@ def zaehle(orte: Orte, ziel: Ziel) -> tuple[int, int]:
     return int(links or 0), int(rechts or 0)
 
 
-def nicht_erreichbar(lauf: Lauf) -> str:
+def gits_grund(lauf: Lauf) -> str:
+    """The line of a failed git's output that says why (its ``fatal:`` or ssh's line, else
+    the first), without "fatal: ", for a German message to quote."""
     zeilen = [z.strip() for z in lauf.meldung.splitlines() if z.strip()]
     wichtig = next((z for z in zeilen if z.startswith("fatal:") or "ssh:" in z), zeilen[0]
                    if zeilen else "keine Antwort")
@@ -253,14 +255,14 @@ def abruf_gescheitert(remote: str, abruf: Lauf) -> str:
     in the way, or git's own reason (a folder it may not write, a broken answer)."""
     if im_weg(abruf.fehler):
         return (f"Abruf von {remote} nicht möglich: ein veralteter Verweis dieses Klons steht "
-                f"einem Zweig des gemeinsamen Repositorys im Weg ({nicht_erreichbar(abruf)}); "
+                f"einem Zweig des gemeinsamen Repositorys im Weg ({gits_grund(abruf)}); "
                 f"git remote prune {remote} räumt veraltete Verweise auf")
     if an_sperre(abruf.fehler):
         return (f"Abruf von {remote} gerade nicht möglich: ein anderer git-Vorgang in diesem "
-                f"Klon sperrt die Verweise ({nicht_erreichbar(abruf)})")
+                f"Klon sperrt die Verweise ({gits_grund(abruf)})")
     if unerreichbar(abruf):
-        return f"Gemeinsames Repository {remote} nicht erreichbar ({nicht_erreichbar(abruf)})"
-    return f"Abruf von {remote} fehlgeschlagen ({nicht_erreichbar(abruf)})"
+        return f"Gemeinsames Repository {remote} nicht erreichbar ({gits_grund(abruf)})"
+    return f"Abruf von {remote} fehlgeschlagen ({gits_grund(abruf)})"
 
 
 def uebernahmen(orte: Orte, verzeichnis: Path, ziel: Ziel) -> tuple[Uebernahme, ...]:

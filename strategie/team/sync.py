@@ -46,9 +46,9 @@ from strategie.team.gemeinsam import (
     an_sperre,
     anzahl,
     commit_von,
+    gits_grund,
     kopf,
     lies_ref,
-    nicht_erreichbar,
     protokolliere,
     rufe_ab,
     uebernahmen,
@@ -251,7 +251,7 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
         if ("[rejected]" in text and ("fetch first" in text or "non-fast-forward" in text)
                 or gesperrt_dort):
             # the second case: another clone's push held the server's branch lock
-            server_sperre = (nicht_erreichbar(push) if gesperrt_dort
+            server_sperre = (gits_grund(push) if gesperrt_dort
                              and "but expected" not in push.fehler else "")
             if versuch < versuche:
                 lauf.sage(("Der Server hält seinen Zweig gerade gesperrt (ein anderer Push?)"
@@ -273,7 +273,7 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
                            uebernommen=uebernommen, fremde_commits=fremde_commits,
                            sicherung=sicherung)
         return _offline(orte, lauf, fest, f"Teilen mit {ziel.remote} ist fehlgeschlagen "
-                        f"({nicht_erreichbar(push)})", uebernommen, fremde_commits,
+                        f"({gits_grund(push)})", uebernommen, fremde_commits,
                         unerreichbar(push))
     eigene, _ = zaehle(orte, fest)
     if server_sperre:
@@ -291,15 +291,15 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
 
 def _offline(orte: Orte, lauf: Schritte, ziel: Ziel, grund: str,
              uebernommen: tuple[Uebernahme, ...], fremde_commits: int,
-             unerreichbar: bool = True) -> Abgleichergebnis:
-    """The shared repository cannot be reached (or, not *unerreichbar*, git failed otherwise:
+             keine_antwort: bool) -> Abgleichergebnis:
+    """The shared repository cannot be reached (or, not *keine_antwort*, git failed otherwise:
     a lock, an old ref in the way, a folder it may not write — an error, exit 3): one line,
     everything stays committed here."""
     eigene, _ = zaehle(orte, ziel)
     offen = (f"{_bleiben(eigene)} lokal gespeichert" if eigene
              else "Es gibt keine ungeteilten eigenen Änderungen")
     lauf.sage(f"{grund}. {offen}; später noch einmal strategie sync.")
-    return _fertig(orte, lauf, "nicht_erreichbar" if unerreichbar else "fehler",
+    return _fertig(orte, lauf, "nicht_erreichbar" if keine_antwort else "fehler",
                    eigene_ungeteilt=eigene,
                    uebernommen=uebernommen, fremde_commits=fremde_commits)
 
