@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from strategie.git.ordner import git_ordner
 from strategie.modell.befund import StrategieFehler
 
 
@@ -92,21 +93,8 @@ class Orte(NamedTuple):
 def finde_orte(start: Path) -> Orte | None:
     """The repository of the work tree around *start*, found without running git; None if
     *start* is not inside a work tree."""
-    for ordner in (start, *start.parents):
-        punkt_git = ordner / ".git"
-        if punkt_git.is_dir():
-            return Orte(ordner, punkt_git, punkt_git)
-        if punkt_git.is_file():
-            inhalt = punkt_git.read_text(encoding="utf-8", errors="replace").strip()
-            if not inhalt.startswith("gitdir:"):
-                return None
-            gitdir = (ordner / inhalt[7:].strip()).resolve()
-            gemeinsam = gitdir
-            verweis = gitdir / "commondir"
-            if verweis.is_file():
-                gemeinsam = (gitdir / verweis.read_text(encoding="utf-8").strip()).resolve()
-            return Orte(ordner, gitdir, gemeinsam)
-    return None
+    ordner = git_ordner(os.fspath(start))
+    return None if ordner is None else Orte(*(Path(teil) for teil in ordner))
 
 
 def orte_von(start: Path) -> Orte:

@@ -1,5 +1,6 @@
 """A git command started ahead, while the modules that will read its result are still being
-imported: ``strategie sync`` begins its fetch this way (it imports nothing of strategie)."""
+imported: ``strategie sync`` begins its fetch this way (it imports nothing of strategie but
+the network limits of ``git.netz``, which use ``os`` only)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import os
 import signal
 import subprocess
 import time
+
+from strategie.git.netz import netz_umgebung
 
 
 class Vorab:
@@ -22,7 +25,8 @@ class Vorab:
         self._beendet = False
         try:
             self._prozess: subprocess.Popen[bytes] | None = subprocess.Popen(
-                ["git", *argumente], cwd=ort, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                ["git", *argumente], cwd=ort, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                env={**os.environ, **netz_umgebung(ort)})
         except OSError:  # no git, no folder: the command runs it again and says why
             self._prozess = None
 

@@ -5,12 +5,14 @@ ids of rebased commits to their new ids (``.git/strategie/abgleiche.log``)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import time
 from pathlib import Path
 from typing import NamedTuple
 
 from strategie.git.befehl import Lauf, Orte, git_lauf, orte_von
+from strategie.git.netz import netz_umgebung
 from strategie.git.vorgang import laufender_vorgang
 from strategie.modell.fehler import NichtErreichbar, StrategieFehler
 from strategie.team.zustand import laeuft_noch, lies_zustand
@@ -183,13 +185,54 @@ def zaehle(orte: Orte, ziel: Ziel) -> tuple[int, int]:
     return int(links or 0), int(rechts or 0)
 
 
-def gits_grund(lauf: Lauf) -> str:
-    """The line of a failed git's output that says why (its ``fatal:`` or ssh's line, else
-    the first), without "fatal: ", for a German message to quote."""
+GITS_ALLGEMEINES = (
+    "could not read from remote repository", "konnte nicht vom remote-repository lesen",
+    "please make sure you have the correct access rights", "and the repository exists",
+    "bitte stellen sie sicher, dass die korrekten zugriffsberechtigungen",
+    "und das repository existiert")
+"""What git adds to every failed ssh transport, whatever the reason: not the reason."""
+
+
+def grund_zeilen(lauf: Lauf) -> list[str]:
+    """The lines of a failed git's output that say why: without git's generic lines about a
+    remote it could not read (the transport's or the server's lines before them say why)."""
     zeilen = [z.strip() for z in lauf.meldung.splitlines() if z.strip()]
-    wichtig = next((z for z in zeilen if z.startswith("fatal:") or "ssh:" in z), zeilen[0]
-                   if zeilen else "keine Antwort")
+    return [z for z in zeilen
+            if not z.lower().removeprefix("fatal: ").startswith(GITS_ALLGEMEINES)] or zeilen
+
+
+def gits_grund(lauf: Lauf) -> str:
+    """The line of a failed git's output that says why (a ``fatal:`` line – git's, or
+    gitolite's ``FATAL:`` –, or ssh's, else the first), without "fatal: ", for a German
+    message to quote; never git's generic "Could not read from remote repository" when the
+    transport said more."""
+    zeilen = grund_zeilen(lauf)
+    wichtig = next((z for z in zeilen if z.lower().startswith("fatal:") or "ssh:" in z),
+                   zeilen[0] if zeilen else "keine Antwort")
     return wichtig.removeprefix("fatal: ")
+
+
+ABGEWIESEN = (
+    "denied by", "permission denied (", "permission denied for", "you are not allowed",
+    "repository not found", "could not be found", "does not appear to be a git repository",
+    "scheint kein git-repository zu sein")
+"""What a server (gitolite: "W any strategie dirk DENIED by fallthru"; GitLab: "You are not
+allowed to push code …", "… could not be found"; Forgejo/Gitea: "User permission denied for
+writing"), ssh ("Permission denied (publickey)") or git on the other side says when it
+answered and turned this clone away: no access, or no such repository there. Not a plain
+"Permission denied" – that is a folder of this clone git may not write."""
+
+
+def abgewiesen(lauf: Lauf) -> bool:
+    """The shared repository answered and refused this clone (no access for this account,
+    no repository at that address): a question for whoever runs the server, not one of
+    waiting. A local folder that is not there at all (a network share not mounted, or an
+    absolute path on the server: git's words are the same) is not counted as refused."""
+    fehler = lauf.meldung.lower()
+    if (ort := re.search(r"'(/[^']*)' (?:does not appear|scheint kein)", lauf.meldung)) \
+            and not os.path.exists(ort.group(1)):
+        return False
+    return any(zeichen in fehler for zeichen in ABGEWIESEN)
 
 
 ABRUF_PAUSEN_S = (0.0, 0.2, 0.5, 1.0)
@@ -219,12 +262,13 @@ KEINE_ANTWORT = (
 def unerreichbar(lauf: Lauf) -> bool:
     """A fetch or push failed because the shared repository did not answer (git, curl or ssh
     says so; an HTTP server only with 502, 503 or 504: the repository behind it is away) — not
-    on this clone (a lock, an old ref in the way, a folder git may not write) or on what the
-    remote sent (another HTTP error): those are errors (exit 3), not "nicht erreichbar" (4)."""
+    on this clone (a lock, an old ref in the way, a folder git may not write), on what the
+    remote sent (another HTTP error) or because it turned this clone away (``abgewiesen``):
+    those are errors (exit 3), not "nicht erreichbar" (4)."""
     fehler = lauf.meldung.lower()
     if (http := re.search(r"the requested url returned error: (\d+)", fehler)) is not None:
         return http.group(1) in ("502", "503", "504")
-    return (not (im_weg(fehler) or an_sperre(fehler))
+    return (not (im_weg(fehler) or an_sperre(fehler) or abgewiesen(lauf))
             and any(zeichen in fehler for zeichen in KEINE_ANTWORT))
 
 
@@ -243,7 +287,8 @@ def rufe_ab(orte: Orte, remote: str) -> Lauf:
     otherwise (unreachable) stands."""
     for pause in ABRUF_PAUSEN_S:
         time.sleep(pause)
-        abruf = git_lauf(orte.wurzel, "fetch", "--quiet", remote)
+        abruf = git_lauf(orte.wurzel, "fetch", "--quiet", remote,
+                         umgebung=netz_umgebung(str(orte.wurzel)))
         if abruf.ok or not an_sperre(abruf.fehler):
             break
     return abruf
@@ -252,7 +297,8 @@ def rufe_ab(orte: Orte, remote: str) -> Lauf:
 def abruf_gescheitert(remote: str, abruf: Lauf) -> str:
     """Why a fetch failed, in German (no full stop): unreachable, a lock still held by
     another git of this clone after every try (then the remote was never asked), an old ref
-    in the way, or git's own reason (a folder it may not write, a broken answer)."""
+    in the way, the server turning this clone away, or git's own reason (a folder it may not
+    write, a broken answer)."""
     if im_weg(abruf.fehler):
         return (f"Abruf von {remote} nicht möglich: ein veralteter Verweis dieses Klons steht "
                 f"einem Zweig des gemeinsamen Repositorys im Weg ({gits_grund(abruf)}); "
@@ -260,6 +306,10 @@ def abruf_gescheitert(remote: str, abruf: Lauf) -> str:
     if an_sperre(abruf.fehler):
         return (f"Abruf von {remote} gerade nicht möglich: ein anderer git-Vorgang in diesem "
                 f"Klon sperrt die Verweise ({gits_grund(abruf)})")
+    if abgewiesen(abruf):
+        return (f"Das gemeinsame Repository {remote} weist diesen Klon ab ({gits_grund(abruf)}): "
+                f"Zugang des eigenen Kontos und die Adresse (git remote get-url {remote}) mit "
+                "der Stelle klären, die den Server betreibt")
     if unerreichbar(abruf):
         return f"Gemeinsames Repository {remote} nicht erreichbar ({gits_grund(abruf)})"
     return f"Abruf von {remote} fehlgeschlagen ({gits_grund(abruf)})"

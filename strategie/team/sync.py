@@ -34,6 +34,7 @@ from pathlib import Path
 from strategie.aendern.reste import reste_da
 from strategie.aendern.sperre import schreibsperre
 from strategie.git.befehl import Lauf, Orte, git_lauf, orte_von
+from strategie.git.netz import netz_umgebung
 from strategie.git.vorab import Vorab
 from strategie.git.vorgang import Vorgang, laufender_vorgang
 from strategie.modell.befund import StrategieFehler
@@ -42,11 +43,13 @@ from strategie.team.gemeinsam import (
     SICHERUNG,
     Uebernahme,
     Ziel,
+    abgewiesen,
     abruf_gescheitert,
     an_sperre,
     anzahl,
     commit_von,
     gits_grund,
+    grund_zeilen,
     kopf,
     lies_ref,
     protokolliere,
@@ -218,7 +221,8 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
         abruf = _abrufen(orte, ziel, vorab if versuch == 1 else None, lauf)
         if not abruf.ok:
             return _offline(orte, lauf, fest, abruf_gescheitert(ziel.remote, abruf),
-                            uebernommen, fremde_commits, unerreichbar(abruf))
+                            uebernommen, fremde_commits, unerreichbar(abruf),
+                            "danach" if abgewiesen(abruf) else "später noch einmal")
         fest = ziel._replace(stand=lies_ref(orte, ziel.verfolgt))
         eigene, fremde = zaehle(orte, fest)
         if fremde:
@@ -239,7 +243,8 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
         lauf.sage(f"Teilen: {anzahl(eigene, 'eigene Änderung')} → {ziel.remote} "
                   f"({ziel.remote_zweig}) …")
         push = git_lauf(orte.wurzel, "push", "--porcelain", ziel.remote,
-                        f"HEAD:refs/heads/{ziel.remote_zweig}")
+                        f"HEAD:refs/heads/{ziel.remote_zweig}",
+                        umgebung=netz_umgebung(str(orte.wurzel)))
         if push.ok:
             if commit_von(orte, ziel.verfolgt) is None or not _hat_upstream(orte, ziel):
                 git_lauf(orte.wurzel, "branch", "--quiet", f"--set-upstream-to={ziel.kurz}")
@@ -261,6 +266,8 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
             continue
         server = tuple(z.removeprefix("remote:").strip() for z in push.fehler.splitlines()
                        if z.startswith("remote:") and z.removeprefix("remote:").strip())
+        if abgewiesen(push) and not server:  # before any hook (gitolite: "W … DENIED")
+            server = tuple(grund_zeilen(push))
         if "[remote rejected]" in text or "hook declined" in text or server:
             lauf.sage(f"Der Server hat die eigenen Änderungen abgelehnt; sie bleiben lokal "
                       f"({anzahl(eigene, 'eigene Änderung')} nicht geteilt). Der Server "
@@ -291,14 +298,15 @@ def _gleiche_ab(orte: Orte, verzeichnis: Path, lauf: Schritte, versuche: int,
 
 def _offline(orte: Orte, lauf: Schritte, ziel: Ziel, grund: str,
              uebernommen: tuple[Uebernahme, ...], fremde_commits: int,
-             keine_antwort: bool) -> Abgleichergebnis:
+             keine_antwort: bool, wann: str = "später noch einmal") -> Abgleichergebnis:
     """The shared repository cannot be reached (or, not *keine_antwort*, git failed otherwise:
-    a lock, an old ref in the way, a folder it may not write — an error, exit 3): one line,
-    everything stays committed here."""
+    a lock, an old ref in the way, a folder it may not write, the server turned this clone
+    away — an error, exit 3): one line, everything stays committed here; *wann* the user
+    runs sync again."""
     eigene, _ = zaehle(orte, ziel)
     offen = (f"{_bleiben(eigene)} lokal gespeichert" if eigene
              else "Es gibt keine ungeteilten eigenen Änderungen")
-    lauf.sage(f"{grund}. {offen}; später noch einmal strategie sync.")
+    lauf.sage(f"{grund}. {offen}; {wann} strategie sync.")
     return _fertig(orte, lauf, "nicht_erreichbar" if keine_antwort else "fehler",
                    eigene_ungeteilt=eigene,
                    uebernommen=uebernommen, fremde_commits=fremde_commits)

@@ -184,3 +184,44 @@ def test_ende_zu_ende_sync_und_zustaendigkeit_unter_gitolite(gitolite: Gitolite,
     assert strategie(anna, "sync").code == 0
     assert strategie(anna, "status", "AKJF-01", "umgesetzt", "-m", "Controlling").code == 0
     assert strategie(anna, "sync").code == 0
+
+
+def test_sync_an_gitolites_zugangsregeln(gitolite: Gitolite, tmp_path: Path) -> None:
+    """gitolite refuses before any hook runs, on its own words ("W any … DENIED"): sync says
+    the server refused (exit 6), or that it turns the clone away (exit 3) — never "nicht
+    erreichbar, später noch einmal" (exit 4), which would send the user waiting for a server
+    that answered. The own change stays committed and goes once access is granted."""
+    gitolite.konfiguriere(f"repo {REPO}\n    RW+ = admin\n    RW = anna\n    R = dirk\n")
+    dirk = gitolite.klon(tmp_path / "dirk", DIRK)
+    assert strategie(dirk, "status", "DEZ-01", "umgesetzt", "-m", "ohne Schreibrecht").code == 0
+    eigener, vorher = dirk.kopf(), server_kopf(gitolite)
+    ergebnis = strategie(dirk, "sync")
+    assert ergebnis.code == 6, ergebnis.text
+    assert "Der Server hat die eigenen Änderungen abgelehnt" in ergebnis.out
+    assert "  FATAL: W any strategie dirk DENIED by fallthru" in ergebnis.out
+    assert "Could not read" not in ergebnis.out and "nicht erreichbar" not in ergebnis.out
+
+    gitolite.konfiguriere(f"repo {REPO}\n    RW+ = admin\n    RW = anna\n")
+    for befehl in (("sync", "--pruefen"), ("sync",)):
+        ergebnis = strategie(dirk, *befehl)
+        assert ergebnis.code == 3, (befehl, ergebnis.text)
+        assert ("Das gemeinsame Repository origin weist diesen Klon ab (FATAL: R any strategie "
+                "dirk DENIED by fallthru)") in ergebnis.text, ergebnis.text
+        assert "nicht erreichbar" not in ergebnis.text
+    assert ergebnis.out.endswith("1 eigene Änderung bleibt lokal gespeichert; danach "
+                                 "strategie sync.\n"), ergebnis.out
+
+    schluessel = tmp_path / "unbekannt"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(schluessel)],
+                   check=True)
+    dirk.git("config", "core.sshCommand", f"{gitolite.ssh} -i {schluessel}")
+    ergebnis = strategie(dirk, "sync")
+    assert ergebnis.code == 3 and "weist diesen Klon ab (Permission denied (publickey).)" \
+        in ergebnis.out, ergebnis.text
+
+    dirk.git("config", "core.sshCommand", gitolite.ssh_befehl(DIRK.konto))
+    gitolite.konfiguriere(f"repo {REPO}\n    RW+ = admin\n    RW = anna dirk\n")
+    assert server_kopf(gitolite) == vorher and dirk.kopf() == eigener
+    ergebnis = strategie(dirk, "sync")
+    assert ergebnis.code == 0 and "1 eigene Änderung geteilt" in ergebnis.out, ergebnis.text
+    assert server_kopf(gitolite) == eigener

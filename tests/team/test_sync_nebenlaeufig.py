@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,8 +49,8 @@ def test_abruf_an_einer_sperre_wird_wiederholt(team: Team,
     laeufe: list[str] = []
     echt = gemeinsam.git_lauf
 
-    def nach_dem_ersten_versuch(wurzel: Path, *args: str) -> object:
-        ergebnis = echt(wurzel, *args)
+    def nach_dem_ersten_versuch(wurzel: Path, *args: str, **benannt: Any) -> object:
+        ergebnis = echt(wurzel, *args, **benannt)
         laeufe.append(ergebnis.fehler)
         sperre.unlink(missing_ok=True)  # the other git is done
         return ergebnis

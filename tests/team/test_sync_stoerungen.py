@@ -77,6 +77,29 @@ def test_nicht_erreichbar_bleibt_alles_lokal(team: Team) -> None:
     assert strategie(anna, "sync").out.startswith("Nichts zu tun")
 
 
+def test_ordner_ohne_repository_ist_kein_netzproblem(team: Team, tmp_path: Path) -> None:
+    """A remote that names a folder holding no repository answered (exit 3, "weist ab" with
+    git's reason); one that names no folder at all may be a network share not mounted right
+    now: "nicht erreichbar" (exit 4). Either way the own change stays committed."""
+    anna = team.klone[0]
+    leer = tmp_path / "kein-repository"
+    leer.mkdir()
+    anna.git("remote", "set-url", "origin", str(leer))
+    assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "lokal").code == 0
+    eigener = anna.kopf()
+    ergebnis = strategie(anna, "sync")
+    assert ergebnis.code == 3, ergebnis.text
+    assert ergebnis.out.startswith(f"Das gemeinsame Repository origin weist diesen Klon ab "
+                                   f"('{leer}' does not appear to be a git repository)")
+    anna.git("remote", "set-url", "origin", str(tmp_path / "nicht-eingehaengt" / "s.git"))
+    ergebnis = strategie(anna, "sync")
+    assert ergebnis.code == 4, ergebnis.text
+    assert ergebnis.out.startswith("Gemeinsames Repository origin nicht erreichbar (")
+    assert anna.kopf() == eigener
+    anna.git("remote", "set-url", "origin", str(team.bare))
+    assert strategie(anna, "sync").code == 0 and team.refs()["refs/heads/main"] == eigener
+
+
 def _drangelnder(team: Team, klon: Klon, tmp_path: Path, mal: int) -> None:
     """Before the clone's push reaches the server, the other clone pushes (*mal* times)."""
     anderer = team.klone[1]
