@@ -116,6 +116,11 @@ class GitArbeitetNoch(StrategieFehler):
     """A git process the crashed writer started still runs in the work tree."""
 
 
+def mit_proc() -> bool:
+    """Whether processes can be looked at in /proc (Linux)."""
+    return Path("/proc/self").is_dir()
+
+
 def _git_prozesse() -> Iterator[tuple[Path, str]]:
     """Other processes named git* (Linux /proc): their /proc folder and command line."""
     eigene = os.getpid()
@@ -202,7 +207,7 @@ def _genannte_pfade(eintrag: Path) -> list[str]:
 def warte_auf_git(orte: Orte, schreiber: int, warten: float) -> None:
     """Wait while a git started by the crashed process *schreiber* still runs; raise
     GitArbeitetNoch if one is still there after *warten* seconds (nothing on non-Linux)."""
-    if not Path("/proc/self").is_dir():
+    if not mit_proc():
         return
     frist = time.monotonic() + warten
     while laufend := verwaiste_git(schreiber):
@@ -217,7 +222,7 @@ def warte_auf_git(orte: Orte, schreiber: int, warten: float) -> None:
 def raeume_sperren(orte: Orte, warten: float = 3.0) -> str | None:
     """Remove a killed git's leftover lock files (see the module docstring); a German line
     naming them if any was removed."""
-    mit_proc = Path("/proc/self").is_dir()
+    proc = mit_proc()
     frist = time.monotonic() + warten
     entfernt: list[str] = []
     while sperren := sperrdateien(orte):
@@ -226,7 +231,7 @@ def raeume_sperren(orte: Orte, warten: float = 3.0) -> str | None:
         for sperre in sperren:
             with contextlib.suppress(FileNotFoundError):
                 alter[sperre] = jetzt - sperre.stat().st_mtime
-        lebt = (bool(git_im_repository(orte)) if mit_proc
+        lebt = (bool(git_im_repository(orte)) if proc
                 else min(alter.values(), default=0.0) < OHNE_PROC_ALTER_S)
         if not lebt:
             for sperre, sekunden in alter.items():
@@ -262,7 +267,7 @@ def raeume_abrufsperre(orte: Orte, fehler: str) -> str | None:
             alter = time.time() - datei.stat().st_mtime
         except OSError:
             continue
-        if Path("/proc/self").is_dir():
+        if mit_proc():
             if git_im_repository(orte) or alter < INDEXSPERRE_ALTER_S:
                 continue
         elif alter < OHNE_PROC_ALTER_S:

@@ -109,13 +109,18 @@ def hinweis_lage(orte: Orte, vorgang: Vorgang, zustand: Abgleichzustand | None
 
 def gesperrt(orte: Orte) -> Abgleichergebnis | None:
     """git's lock files are still there after ``journal.erhole`` had its chance: a git
-    process works here (a lock left by a killed git is removed before, once no git runs)."""
+    process works here (a lock left by a killed git is removed before, once no git runs);
+    the message names it with its PID and command line where /proc shows it."""
     sperren = sperrdateien(orte)
     if not sperren:
         return None
+    from strategie.aendern.journal import git_im_repository, mit_proc
+
     sperre = ", ".join(str(p) for p in sperren)
+    laufend = git_im_repository(orte) if mit_proc() else []
+    wer = f"PID {'; '.join(laufend)}; " if laufend else ""
     return Abgleichergebnis("unterbrochen", (
-        f"Ein git-Prozess arbeitet gerade in diesem Repository (Sperrdatei {sperre}). "
+        f"Ein git-Prozess arbeitet gerade in diesem Repository ({wer}Sperrdatei {sperre}). "
         "Bitte warten, bis er fertig ist, dann noch einmal strategie sync; nichts ist "
         "verloren. Hat ein abgebrochenes git sie hinterlassen, entfernt strategie sie selbst, "
         "sobald hier kein git-Prozess mehr läuft.",))

@@ -264,8 +264,9 @@ def test_sperrdatei_eines_laufenden_git_bleibt_und_wird_danach_entfernt(team: Te
     finally:
         laufend.communicate(b"")
     assert ergebnis.code == 3, ergebnis.text
-    assert "Ein git-Prozess arbeitet gerade in diesem Repository" in ergebnis.out
-    assert str(sperre) in ergebnis.out and sperre.exists()
+    assert (f"Ein git-Prozess arbeitet gerade in diesem Repository (PID {laufend.pid}: git "
+            f"cat-file --batch; Sperrdatei {sperre})") in ergebnis.out, ergebnis.out
+    assert sperre.exists()
     assert team.refs() == vorher
     time.sleep(2.1)  # a leftover is a lock unchanged for two seconds with no git running
     danach = strategie(anna, "sync")
