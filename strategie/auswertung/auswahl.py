@@ -41,9 +41,15 @@ class Auswahl:
     """The last criteria and the indices of the goals that passed them."""
 
     def bereite_suche_vor(self) -> None:
-        """Build the search index now (the app does it in the background after first paint)."""
+        """Build the search index now (the app does it in the background after first paint).
+        Each goal's data is read for its text and then dropped again (``Ziel.vergiss``): the
+        index of 10,000 goals holds their texts, not their unpickled data."""
         if not self.suchtexte and self.ziele:
-            self.suchtexte = [suchtext(z) for z in self.ziele]
+            texte = []
+            for ziel in self.ziele:
+                texte.append(suchtext(ziel))
+                ziel.vergiss()
+            self.suchtexte = texte
 
     def __post_init__(self) -> None:
         nach_amt = zielordnung(self.rahmen)
@@ -100,16 +106,20 @@ class Auswahl:
         same dimension shows what it adds.
         """
         ergebnis: dict[str, Counter[object]] = {}
-        if kriterien.suche:
+        ziele: Sequence[Ziel] = self.ziele
+        if woerter := kriterien.suchwoerter:  # the search is the same for every dimension
             self.bereite_suche_vor()
-        texte = self.suchtexte
+            texte = self.suchtexte
+            ziele = [z for z, text in zip(self.ziele, texte, strict=True)
+                     if all(wort in text for wort in woerter)]
+        ohne_suche = kriterien.mit(suche="")
         for facette in FACETTEN:
             werte_des_ziels = NACH_NAME[facette].werte_des_ziels
-            ohne = kriterien.mit(**{facette: None if facette == "leuchtturm" else frozenset()})
+            ohne = ohne_suche.mit(**{facette: None if facette == "leuchtturm" else frozenset()})
             zaehler: Counter[object] = Counter()
-            for index, ziel in enumerate(self.ziele):
-                if ohne.passt(ziel, texte[index] if texte else None):
-                    zaehler.update(werte_des_ziels(ziel))
+            passt = ohne.passt_ohne_suche
+            for ziel in ziele if ohne.leer else filter(passt, ziele):
+                zaehler.update(werte_des_ziels(ziel))
             ergebnis[facette] = zaehler
         return ergebnis
 

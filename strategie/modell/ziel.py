@@ -108,6 +108,7 @@ class Auszug(NamedTuple):
     """(titel, status, termin) of each Maßnahme, in file order, as the file has them."""
     kennzahlen: tuple[dict[str, Any], ...]
     """The Kennzahlen tables as the file has them (``Ziel.kennzahlen`` builds on them)."""
+    aktionsbereiche: tuple[str, ...]
 
 
 # The parts of a goal are NamedTuples: immutable like frozen dataclasses, but built about ten
@@ -163,6 +164,10 @@ class Ziel:
         """All fields of the goal file under their TOML names."""
         assert self._daten is not None
         return self._daten
+
+    def vergiss(self) -> None:
+        """Drop what is kept only to be read again faster (a goal from the cache: its
+        unpickled data); a goal read from its file keeps its data, there is nothing to drop."""
 
     def json_text(self) -> str:
         """The goal's data as one element of the indented JSON list ('liste --format json')."""
@@ -297,7 +302,7 @@ class Ziel:
             self.status_begruendung, self.ampel_begruendung,
             tuple((m.get("titel", ""), m.get("status", ""), m.get("termin"))
                   for m in daten.get("massnahmen", ())),
-            kennzahlen)
+            kennzahlen, self.aktionsbereiche)
 
     @cached_property
     def kennzahlen(self) -> tuple[Kennzahl, ...]:

@@ -88,6 +88,15 @@ class ZielAusCache(Ziel):
             return Auszug._make(pickle.loads(self._auszug))
         return Ziel.auszug.func(self)  # type: ignore[attr-defined]
 
+    def vergiss(self) -> None:
+        """Drop what was unpickled or computed from the data (it stays pickled, and is
+        unpickled again when asked): a pass over all goals – the app's search index – then
+        holds one goal's data at a time, not 10,000."""
+        felder = vars(self)
+        for name in list(felder):  # one step under the GIL: the app's thread may add to it
+            if name not in _BLEIBT:
+                felder.pop(name, None)
+
     def json_text(self) -> str:
         """The goal's JSON text, from the snapshot when it kept it (no unpickling then)."""
         return str(self._json, "utf-8") if self._json else super().json_text()
@@ -117,6 +126,24 @@ def ziel_aus_cache(eintrag: Kopf, roh: bytes | memoryview, pfad: str,
 
 _FELDER = (*Ziel.FELDER, "_roh", "_json", "_auszug", "_stand")
 """ZielAusCache's fields in order."""
+_BLEIBT = frozenset((*_FELDER, "auszug", "steckbrief_stand"))
+"""What ``vergiss`` keeps: the fields and what was read from the snapshot's small parts."""
+
+
+def _aus_dem_auszug(name: str) -> property:
+    """``Ziel.<name>`` for a goal from the cache: read from its ``Auszug`` when the snapshot
+    kept one, so that facets and filters over 10,000 goals unpickle no goal's data."""
+    aus_daten = getattr(Ziel, name).fget
+
+    def lies(ziel: ZielAusCache) -> object:
+        return getattr(ziel.auszug, name) if ziel._auszug else aus_daten(ziel)
+
+    return property(lies, doc=f"``Ziel.{name}``, from the ``Auszug`` when the snapshot kept it.")
+
+
+for _name in ("art", "haushaltsneutral", "umsetzungsjahr", "raeume", "phase", "liga",
+              "aktionsbereiche", "status_begruendung", "ampel_begruendung"):
+    setattr(ZielAusCache, _name, _aus_dem_auszug(_name))
 
 
 def gitdir_von(verzeichnis: Path) -> Path | None:

@@ -46,7 +46,7 @@ from strategie.speicher.ablage import ist_zieldatei
 from strategie.speicher.cache import CACHE_VERSION, Kopf, ZielAusCache, kopf, ziel_aus_cache
 from strategie.version import __version__
 
-SCHNAPPSCHUSS_VERSION = 5
+SCHNAPPSCHUSS_VERSION = 6
 """Raise when the snapshot's content changes."""
 _KOPF = struct.Struct("<8sQQ")
 """File header: magic, length of the pickled index, length of the bytes after it."""

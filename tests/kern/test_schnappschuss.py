@@ -99,6 +99,34 @@ def test_der_stand_des_steckbriefs_steht_bei_den_listenfeldern(
     assert all(isinstance(z, ZielAusCache) and "daten" not in vars(z) for z in speicher.ziele)
 
 
+def test_facetten_und_suchindex_halten_keine_zieldaten(repo: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's facets read the Auszug, and its search index drops each goal's data once
+    its text is taken (``Ziel.vergiss``): after both, no goal holds its unpickled data – the
+    app over 10,000 goals keeps texts, not 10,000 dicts. Counts and hits are those of a load
+    that reads every file."""
+    from strategie.auswertung.auswahl import Auswahl
+    from strategie.auswertung.filter import Filter
+
+    _beruhigt(repo)
+    _wie_voll(repo)
+    _ohne_volles_laden(monkeypatch)
+    speicher = lade_speicher(repo / "ziele")
+    voll = lade_speicher(repo / "ziele", cache=False)
+    auswahl, vergleich = Auswahl(speicher.rahmen, speicher.ziele), Auswahl(voll.rahmen,
+                                                                            voll.ziele)
+    for kriterien in (Filter(), Filter(aemter=frozenset({"SA"})),
+                      Filter(suche="teilhabe"), Filter(arten=frozenset({"Projekt"}), suche="a")):
+        assert auswahl.facetten(kriterien) == vergleich.facetten(kriterien), kriterien
+        assert [z.id for z in auswahl.ansicht(kriterien)] == [
+            z.id for z in vergleich.ansicht(kriterien)]
+    assert sum(auswahl.facetten(Filter())["aktionsbereiche"].values()) > 0
+    assert auswahl.suchtexte and auswahl.suchtexte == vergleich.suchtexte
+    assert all(isinstance(z, ZielAusCache) and "daten" not in vars(z) for z in speicher.ziele)
+    ziel = speicher.ziele[0]  # read again when asked
+    assert ziel.daten == voll.ziele[0].daten and ziel.kennzahlen == voll.ziele[0].kennzahlen
+
+
 def test_nie_ueber_geaenderte_dateien(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _beruhigt(repo)
     _wie_voll(repo)
