@@ -47,7 +47,8 @@ class Befehl:
 
     *vorher* runs before every start, untimed (remove the cache, change a file) and may return
     the argv of this start. With *bildschirm* the command runs in a pseudo-terminal and is timed
-    until its output matches that pattern (its first frame); then *beenden* is typed.
+    until its output matches that pattern (its first frame); then (after *nachlauf_s*)
+    *beenden* is typed.
     """
 
     name: str
@@ -58,6 +59,9 @@ class Befehl:
     vorher: Callable[[], Sequence[str] | None] | None = None
     bildschirm: re.Pattern[bytes] | None = None
     beenden: bytes = b"q"
+    nachlauf_s: float = 0.0
+    """Seconds between the first frame and typing *beenden*: the app's memory once what it
+    builds after the first frame (search index, facets) is built, not only up to that frame."""
     pruefe: Callable[[bytes], str | None] | None = None
     """Checks the output of the warm-up start; returns what is wrong, or None."""
 
@@ -176,16 +180,23 @@ def _im_terminal(befehl: Befehl, argv: Sequence[str]) -> tuple[Lauf, bytes]:
 
 def _bis_zum_bild(befehl: Befehl, prozess: subprocess.Popen[bytes], haupt: int, neben: int,
                   start: float) -> tuple[float | None, bytearray]:
-    """Read the terminal until the first frame shows the pattern, type the quit key, read on
+    """Read the terminal until the first frame shows the pattern, type the quit key (reading
+    on for *befehl.nachlauf_s* before), read on
     until the process closes the terminal; seconds to that frame (None: never)."""
     assert befehl.bildschirm is not None
     os.close(neben)
     gesehen: float | None = None
     ende = start + FRIST_S
+    tippen: float | None = None  # when to type the quit key (read on until then)
     gelesen = bytearray()
     try:
         while (rest := ende - time.perf_counter()) > 0:
-            if not select.select([haupt], [], [], rest)[0]:
+            if tippen is not None and time.perf_counter() >= tippen:
+                os.write(haupt, befehl.beenden)
+                tippen, ende = None, time.perf_counter() + 20
+                continue
+            warten = rest if tippen is None else max(0.0, tippen - time.perf_counter())
+            if not select.select([haupt], [], [], warten)[0]:
                 continue
             try:
                 daten = os.read(haupt, 1 << 16)
@@ -196,8 +207,7 @@ def _bis_zum_bild(befehl: Befehl, prozess: subprocess.Popen[bytes], haupt: int, 
             gelesen += daten
             if gesehen is None and befehl.bildschirm.search(gelesen[-len(daten) - 64:]):
                 gesehen = time.perf_counter() - start
-                os.write(haupt, befehl.beenden)
-                ende = time.perf_counter() + 20
+                tippen = time.perf_counter() + befehl.nachlauf_s
         else:
             os.killpg(prozess.pid, signal.SIGKILL)
     finally:

@@ -64,7 +64,8 @@ SCHLUESSEL = {
     "Programmstart": ("hilfe", "hilfe-task", "version", "import"),
     "Speicher": ("liste-json", "liste-json-task", "liste-amt-task", "liste-pipe-task",
                  "liste-kalt", "boden-git", "bericht-json", "matrix", "zeige", "zeige-task",
-                 "zeige-46", "verlauf", "verlauf-task", "status", "status-task", "app"),
+                 "zeige-46", "verlauf", "verlauf-task", "status", "status-task", "app",
+                 "app-gesetzt"),
     "Team": ("sync-nichts", "sync-eine", "sync-boden", "sync-boden-abruf"),
 }
 """The row keys of each kind of group (``--nur`` matches their beginnings)."""
@@ -192,6 +193,11 @@ class Befehle:
         return Befehl(f"app{self.tag}", f"App `strategie`: erste Anzeige ({_mb(self.n)} Ziele)",
                       STRATEGIE, cwd=self.s.ordner, bildschirm=ZIEL_ID)
 
+    def app_gesetzt(self) -> Befehl:
+        return Befehl(f"app-gesetzt{self.tag}", f"App `strategie`, 5 s nach der ersten Anzeige "
+                      f"(Suchindex, Facetten; {_mb(self.n)} Ziele)", STRATEGIE,
+                      cwd=self.s.ordner, bildschirm=ZIEL_ID, nachlauf_s=5.0)
+
     def app_boden(self) -> Befehl:
         return Befehl("app-boden", "leere Textual-App mit DataTable: erste Anzeige",
                       (PYTHON, "-c", APP_BODEN), bildschirm=ZIEL_ID)
@@ -256,9 +262,12 @@ def groesse(s: Speicher, klein: Speicher, tw: Taskwarrior | None) -> Gruppe:
                                Ziel(verhaeltnis=1.2) if zehntausend else Ziel()))
     if gross:
         zeilen.insert(4, Zeile("matrix", b.strategie("matrix", "`matrix`", "matrix"), cat))
-    if s.anzahl in (46, 10_000):
+    if s.anzahl in (46, 10_000) or gross:  # 50,000: no target, the memory to watch
         zeilen.append(Zeile("app", b.app(), b.app_boden(),
-                            Ziel(sekunden=1.0) if zehntausend else Ziel(verhaeltnis=1.6)))
+                            Ziel(sekunden=1.0) if zehntausend else Ziel() if gross
+                            else Ziel(verhaeltnis=1.6)))
+    if zehntausend or gross:  # the memory the app keeps, not only up to its first frame
+        zeilen.append(Zeile("app-gesetzt", b.app_gesetzt(), b.app_boden()))
     if zehntausend and tw:
         t = Aufgaben(tw, s)
         info = t("info", "1", "info", pruefe=_enthaelt("Description"))

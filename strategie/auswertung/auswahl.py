@@ -42,14 +42,10 @@ class Auswahl:
 
     def bereite_suche_vor(self) -> None:
         """Build the search index now (the app does it in the background after first paint).
-        Each goal's data is read for its text and then dropped again (``Ziel.vergiss``): the
-        index of 10,000 goals holds their texts, not their unpickled data."""
+        Each goal's data is read for its text only (``Ziel.fluechtig``): the index of 50,000
+        goals holds their texts, not their unpickled data."""
         if not self.suchtexte and self.ziele:
-            texte = []
-            for ziel in self.ziele:
-                texte.append(suchtext(ziel))
-                ziel.vergiss()
-            self.suchtexte = texte
+            self.suchtexte = [suchtext(z.fluechtig()) for z in self.ziele]
 
     def __post_init__(self) -> None:
         nach_amt = zielordnung(self.rahmen)

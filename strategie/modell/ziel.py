@@ -165,9 +165,12 @@ class Ziel:
         assert self._daten is not None
         return self._daten
 
-    def vergiss(self) -> None:
-        """Drop what is kept only to be read again faster (a goal from the cache: its
-        unpickled data); a goal read from its file keeps its data, there is nothing to drop."""
+    def fluechtig(self) -> Ziel:
+        """This goal to be read once and let go: for a goal from the cache a plain copy with
+        its data unpickled afresh, so that a pass over 50,000 goals (the search index) keeps
+        none of their data, nor grows them by what it reads; a goal read from its file is
+        itself."""
+        return self
 
     def json_text(self) -> str:
         """The goal's data as one element of the indented JSON list ('liste --format json')."""

@@ -6,12 +6,14 @@ import contextlib
 import datetime as dt
 import os
 import pickle
+import sys
 from collections.abc import Callable, Collection, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
 from strategie.git.blob import sha1
+from strategie.git.ordner import git_ordner
 from strategie.modell.feld import ZIEL
 from strategie.modell.ziel import Auszug, Ziel
 from strategie.version import __version__
@@ -88,14 +90,19 @@ class ZielAusCache(Ziel):
             return Auszug._make(pickle.loads(self._auszug))
         return Ziel.auszug.func(self)  # type: ignore[attr-defined]
 
-    def vergiss(self) -> None:
-        """Drop what was unpickled or computed from the data (it stays pickled, and is
-        unpickled again when asked): a pass over all goals – the app's search index – then
-        holds one goal's data at a time, not 10,000."""
-        felder = vars(self)
-        for name in list(felder):  # one step under the GIL: the app's thread may add to it
-            if name not in _BLEIBT:
-                felder.pop(name, None)
+    def fluechtig(self) -> Ziel:
+        """``Ziel.fluechtig``: the same goal with its data unpickled afresh into a plain Ziel,
+        nothing of it kept here."""
+        return Ziel(self.id, self.titel, self.amt, self.handlungsfeld, self.status, self.pfad,
+                    self.ampel, self.leuchtturm, pickle.loads(self._roh))
+
+    @cached_property
+    def _kurz(self) -> tuple[object, ...]:
+        """The values of ``KURZ`` from the snapshot's ``Auszug`` (which is not kept for it:
+        its Kennzahlen and Maßnahmen are most of it); strings interned – 50,000 goals share a
+        few dozen values."""
+        auszug = pickle.loads(self._auszug)
+        return tuple(_geteilt(auszug[Auszug._fields.index(name)]) for name in KURZ)
 
     def json_text(self) -> str:
         """The goal's JSON text, from the snapshot when it kept it (no unpickling then)."""
@@ -126,37 +133,42 @@ def ziel_aus_cache(eintrag: Kopf, roh: bytes | memoryview, pfad: str,
 
 _FELDER = (*Ziel.FELDER, "_roh", "_json", "_auszug", "_stand")
 """ZielAusCache's fields in order."""
-_BLEIBT = frozenset((*_FELDER, "auszug", "steckbrief_stand"))
-"""What ``vergiss`` keeps: the fields and what was read from the snapshot's small parts."""
+KURZ = ("art", "haushaltsneutral", "umsetzungsjahr", "raeume", "bezugsraeume", "phase",
+        "liga", "aktionsbereiche")
+"""What filters and the app's facets read of a goal besides its list fields: a goal from the
+snapshot reads them from its ``Auszug`` and keeps only them (``ZielAusCache._kurz``), so that
+facets over 50,000 goals unpickle no goal's data and keep little."""
+
+
+def _geteilt(wert: object) -> object:
+    """*wert* with its strings interned (a string, or a tuple of them)."""
+    if isinstance(wert, str):
+        return sys.intern(wert)
+    if isinstance(wert, tuple) and all(isinstance(teil, str) for teil in wert):
+        return tuple(sys.intern(teil) for teil in wert)
+    return wert
 
 
 def _aus_dem_auszug(name: str) -> property:
-    """``Ziel.<name>`` for a goal from the cache: read from its ``Auszug`` when the snapshot
-    kept one, so that facets and filters over 10,000 goals unpickle no goal's data."""
+    """``Ziel.<name>`` for a goal from the cache: from ``_kurz`` when the snapshot kept its
+    ``Auszug``, else as ``Ziel`` reads it."""
     aus_daten = getattr(Ziel, name).fget
+    stelle = KURZ.index(name)
 
     def lies(ziel: ZielAusCache) -> object:
-        return getattr(ziel.auszug, name) if ziel._auszug else aus_daten(ziel)
+        return ziel._kurz[stelle] if ziel._auszug else aus_daten(ziel)
 
-    return property(lies, doc=f"``Ziel.{name}``, from the ``Auszug`` when the snapshot kept it.")
+    return property(lies, doc=f"``Ziel.{name}``, from the snapshot's ``Auszug`` if it kept it.")
 
 
-for _name in ("art", "haushaltsneutral", "umsetzungsjahr", "raeume", "phase", "liga",
-              "aktionsbereiche", "status_begruendung", "ampel_begruendung"):
+for _name in KURZ:
     setattr(ZielAusCache, _name, _aus_dem_auszug(_name))
 
 
 def gitdir_von(verzeichnis: Path) -> Path | None:
-    """The .git folder of the repository holding *verzeichnis* (without starting git)."""
-    for ort in (verzeichnis, *verzeichnis.parents):
-        kandidat = ort / ".git"
-        if kandidat.is_dir():
-            return kandidat
-        if kandidat.is_file():  # a worktree or submodule: "gitdir: <path>"
-            inhalt = kandidat.read_text(encoding="utf-8", errors="replace").strip()
-            if inhalt.startswith("gitdir: "):
-                return (ort / inhalt[8:]).resolve()
-    return None
+    """The git directory of the work tree holding *verzeichnis* (without starting git)."""
+    ordner = git_ordner(os.path.abspath(verzeichnis))
+    return None if ordner is None else Path(ordner[1])
 
 
 class ZielCache:

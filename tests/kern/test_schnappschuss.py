@@ -101,10 +101,10 @@ def test_der_stand_des_steckbriefs_steht_bei_den_listenfeldern(
 
 def test_facetten_und_suchindex_halten_keine_zieldaten(repo: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """The app's facets read the Auszug, and its search index drops each goal's data once
-    its text is taken (``Ziel.vergiss``): after both, no goal holds its unpickled data – the
-    app over 10,000 goals keeps texts, not 10,000 dicts. Counts and hits are those of a load
-    that reads every file."""
+    """The app's facets read the Auszug, and its search index reads each goal's text from a
+    passing copy (``Ziel.fluechtig``): after both, no goal holds its unpickled data – the app
+    over 50,000 goals keeps texts, not 50,000 dicts. Counts and hits are those of a load that
+    reads every file."""
     from strategie.auswertung.auswahl import Auswahl
     from strategie.auswertung.filter import Filter
 
