@@ -150,7 +150,7 @@ class MainScreen(Bearbeitung):
         leiste.update(Text(entschaerfe(anzeige), no_wrap=True, overflow="ellipsis"), layout=False)
         leiste.tooltip = entschaerfe(self.kriterien.beschreibung()) or None
         self.query_one("#filterleiste").set_class(not self.kriterien.leer, "-aktiv")
-        self.call_after_refresh(self._zeige_detail, liste.markiertes, True)  # list first
+        self.call_after_refresh(self._zeige_detail, liste.markiertes)  # list first
 
     @on(ZielListe.Markiert)
     def _markiert(self, event: ZielListe.Markiert) -> None:
