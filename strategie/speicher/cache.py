@@ -16,6 +16,7 @@ from strategie.git.blob import sha1
 from strategie.git.ordner import git_ordner
 from strategie.modell.feld import ZIEL
 from strategie.modell.ziel import Auszug, Ziel
+from strategie.speicher.aufraeumen import raeume_auf
 from strategie.version import __version__
 
 CACHE_VERSION = 3
@@ -228,3 +229,5 @@ class ZielCache:
                 pickle.dump(self.eintraege, datei, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, self.datei)
             self.geaendert = False
+        if not self.geaendert:
+            raeume_auf(self.datei)

@@ -43,6 +43,7 @@ from strategie.modell.feld import ZIEL
 from strategie.modell.rahmen import Rahmen
 from strategie.modell.ziel import Ziel
 from strategie.speicher.ablage import ist_zieldatei
+from strategie.speicher.aufraeumen import raeume_auf
 from strategie.speicher.cache import CACHE_VERSION, Kopf, ZielAusCache, kopf, ziel_aus_cache
 from strategie.version import __version__
 
@@ -178,6 +179,8 @@ class Schnappschuss:
         except OSError:
             with contextlib.suppress(OSError):
                 temp.unlink()
+            return
+        raeume_auf(self.datei)
 
 
 def eintrag_von(ziel: Ziel) -> Eintrag:

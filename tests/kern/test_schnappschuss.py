@@ -127,6 +127,33 @@ def test_facetten_und_suchindex_halten_keine_zieldaten(repo: Path,
     assert ziel.daten == voll.ziele[0].daten and ziel.kennzahlen == voll.ziele[0].kennzahlen
 
 
+def test_alte_schnappschuesse_und_caches_werden_aufgeraeumt(repo: Path) -> None:
+    """Each edit of the frame (and each upgrade) gives the snapshot and the cache a new file
+    name; without cleaning up, a 10,000-goal store left 57 MB behind each time. The newest
+    few of each kind stay (another store of the repository may use one), a killed writer's
+    temporary file goes once it is old, one being written stays."""
+    from strategie.speicher.aufraeumen import BEHALTEN, RESTE_ALTER_S
+
+    ablage = repo / ".git" / "strategie"
+    rahmen = repo / "ziele" / "strategie.toml"
+    _beruhigt(repo)
+    lade_speicher(repo / "ziele")
+    alt_rest, neu_rest = ablage / "stand-0000.4242.neu", ablage / "stand-0001.4343.neu"
+    for rest in (alt_rest, neu_rest):
+        rest.write_bytes(b"halb")
+    frueher = time.time() - RESTE_ALTER_S - 60
+    os.utime(alt_rest, (frueher, frueher))
+    for runde in range(BEHALTEN + 3):
+        rahmen.write_text(rahmen.read_text(encoding="utf-8") + f"# Runde {runde}\n",
+                          encoding="utf-8")
+        _wie_voll(repo)
+    assert len(list(ablage.glob("stand-*.pickle"))) == BEHALTEN + 1
+    assert len(list(ablage.glob("ziele-*.pickle"))) == BEHALTEN + 1
+    assert not alt_rest.exists() and neu_rest.exists()
+    aktuell = _schnappschuss(repo)
+    assert aktuell.datei.exists() and aktuell.lies() is not None
+
+
 def test_nie_ueber_geaenderte_dateien(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _beruhigt(repo)
     _wie_voll(repo)
