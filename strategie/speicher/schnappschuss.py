@@ -115,11 +115,16 @@ def geaendert_zwischen(verzeichnis: Path, alt: str, neu: str) -> set[str] | None
 class Schnappschuss:
     """The snapshot file of one store with one frame (like the parsed-goal cache's key)."""
 
-    def __init__(self, gitdir: Path, verzeichnis: Path, rahmen_bytes: bytes) -> None:
+    def __init__(self, gitdir: Path, verzeichnis: Path, rahmen_bytes: bytes,
+                 baum: str | None = None) -> None:
+        """With *baum* (the tree id of the store folder in a commit): the snapshot of that
+        fixed tree, for ``--stand``/``--rev`` (``frueher-….pickle``; the tree fixes the frame,
+        so its bytes are not part of the name – *rahmen_bytes* may be empty)."""
         kennung = sha1(
             f"{SCHNAPPSCHUSS_VERSION}|{CACHE_VERSION}|{__version__}|{ZIEL!r}|{verzeichnis}"
-            .encode() + rahmen_bytes).hexdigest()[:16]
-        self.datei = gitdir / "strategie" / f"stand-{kennung}.pickle"
+            f"|{baum or ''}".encode() + (b"" if baum else rahmen_bytes)).hexdigest()[:16]
+        art = "frueher" if baum else "stand"
+        self.datei = gitdir / "strategie" / f"{art}-{kennung}.pickle"
 
     def lies(self) -> dict | None:
         """The stored snapshot, or None if there is none usable."""
@@ -148,7 +153,8 @@ class Schnappschuss:
         return None
 
     def schreibe(self, baum: str, eintraege: list[Eintrag],
-                 befunde: list[tuple[str, Befund]], unsicher: Iterable[str]) -> None:
+                 befunde: list[tuple[str, Befund]], unsicher: Iterable[str],
+                 rahmen: bytes = b"") -> None:
         """Write atomically (temp file + rename); a snapshot that cannot be written is no error."""
         # Column by column (all data, all Auszüge, all JSON texts): a command that reads only
         # one kind touches only its pages of the mapping.
@@ -164,7 +170,7 @@ class Schnappschuss:
             index.append((pfad, kopfzeile, r, a, j))
         inhalt = pickle.dumps({"version": SCHNAPPSCHUSS_VERSION, "baum": baum, "ziele": index,
                                "spalten": tuple(spalten), "befunde": befunde,
-                               "unsicher": sorted(set(unsicher))},
+                               "unsicher": sorted(set(unsicher)), "rahmen": rahmen},
                               protocol=pickle.HIGHEST_PROTOCOL)
         temp = self.datei.with_suffix(f".{os.getpid()}.neu")
         try:
@@ -184,11 +190,15 @@ class Schnappschuss:
 
 
 def eintrag_von(ziel: Ziel) -> Eintrag:
-    """A goal as the snapshot keeps it."""
-    roh, auszug = (ziel._roh, ziel._auszug) if isinstance(ziel, ZielAusCache) else (b"", b"")
-    return (ziel.pfad, kopf(ziel), roh or pickle.dumps(ziel.daten, pickle.HIGHEST_PROTOCOL),
-            auszug or pickle.dumps(tuple(ziel.auszug), pickle.HIGHEST_PROTOCOL),
-            ziel.json_bytes())
+    """A goal as the snapshot keeps it. What is made from its data (JSON text, Auszug) is
+    made from a passing copy (``Ziel.fluechtig``): writing the snapshot of 50,000 goals does
+    not leave each of them holding its unpickled data."""
+    roh, auszug, json_bytes = ((ziel._roh, ziel._auszug, ziel._json)
+                               if isinstance(ziel, ZielAusCache) else (b"", b"", b""))
+    kopie = ziel if roh and auszug and json_bytes else ziel.fluechtig()
+    return (ziel.pfad, kopf(ziel), roh or pickle.dumps(kopie.daten, pickle.HIGHEST_PROTOCOL),
+            auszug or pickle.dumps(tuple(kopie.auszug), pickle.HIGHEST_PROTOCOL),
+            bytes(json_bytes) if json_bytes else kopie.json_bytes())
 
 
 def ziel_von(eintrag: Eintrag) -> Ziel:
