@@ -86,9 +86,17 @@ def main() -> None:
     print(zeile("  zum Vergleich: git log ohne Commit-Graph", t_ohne, t_log, "mit Graph", None))
     print(f"  Commit-Graph nach {9 * 2} neuen Commits nachgezogen in {nachziehen * 1000:.0f} ms")
 
+    def ohne_schnappschuss() -> object:
+        for datei in (wurzel / ".git" / "strategie").glob("frueher-*.pickle"):
+            datei.unlink()
+        return lade_stand(store, rev="HEAD~100")
+
+    t_erstes, t_kopf = im_wechsel_s(ohne_schnappschuss, lambda: lade_speicher(store), 3)
+    print(zeile("liste --stand, erstes Mal (git-Objekte, Cache)", t_erstes, t_kopf,
+                "Laden von HEAD", None))
     t_stand, t_kopf = im_wechsel_s(lambda: lade_stand(store, rev="HEAD~100"),
                                    lambda: lade_speicher(store), 3)
-    print(zeile("liste --stand (Speicher aus git-Objekten)", t_stand, t_kopf, "Laden von HEAD",
+    print(zeile("liste --stand (Schnappschuss des Commits)", t_stand, t_kopf, "Laden von HEAD",
                 1.3))
 
 
