@@ -167,13 +167,14 @@ def _orte_des_repositorys(orte: Orte) -> list[Path]:
     return orte_liste
 
 
-def git_im_repository(orte: Orte) -> list[str]:
+def git_im_repository(orte: Orte, *, nur_erkannte: bool = False) -> list[str]:
     """Git processes working in any work tree of this repository or in its git directory,
     as "PID: command line": by their working directory, or by a path in their command line
     (``--git-dir=…``) or in a ``GIT_…`` variable of their environment (``GIT_DIR``), as a git
     started from elsewhere names the repository. One whose working directory or environment
     cannot be read (another user's) counts too: a lock is only taken for a leftover when no
-    git can be holding it."""
+    git can be holding it – unless *nur_erkannte* (to name them in a message: another user's
+    command line, which may carry a token, is not shown for a git that may work elsewhere)."""
     wurzeln = _orte_des_repositorys(orte)
     gefunden = []
     for eintrag, zeile in _git_prozesse():
@@ -184,7 +185,8 @@ def git_im_repository(orte: Orte) -> list[str]:
         except FileNotFoundError:
             continue  # ended meanwhile
         except OSError:
-            gefunden.append(zeile)
+            if not nur_erkannte:
+                gefunden.append(zeile)
             continue
         if any(Path(o).is_relative_to(w) for o in orte_des_git for w in wurzeln):
             gefunden.append(zeile)

@@ -19,6 +19,8 @@ class Lauf(NamedTuple):
     code: int
     aus: str
     fehler: str
+    ort: str = ""
+    """Where git ran ('' where not known): relative paths in its messages are relative to it."""
 
     @property
     def ok(self) -> bool:
@@ -47,7 +49,7 @@ def git_lauf(ort: Path, *argumente: str, eingabe: str | bytes | None = None,
         raise StrategieFehler(f"git lässt sich nicht starten ({fehler.strerror}); ist git "
                               "installiert?") from None
     return Lauf(ergebnis.returncode, ergebnis.stdout.decode("utf-8", "replace"),
-                ergebnis.stderr.decode("utf-8", "replace"))
+                ergebnis.stderr.decode("utf-8", "replace"), str(ort))
 
 
 def git_bytes(ort: Path, *argumente: str, eingabe: bytes | None = None) -> bytes:

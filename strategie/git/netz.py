@@ -1,11 +1,14 @@
-"""The environment of a git that talks to the shared repository: ssh gives up on a server that
-does not answer within a time limit, HTTP on a transfer that stands still — unless the user
-chose ssh's command or these limits themselves.
+"""The environment of a git that talks to the shared repository over ssh: ssh gives up on a
+server that does not answer within a time limit – unless the user chose ssh's command or
+these options themselves.
 
 Without it a server that swallows packets (a VPN gone, a firewall that drops) keeps
 ``strategie sync`` waiting until the kernel gives up on the connection, two minutes and more;
 with it, sync says "nicht erreichbar" after ``FRIST_S`` seconds and everything stays local.
-Uses ``os`` only: the fetch begun before the parser (``cli.abruf``) starts with it.
+HTTP gets no limit: git has no connect timeout for it, and a minimum rate would end a push
+whose server hook runs long (git sends only a few bytes of keep-alive meanwhile) as failed,
+though the server took it. Uses ``os`` only: the fetch begun before the parser
+(``cli.abruf``) starts with it.
 """
 
 from __future__ import annotations
@@ -16,40 +19,84 @@ from strategie.git.ordner import git_ordner
 
 FRIST_S = 20
 """Seconds ssh waits for the server's answer (connection and handshake) and, once
-connected, for an answer to its keep-alive; HTTP gives up after as long below 1 KB/s."""
+connected, about as long again for an answer to its keep-alive."""
 FRIST_VARIABLE = "STRATEGIE_NETZFRIST"
 """Seconds instead of ``FRIST_S``; 0 sets no limit."""
 
-_SSH_EIGENES = ("GIT_SSH_COMMAND", "GIT_SSH")
-_HTTP_EIGENES = ("GIT_HTTP_LOW_SPEED_LIMIT", "GIT_HTTP_LOW_SPEED_TIME")
+_SSH_EIGENES = ("GIT_SSH_COMMAND", "GIT_SSH", "GIT_SSH_VARIANT")
 
 
 def netz_umgebung(ort: str) -> dict[str, str]:
     """What to add to the environment of ``git fetch``/``git push`` run in *ort* (a folder of
-    a work tree): ``GIT_SSH_COMMAND`` with a connect timeout and keep-alive unless ssh was
-    chosen by the user (``GIT_SSH_COMMAND``, ``GIT_SSH``, ``core.sshCommand``), and git's
-    low-speed limit unless set (``http.lowSpeedLimit``/``lowSpeedTime``). A config file this
-    cannot read plainly (one with ``include``) counts as having chosen: their choice wins."""
+    a work tree): ``GIT_SSH_COMMAND`` with a connect timeout and keep-alive, each option only
+    where the user's ssh configuration does not set it (``~/.ssh/config``,
+    ``/etc/ssh/ssh_config`` and what they include), nothing where ssh itself was chosen
+    (``GIT_SSH_COMMAND``, ``GIT_SSH``, ``core.sshCommand``, ``ssh.variant``) or where a git
+    config file includes others (what they say is unknown: their choice wins)."""
     try:
         frist = int(os.environ.get(FRIST_VARIABLE, FRIST_S))
     except ValueError:
         frist = FRIST_S
-    if frist <= 0:
+    if frist <= 0 or any(os.environ.get(name) for name in _SSH_EIGENES):
         return {}
     texte = [_konfig_text(datei) for datei in _konfig_dateien(ort)]
     texte += [os.environ[name] for name in os.environ if name.startswith("GIT_CONFIG_")]
     gewaehlt = " ".join(texte).lower()
-    umgebung: dict[str, str] = {}
-    unlesbar = "include" in gewaehlt
-    if not unlesbar and "sshcommand" not in gewaehlt and "variant" not in gewaehlt \
-            and not any(os.environ.get(name) for name in _SSH_EIGENES):
-        umgebung["GIT_SSH_COMMAND"] = (f"ssh -o ConnectTimeout={frist} -o ServerAliveInterval="
-                                       f"{max(1, frist // 2)} -o ServerAliveCountMax=2")
-    if not unlesbar and "lowspeed" not in gewaehlt \
-            and not any(os.environ.get(name) for name in _HTTP_EIGENES):
-        umgebung["GIT_HTTP_LOW_SPEED_LIMIT"] = "1000"
-        umgebung["GIT_HTTP_LOW_SPEED_TIME"] = str(frist)
-    return umgebung
+    if any(wort in gewaehlt for wort in ("include", "sshcommand", "variant")):
+        return {}
+    eigene = _ssh_optionen()
+    optionen = []
+    if "connecttimeout" not in eigene:
+        optionen.append(f"-o ConnectTimeout={frist}")
+    if not eigene & {"serveraliveinterval", "serveralivecountmax"}:
+        optionen.append(f"-o ServerAliveInterval={max(1, frist // 2)} -o ServerAliveCountMax=2")
+    return {"GIT_SSH_COMMAND": " ".join(["ssh", *optionen])} if optionen else {}
+
+
+def _ssh_optionen() -> set[str]:
+    """The keywords (lower case) the user's and the system's ssh configuration set, in any
+    ``Host`` block, following their ``Include`` lines (relative ones as ssh reads them)."""
+    heim = os.path.expanduser("~")
+    gesehen: set[str] = set()
+    stichworte: set[str] = set()
+    offen = [(os.path.join(heim, ".ssh", "config"), os.path.join(heim, ".ssh")),
+             ("/etc/ssh/ssh_config", "/etc/ssh")]
+    while offen:
+        datei, basis = offen.pop()
+        if datei in gesehen or len(gesehen) > 50:
+            continue
+        gesehen.add(datei)
+        for zeile in _konfig_text(datei).splitlines():
+            teile = zeile.strip().replace("=", " ", 1).split()
+            if not teile or teile[0].startswith("#"):
+                continue
+            stichwort = teile[0].lower()
+            stichworte.add(stichwort)
+            if stichwort == "include":
+                for muster in teile[1:]:
+                    muster = os.path.join(basis, os.path.expanduser(muster))
+                    offen += [(gefunden, basis) for gefunden in _passende(muster)]
+    return stichworte
+
+
+def _passende(muster: str) -> list[str]:
+    """The files an ``Include`` pattern names: the usual ``ORDNER/*.conf`` without ``glob``
+    (which would load ``re`` before the fetch begins), anything else with it."""
+    ordner, name = os.path.split(muster)
+    if not any(zeichen in muster for zeichen in "*?["):
+        return [muster]
+    if not any(zeichen in ordner for zeichen in "*?[") and name.count("*") == 1 \
+            and not any(zeichen in name for zeichen in "?["):
+        vor, nach = name.split("*")
+        try:
+            namen = os.listdir(ordner)
+        except OSError:
+            return []
+        return sorted(os.path.join(ordner, n) for n in namen if n.startswith(vor)
+                      and n.endswith(nach) and len(n) >= len(vor) + len(nach))
+    import glob
+
+    return sorted(glob.glob(muster))
 
 
 def _konfig_text(datei: str) -> str:

@@ -213,25 +213,37 @@ def gits_grund(lauf: Lauf) -> str:
 
 
 ABGEWIESEN = (
-    "denied by", "permission denied (", "permission denied for", "you are not allowed",
-    "repository not found", "could not be found", "does not appear to be a git repository",
-    "scheint kein git-repository zu sein")
-"""What a server (gitolite: "W any strategie dirk DENIED by fallthru"; GitLab: "You are not
-allowed to push code …", "… could not be found"; Forgejo/Gitea: "User permission denied for
-writing"), ssh ("Permission denied (publickey)") or git on the other side says when it
-answered and turned this clone away: no access, or no such repository there. Not a plain
-"Permission denied" – that is a folder of this clone git may not write."""
+    "denied by", "denied to ", "access denied", "permission denied (", "permission denied for",
+    "you are not allowed", "repository not found", "could not be found")
+"""What a server says when it answered and turned this clone away – gitolite: "W any strategie
+dirk DENIED by fallthru"; GitHub: "Permission to kreis/strategie.git denied to anna";
+Bitbucket: "repository access denied"; GitLab: "You are not allowed to push code …", "… could
+not be found"; Forgejo/Gitea: "User permission denied for writing"; ssh: "Permission denied
+(publickey)". Not a plain "Permission denied": that is a folder of this clone git may not
+write."""
+KEIN_REPOSITORY = re.compile(r"'([^']+)' (?:does not appear to be a git repository|scheint kein "
+                             r"Git-Repository zu sein)", re.IGNORECASE)
+"""git, here or on the server, finds no repository at the path it quotes."""
 
 
 def abgewiesen(lauf: Lauf) -> bool:
     """The shared repository answered and refused this clone (no access for this account,
     no repository at that address): a question for whoever runs the server, not one of
-    waiting. A local folder that is not there at all (a network share not mounted, or an
-    absolute path on the server: git's words are the same) is not counted as refused."""
+    waiting. Where git finds no repository at a path of this machine, only a folder with
+    something in it counts: a missing or empty one may be a network share not mounted now
+    ("nicht erreichbar"); a path on a server (of an ssh address, which git's words do not
+    tell apart) that does not exist here is taken as such a share too."""
     fehler = lauf.meldung.lower()
-    if (ort := re.search(r"'(/[^']*)' (?:does not appear|scheint kein)", lauf.meldung)) \
-            and not os.path.exists(ort.group(1)):
-        return False
+    if (kein := KEIN_REPOSITORY.search(lauf.meldung)) is not None:
+        pfad = kein.group(1)
+        if not os.path.isabs(pfad):
+            if not lauf.ort:
+                return False
+            pfad = os.path.join(lauf.ort, pfad)
+        try:
+            return bool(os.listdir(pfad))
+        except OSError:  # not there, not a folder, not readable
+            return os.path.isfile(pfad)
     return any(zeichen in fehler for zeichen in ABGEWIESEN)
 
 

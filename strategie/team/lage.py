@@ -117,7 +117,7 @@ def gesperrt(orte: Orte) -> Abgleichergebnis | None:
     from strategie.aendern.journal import git_im_repository, mit_proc
 
     sperre = ", ".join(str(p) for p in sperren)
-    laufend = git_im_repository(orte) if mit_proc() else []
+    laufend = git_im_repository(orte, nur_erkannte=True) if mit_proc() else []
     wer = f"PID {'; '.join(laufend)}; " if laufend else ""
     return Abgleichergebnis("unterbrochen", (
         f"Ein git-Prozess arbeitet gerade in diesem Repository ({wer}Sperrdatei {sperre}). "

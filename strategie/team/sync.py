@@ -194,7 +194,7 @@ def _abrufen(orte: Orte, ziel: Ziel, vorab: Vorab | None, lauf: Schritte | None 
         if (ziel.eingestellt or ziel.remote == "origin") and vorab.alter() < VORAB_FRISCH_S:
             ergebnis = vorab.ergebnis()
             if ergebnis is not None and (ergebnis[0] == 0 or not an_sperre(ergebnis[2])):
-                return Lauf(*ergebnis)
+                return Lauf(*ergebnis, vorab.ort)
         vorab.beende()
     abruf = rufe_ab(orte, ziel.remote)
     if not abruf.ok and an_sperre(abruf.fehler):

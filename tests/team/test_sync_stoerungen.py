@@ -78,26 +78,54 @@ def test_nicht_erreichbar_bleibt_alles_lokal(team: Team) -> None:
 
 
 def test_ordner_ohne_repository_ist_kein_netzproblem(team: Team, tmp_path: Path) -> None:
-    """A remote that names a folder holding no repository answered (exit 3, "weist ab" with
-    git's reason); one that names no folder at all may be a network share not mounted right
-    now: "nicht erreichbar" (exit 4). Either way the own change stays committed."""
+    """A remote that names a folder with something in it but no repository answered (exit 3,
+    "weist ab" with git's reason); a folder that is missing or empty may be a network share
+    not mounted right now: "nicht erreichbar" (exit 4), also as a relative path (resolved
+    where git ran, as git resolves it). Either way the own change stays committed."""
     anna = team.klone[0]
-    leer = tmp_path / "kein-repository"
-    leer.mkdir()
-    anna.git("remote", "set-url", "origin", str(leer))
+    ordner = tmp_path / "kein-repository"
+    ordner.mkdir()
+    (ordner / "notizen.txt").write_text("kein git hier\n", encoding="utf-8")
     assert strategie(anna, "status", "SA-01", "umgesetzt", "-m", "lokal").code == 0
     eigener = anna.kopf()
-    ergebnis = strategie(anna, "sync")
-    assert ergebnis.code == 3, ergebnis.text
-    assert ergebnis.out.startswith(f"Das gemeinsame Repository origin weist diesen Klon ab "
-                                   f"('{leer}' does not appear to be a git repository)")
-    anna.git("remote", "set-url", "origin", str(tmp_path / "nicht-eingehaengt" / "s.git"))
-    ergebnis = strategie(anna, "sync")
-    assert ergebnis.code == 4, ergebnis.text
-    assert ergebnis.out.startswith("Gemeinsames Repository origin nicht erreichbar (")
+    for url in (str(ordner), str(ordner) + "/"):
+        anna.git("remote", "set-url", "origin", url)
+        ergebnis = strategie(anna, "sync")
+        assert ergebnis.code == 3, (url, ergebnis.text)
+        assert ergebnis.out.startswith(f"Das gemeinsame Repository origin weist diesen Klon "
+                                       f"ab ('{url}' does not appear to be a git repository)")
+    eingehaengt = tmp_path / "freigabe"
+    eingehaengt.mkdir()  # the mount point of a share that is not mounted: empty
+    for url in (str(eingehaengt), str(tmp_path / "nicht-da" / "s.git"), "../nicht-da/s.git"):
+        anna.git("remote", "set-url", "origin", url)
+        ergebnis = strategie(anna, "sync")
+        assert ergebnis.code == 4, (url, ergebnis.text)
+        assert ergebnis.out.startswith("Gemeinsames Repository origin nicht erreichbar (")
     assert anna.kopf() == eigener
     anna.git("remote", "set-url", "origin", str(team.bare))
     assert strategie(anna, "sync").code == 0 and team.refs()["refs/heads/main"] == eigener
+
+
+@pytest.mark.parametrize("antwort", [
+    "ERROR: Permission to kreis/strategie.git denied to anna.",  # GitHub
+    "repository access denied.",  # Bitbucket
+    "GitLab: The project you were looking for could not be found or you do not have permission "
+    "to view it.",
+    "Gitea: User permission denied for writing",
+])
+def test_abweisung_der_hoster_ueber_ssh(team: Team, tmp_path: Path, antwort: str) -> None:
+    """What hosting services answer over ssh when they turn an account away is no network
+    fault: exit 3, "weist diesen Klon ab", with their line."""
+    anna = team.klone[0]
+    skript = tmp_path / "hoster-ssh"
+    skript.write_text(f"#!/bin/sh\necho '{antwort}' >&2\nexit 1\n", encoding="utf-8")
+    skript.chmod(0o755)
+    anna.git("remote", "set-url", "origin", "git@hoster:kreis/strategie.git")
+    anna.git("config", "core.sshCommand", str(skript))
+    ergebnis = strategie(anna, "sync")
+    assert ergebnis.code == 3, ergebnis.text
+    assert ergebnis.out.startswith(f"Das gemeinsame Repository origin weist diesen Klon ab "
+                                   f"({antwort})"), ergebnis.out
 
 
 def _drangelnder(team: Team, klon: Klon, tmp_path: Path, mal: int) -> None:
