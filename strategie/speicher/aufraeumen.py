@@ -16,7 +16,7 @@ RESTE_ALTER_S = 600.0
 
 
 def raeume_auf(geschrieben: Path) -> None:
-    """After *geschrieben* (``stand-….pickle``, ``ziele-….pickle``) was written: remove the
+    """After *geschrieben* (``stand-``, ``frueher-``, ``ziele-….pickle``) was written: remove the
     files of its kind beyond the ``BEHALTEN`` newest others, and leftovers of killed writers.
     Best effort: what cannot be removed stays. A process still reading a removed snapshot
     keeps its mapping (Linux frees the file when it closes it)."""
