@@ -5,6 +5,7 @@ steps (real processes), and a rebase or merge left half done by plain git."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -420,3 +421,60 @@ def test_abruf_zwischen_den_schritten_verschiebt_nichts(team: Team) -> None:
     danach = strategie(bernd, "sync")
     assert danach.code == 0 and "1 Änderung von anderen übernommen: SA-02" in danach.out
     assert bernd.kopf() == anna.kopf()
+
+
+def _interpreter_fuer(uid: int) -> str:
+    """A Python ≥ 3.11 the account *uid* may run (the test's own may live below /root)."""
+    for kandidat in (sys.executable, "/usr/bin/python3", "/usr/local/bin/python3"):
+        with contextlib.suppress(OSError):
+            if subprocess.run([kandidat, "-c", "import sys; sys.exit(sys.version_info < (3, 11))"],
+                              user=uid, group=uid, capture_output=True).returncode == 0:
+                return kandidat
+    pytest.skip("kein Python ≥ 3.11, das ein anderes Konto starten darf")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="braucht root, um zwei andere Konten zu starten")
+def test_sperrmeldung_nennt_keine_git_prozesse_anderer_konten(tmp_path: Path) -> None:
+    """The lock message names the git that works in this repository, but not another
+    account's git whose working folder this account cannot see: its command line may carry a
+    token (``-c http.extraHeader=…``), and it may well work elsewhere. Real processes under
+    two unprivileged accounts."""
+    import shutil
+    import tempfile
+
+    wurzel = Path(tempfile.mkdtemp(prefix="sperrmeldung-"))
+    try:
+        wurzel.chmod(0o755)
+        eigen, fremd = wurzel / "eigen", wurzel / "fremd"
+        for ordner, uid in ((eigen, 65533), (fremd, 65534)):
+            subprocess.run(["git", "init", "-q", str(ordner)], check=True)
+            subprocess.run(["chown", "-R", f"{uid}:{uid}", str(ordner)], check=True)
+        fremd.chmod(0o700)
+        (eigen / ".git" / "index.lock").write_bytes(b"")
+
+        def als(uid: int, *argv: str, ort: Path) -> subprocess.Popen[bytes]:
+            return subprocess.Popen(argv, cwd=ort, stdin=subprocess.PIPE,
+                                    stdout=subprocess.DEVNULL, user=uid, group=uid,
+                                    env={**os.environ, "HOME": str(ort)})
+
+        geheim = als(65534, "git", "-c", "http.extraHeader=Authorization: Bearer GEHEIM-123",
+                     "cat-file", "--batch-check", ort=fremd)
+        eigener = als(65533, "git", "cat-file", "--batch-check", ort=eigen)
+        try:
+            time.sleep(0.3)
+            ergebnis = subprocess.run(
+                [_interpreter_fuer(65533), "-c", "import sys; from pathlib import Path; "
+                 "from strategie.git.befehl import orte_von; "
+                 "from strategie.team.lage import gesperrt; "
+                 "print(gesperrt(orte_von(Path(sys.argv[1]))).meldungen[0])", str(eigen)],
+                capture_output=True, text=True, user=65533, group=65533, cwd=eigen,
+                env={**os.environ, "HOME": str(eigen),
+                     "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+        finally:
+            for prozess in (geheim, eigener):
+                prozess.communicate(b"")
+        assert ergebnis.returncode == 0, ergebnis.stderr
+        assert f"PID {eigener.pid}: git cat-file --batch-check; Sperrdatei" in ergebnis.stdout
+        assert "GEHEIM" not in ergebnis.stdout and str(geheim.pid) not in ergebnis.stdout
+    finally:
+        shutil.rmtree(wurzel, ignore_errors=True)
