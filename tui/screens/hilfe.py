@@ -40,7 +40,7 @@ def tastentabelle(suche: str = "", keymap: Mapping[str, str] | None = None) -> T
             text = Text(wirkung)
             if kennung:
                 text.append(f"  {kennung}", style="dim")
-            tabelle.add_row(bereich, taste, text)
+            tabelle.add_row(Text(bereich), Text(taste), text)  # keys come from tasten.toml
     return tabelle
 
 

@@ -105,7 +105,7 @@ def _text_oder_leer(text: str) -> Text:
 
 
 def kennzahl_zeile(kennzahl: Kennzahl, stand: Kennzahlstand | None = None,
-                   ) -> tuple[Text, str, str, str, Text]:
+                   ) -> tuple[Text, Text, Text, Text, Text]:
     """Cells describing a Kennzahl: name, Basiswert, latest Messwert (with the value the line
     from Basis to Ziel expects on its Stichtag and the verdict, given *stand*), Zielwert, trend."""
     werte = [m.wert for m in sorted(kennzahl.messwerte, key=lambda m: m.stichtag)]
@@ -120,11 +120,11 @@ def kennzahl_zeile(kennzahl: Kennzahl, stand: Kennzahlstand | None = None,
         f" ({kennzahl.basisdatum.year})" if kennzahl.basisdatum else "")
     ziel = mit_einheit(kennzahl.zielwert, kennzahl.einheit) + (
         f" ({kennzahl.zieldatum.year})" if kennzahl.zieldatum else "")
-    return (
+    return (  # the Einheit comes from the goal file: literal text, never markup
         sicherer_text(kennzahl.name),
-        basis,
-        aktuell,
-        ziel,
+        sicherer_text(basis),
+        sicherer_text(aktuell),
+        sicherer_text(ziel),
         Text(sparkline(werte, [w for w in (kennzahl.basiswert, kennzahl.zielwert)
                                if w is not None]), style="cyan"),
     )

@@ -97,7 +97,7 @@ def leuchttuerme_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = 
     tabelle.add_column("Umsetzungsstand", no_wrap=True)
     tabelle.add_column("Ampel", no_wrap=True)
     for ziel in zusammenfassung.leuchttuerme[:grenze]:
-        tabelle.add_row(ziel.id, sicherer_text(ziel.titel),
+        tabelle.add_row(sicherer_text(ziel.id), sicherer_text(ziel.titel),
                         sicherer_text(ziel.status, status_farbe(ziel.status)),
                         Text("● ", style=ampel_farbe(ziel.ampel)) + sicherer_text(ziel.ampel))
     _weitere(tabelle, len(zusammenfassung.leuchttuerme), grenze)
@@ -136,7 +136,7 @@ def auffaellig_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
                 hinweise.append("\n")
             hinweise.append("• ", style=farben.get(hinweis.art, ""))
             hinweise.append(entschaerfe(kuerze(hinweis.text, textlaenge, wortweise=True)))
-        tabelle.add_row(eintrag.ziel.id, sicherer_text(eintrag.ziel.titel), hinweise)
+        tabelle.add_row(sicherer_text(eintrag.ziel.id), sicherer_text(eintrag.ziel.titel), hinweise)
     _weitere(tabelle, len(zusammenfassung.auffaellig), grenze)
     return tabelle
 
@@ -155,9 +155,9 @@ def kennzahlen_tabelle(zusammenfassung: Zusammenfassung, grenze: int | None = No
     tabelle.add_column("erwartet", justify="right", no_wrap=True)
     tabelle.add_column("Bewertung", no_wrap=True)
     for stand in staende[:grenze]:
-        tabelle.add_row(stand.ziel.id, sicherer_text(stand.kennzahl.name),
+        tabelle.add_row(sicherer_text(stand.ziel.id), sicherer_text(stand.kennzahl.name),
                         sicherer_text(stand.beschreibung()),
-                        mit_einheit(stand.erwartet, stand.kennzahl.einheit, 1),
+                        sicherer_text(mit_einheit(stand.erwartet, stand.kennzahl.einheit, 1)),
                         Text(stand.bewertung, style=BEWERTUNGSFARBEN.get(stand.bewertung, "")))
     _weitere(tabelle, len(staende), grenze)
     return tabelle
