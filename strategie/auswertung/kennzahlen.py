@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from strategie.modell.ziel import Kennzahl, Messwert, Ziel
 from strategie.text.format import datum_de, mit_einheit, zahl_de
@@ -43,8 +43,7 @@ def kennzahl_regel(toleranz_prozent: float, max_alter_monate: int) -> str:
             "Richtung der Kennzahl (steigend oder fallend).")
 
 
-@dataclass(frozen=True)
-class Kennzahlstand:
+class Kennzahlstand(NamedTuple):
     """Progress of one Kennzahl: Basiswert → latest Messwert → Zielwert, and the verdict."""
 
     ziel: Ziel

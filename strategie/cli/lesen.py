@@ -82,7 +82,8 @@ def befehl_liste(args: argparse.Namespace) -> int:
 
 def befehl_zeige(args: argparse.Namespace) -> int:
     """strategie zeige ID."""
-    from strategie.ausgabe.terminal.ziele import ziel_ansicht
+    from strategie.ausgabe.terminal import schlicht
+    from strategie.ausgabe.terminal.ziel_bloecke import ziel_bloecke
     from strategie.speicher.einzeln import lade_einzeln
 
     ziel = None
@@ -91,7 +92,15 @@ def befehl_zeige(args: argparse.Namespace) -> int:
     if ziel is None:
         speicher = oeffne_speicher(args, befunde_melden=False)
         rahmen, ziel = speicher.rahmen, finde_ziel(speicher, args.id)
-    konsole().print(ziel_ansicht(ziel, rahmen))
+    terminal, bloecke = schlicht.terminal(), ziel_bloecke(ziel, rahmen)
+    if terminal is None or not schlicht.darstellbar(bloecke):
+        # another encoding, a very narrow window, CJK or emoji in a text: Rich knows those
+        from strategie.ausgabe.terminal.ziele import ziel_ansicht
+
+        konsole().print(ziel_ansicht(ziel, rahmen))
+    else:  # the same lines without importing Rich (half of what the command costs)
+        breite, farben, attribute = terminal
+        sys.stdout.write(schlicht.als_text(schlicht.zeilen(bloecke, breite), farben, attribute))
     return 0
 
 

@@ -51,7 +51,10 @@ def test_zeige_liest_ein_ziel_ohne_den_speicher(repo: Path) -> None:
     assert _geladen(module, NIE) == []
     # one goal costs one goal: neither the store loader nor its cache was needed
     assert _geladen(module, ("strategie.speicher.laden", "strategie.speicher.cache")) == []
-    assert "rich.console" in module  # the view itself is drawn with Rich (console, table)
+    # the view is painted without Rich (ausgabe/terminal/schlicht.py): no library at all, and
+    # of the model no dataclasses (the Kennzahl verdict is a NamedTuple)
+    assert {m.split(".")[0] for m in module} - set(sys.stdlib_module_names) == {"strategie"}
+    assert _geladen(module, ("dataclasses", "inspect")) == []
 
 
 def test_status_laedt_keine_fremde_bibliothek(repo: Path) -> None:
