@@ -9,6 +9,7 @@ imported.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -127,7 +128,10 @@ def _fuehre_aus(argv: list[str], befehl: str | None) -> int:
 
         gc.set_threshold(50_000, 20, 100)
     try:
-        return int(ausfuehren(args) or ERFOLG)
+        code = int(ausfuehren(args) or ERFOLG)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full disk shows here, not as a traceback at exit
+        return code
     except StrategieFehler as fehler:
         # messages quote goal values and user input: shown literally, never as control codes
         print(f"Fehler: {entschaerfe(fehler.meldung)}", file=sys.stderr)
@@ -135,6 +139,19 @@ def _fuehre_aus(argv: list[str], befehl: str | None) -> int:
     except BrokenPipeError:  # the reader went away (e.g. `| head`): quiet like other tools
         _ins_leere()
         return ERFOLG
+    except OSError as fehler:
+        if fehler.filename is not None or fehler.errno not in _AUSGABEFEHLER:
+            raise  # a file of ours: the command says it, or it is a bug to see in full
+        from strategie.modell.befund import os_fehlertext
+
+        _ins_leere()
+        print(f"Fehler: Die Ausgabe ließ sich nicht schreiben: {os_fehlertext(fehler)}",
+              file=sys.stderr)
+        return FEHLER
+
+
+_AUSGABEFEHLER = (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG)
+"""What writing to stdout can meet (``> /dev/full``, a full disk, a vanished terminal)."""
 
 
 def _ins_leere() -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from strategie.cli.hilfe import MINDESTBREITE, VERSION, hilfe
 from strategie.cli.parser import baue_parser
+from tests.conftest import BEISPIEL
 
 
 def test_gleich_dem_text_von_argparse_bei_jeder_breite(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,6 +75,17 @@ def test_geschlossene_oder_volle_ausgabe() -> None:
     assert voll.returncode == 3
     assert voll.stderr == ("Fehler: Die Ausgabe ließ sich nicht schreiben: kein Speicherplatz "
                            "mehr auf dem Datenträger\n")
+
+
+@pytest.mark.parametrize("befehl", ["zeige SA-01", "liste", "liste --format json", "matrix"])
+def test_volle_ausgabe_eines_befehls(befehl: str) -> None:
+    """'strategie zeige SA-01 > /dev/full': one German line and exit code 3, no traceback."""
+    voll = subprocess.run(f'"{sys.executable}" -m strategie {befehl} --store "{BEISPIEL}" '
+                          "> /dev/full", shell=True, capture_output=True, text=True,
+                          check=False, env={"PATH": "/usr/bin:/bin", "COLUMNS": "100"})
+    assert (voll.returncode, voll.stderr) == (3, (
+        "Fehler: Die Ausgabe ließ sich nicht schreiben: kein Speicherplatz mehr auf dem "
+        "Datenträger\n"))
 
 
 def test_strg_c_beim_aufbau_des_parsers(monkeypatch: pytest.MonkeyPatch,
