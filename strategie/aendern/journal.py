@@ -30,7 +30,8 @@ of the journal), and the lock files a killed git leaves (``index.lock``, ``next-
 of ``git commit --only``, ``HEAD.lock``, the checked-out branch's ``refs/heads/….lock``) —
 only when no git process works in any work tree of the repository or its git directory (on
 Linux: no process named git with its working directory there, read from /proc, and none whose
-directory cannot be read; elsewhere: the lock is older than ten minutes) and the lock file has
+directory cannot be read – counting only processes of the lock file's owner, as another user's
+git cannot have made it; elsewhere: the lock is older than ten minutes) and the lock file has
 not changed for two seconds, while this process holds the store's write lock (so no strategie
 writer runs). A ``git commit`` the user has open in an editor keeps its locks.
 """
@@ -42,7 +43,7 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -167,23 +168,30 @@ def _orte_des_repositorys(orte: Orte) -> list[Path]:
     return orte_liste
 
 
-def git_im_repository(orte: Orte, *, nur_erkannte: bool = False) -> list[str]:
+def git_im_repository(orte: Orte, *, nur_erkannte: bool = False,
+                      besitzer: Iterable[int] | None = None) -> list[str]:
     """Git processes working in any work tree of this repository or in its git directory,
     as "PID: command line": by their working directory, or by a path in their command line
     (``--git-dir=…``) or in a ``GIT_…`` variable of their environment (``GIT_DIR``), as a git
     started from elsewhere names the repository. One whose working directory or environment
     cannot be read (another user's) counts too: a lock is only taken for a leftover when no
     git can be holding it – unless *nur_erkannte* (to name them in a message: another user's
-    command line, which may carry a token, is not shown for a git that may work elsewhere)."""
+    command line, which may carry a token, is not shown for a git that may work elsewhere).
+    With *besitzer* (the user ids owning the lock files in question) only the gits of those
+    users count: a lock file belongs to the git that created it, so another user's git,
+    whatever it works on, cannot be holding it."""
     wurzeln = _orte_des_repositorys(orte)
+    nur_von = None if besitzer is None else set(besitzer)
     gefunden = []
     for eintrag, zeile in _git_prozesse():
         try:
+            if nur_von is not None and _dateirechte_von(eintrag) not in nur_von:
+                continue
             ort = os.readlink(eintrag / "cwd")
             orte_des_git = [ort, *(os.path.realpath(os.path.join(ort, p))
                                    for p in _genannte_pfade(eintrag))]
-        except FileNotFoundError:
-            continue  # ended meanwhile
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # ended meanwhile (ESRCH: between opening a /proc file and reading it)
         except OSError:
             if not nur_erkannte:
                 gefunden.append(zeile)
@@ -191,6 +199,15 @@ def git_im_repository(orte: Orte, *, nur_erkannte: bool = False) -> list[str]:
         if any(Path(o).is_relative_to(w) for o in orte_des_git for w in wurzeln):
             gefunden.append(zeile)
     return gefunden
+
+
+def _dateirechte_von(eintrag: Path) -> int:
+    """The user id a process creates files as (its filesystem uid, from /proc/PID/status;
+    right also for a process the kernel marks not dumpable, whose /proc folder root owns)."""
+    for zeile in (eintrag / "status").read_text(encoding="ascii", errors="replace").splitlines():
+        if zeile.startswith("Uid:"):
+            return int(zeile.split()[4])
+    raise FileNotFoundError(eintrag)  # no Uid line: not a process (any more)
 
 
 def _genannte_pfade(eintrag: Path) -> list[str]:
@@ -229,11 +246,13 @@ def raeume_sperren(orte: Orte, warten: float = 3.0) -> str | None:
     entfernt: list[str] = []
     while sperren := sperrdateien(orte):
         jetzt = time.time()
-        alter = {}
+        alter, besitzer = {}, set()
         for sperre in sperren:
             with contextlib.suppress(FileNotFoundError):
-                alter[sperre] = jetzt - sperre.stat().st_mtime
-        lebt = (bool(git_im_repository(orte)) if proc
+                status = sperre.stat()
+                alter[sperre] = jetzt - status.st_mtime
+                besitzer.add(status.st_uid)
+        lebt = (bool(git_im_repository(orte, besitzer=besitzer)) if proc
                 else min(alter.values(), default=0.0) < OHNE_PROC_ALTER_S)
         if not lebt:
             for sperre, sekunden in alter.items():
@@ -266,11 +285,12 @@ def raeume_abrufsperre(orte: Orte, fehler: str) -> str | None:
         if not (relativ.startswith("refs/") or relativ == "packed-refs.lock"):
             continue
         try:
-            alter = time.time() - datei.stat().st_mtime
+            status = datei.stat()
         except OSError:
             continue
+        alter = time.time() - status.st_mtime
         if mit_proc():
-            if git_im_repository(orte) or alter < INDEXSPERRE_ALTER_S:
+            if git_im_repository(orte, besitzer=[status.st_uid]) or alter < INDEXSPERRE_ALTER_S:
                 continue
         elif alter < OHNE_PROC_ALTER_S:
             continue

@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import ohne_rechteumgehung
 from tests.team.gitserver import Team
 from tests.team.test_sync_stoerungen import betreffe
-from tests.team.werkzeug import STRATEGIE, richte_team_ein, strategie
+from tests.team.werkzeug import STRATEGIE, interpreter_fuer, richte_team_ein, strategie
 
 
 @pytest.fixture
@@ -138,6 +138,101 @@ def test_sync_entfernt_die_sperre_eines_getoeteten_abrufs(team: Team) -> None:
     assert not sperre.exists()
     assert team.refs()["refs/heads/main"] == anna.kopf()
     assert strategie(bernd, "sync").code == 0 and bernd.kopf() == anna.kopf()
+
+
+def _warte_auf_git(pid: int) -> None:
+    """Until process *pid* runs git: Popen may return before the child's exec, and until
+    then /proc names it after Python (seen under load)."""
+    frist = time.monotonic() + 10
+    while not Path(f"/proc/{pid}/comm").read_text().startswith("git"):
+        assert time.monotonic() < frist, f"Prozess {pid} startete git nicht"
+        time.sleep(0.01)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="braucht root, um zwei andere Konten zu starten")
+@pytest.mark.parametrize("sperre_von", ["eigenem Konto", "anderem Konto"])
+def test_git_eines_anderen_kontos(tmp_path: Path, sperre_von: str) -> None:
+    """Two controllers on one terminal server: the other account's git runs, in a folder
+    this account cannot look into. It may hold a lock file of its own account, never one
+    this account made – so a killed fetch's old lock of this account is removed while that
+    git runs, and a lock file of that account stays. Real processes under two accounts."""
+    import shutil
+    import tempfile
+
+    wurzel = Path(tempfile.mkdtemp(prefix="zwei-konten-"))
+    try:
+        wurzel.chmod(0o755)
+        eigen, versteck = wurzel / "eigen", wurzel / "versteck"
+        subprocess.run(["git", "init", "-q", str(eigen)], check=True)
+        sperre = eigen / ".git" / "refs" / "remotes" / "origin" / "main.lock"
+        sperre.parent.mkdir(parents=True)
+        sperre.write_bytes(b"")
+        versteck.mkdir(mode=0o700)
+        subprocess.run(["chown", "-R", "65533:65533", str(eigen)], check=True)
+        os.chown(versteck, 65534, 65534)
+        if sperre_von == "anderem Konto":
+            os.chown(sperre, 65534, 65534)
+        frueher = time.time() - 60
+        os.utime(sperre, (frueher, frueher))
+        fremder = subprocess.Popen(["git", "cat-file", "--batch"], cwd=versteck, user=65534,
+                                   group=65534, stdin=subprocess.PIPE,
+                                   stdout=subprocess.DEVNULL, env={**os.environ, "HOME": "/"})
+        try:
+            _warte_auf_git(fremder.pid)
+            fehler = f"error: Unable to create '{sperre}': File exists."
+            ergebnis = subprocess.run(
+                [interpreter_fuer(65533), "-c", "import sys; from pathlib import Path; "
+                 "from strategie.git.befehl import orte_von; "
+                 "from strategie.aendern.journal import raeume_abrufsperre; "
+                 "print(raeume_abrufsperre(orte_von(Path(sys.argv[1])), sys.argv[2]))",
+                 str(eigen), fehler],
+                capture_output=True, text=True, user=65533, group=65533, cwd=eigen,
+                env={**os.environ, "HOME": str(eigen),
+                     "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+        finally:
+            fremder.communicate(b"")
+        assert ergebnis.returncode == 0, ergebnis.stderr
+        if sperre_von == "eigenem Konto":
+            assert ergebnis.stdout.startswith("Übrig gebliebene Sperrdatei von git ("), \
+                ergebnis.stdout
+            assert not sperre.exists()
+        else:
+            assert ergebnis.stdout == "None\n" and sperre.exists()
+    finally:
+        shutil.rmtree(wurzel, ignore_errors=True)
+
+
+def test_ein_git_der_beim_nachsehen_endet_zaehlt_nicht(team: Team,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A git that ends between being listed and being looked at (its /proc file opened, then
+    the process gone: ESRCH from the kernel) does not count as working in the clone – a
+    parallel test's short git made sync keep a killed fetch's lock once in CI."""
+    from strategie.aendern import journal
+    from strategie.git.befehl import orte_von
+
+    anna = team.klone[0]
+    kurzer = subprocess.Popen(["git", "cat-file", "--batch"], cwd=anna.pfad,
+                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    _warte_auf_git(kurzer.pid)
+    echt = journal._genannte_pfade
+    gesehen = []
+
+    def endet_dazwischen(eintrag: Path) -> list[str]:
+        if eintrag.name != str(kurzer.pid):
+            return echt(eintrag)
+        gesehen.append(eintrag.name)
+        with open(eintrag / "cmdline", "rb") as offen:
+            kurzer.communicate(b"")  # ends and is reaped
+            offen.read()  # ProcessLookupError, as the kernel answers
+        return []
+
+    monkeypatch.setattr(journal, "_genannte_pfade", endet_dazwischen)
+    try:
+        assert journal.git_im_repository(orte_von(anna.pfad)) == []
+    finally:
+        if kurzer.poll() is None:
+            kurzer.communicate(b"")
+    assert gesehen == [str(kurzer.pid)]
 
 
 def test_gleichzeitiger_push_eines_anderen_wird_wiederholt(team: Team, tmp_path: Path) -> None:

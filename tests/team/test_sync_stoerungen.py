@@ -5,7 +5,6 @@ steps (real processes), and a rebase or merge left half done by plain git."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import subprocess
@@ -18,7 +17,15 @@ import pytest
 
 from strategie.team.zustand import PHASEN
 from tests.team.gitserver import Klon, Team
-from tests.team.werkzeug import STRATEGIE, baum, datei, daten, richte_team_ein, strategie
+from tests.team.werkzeug import (
+    STRATEGIE,
+    baum,
+    datei,
+    daten,
+    interpreter_fuer,
+    richte_team_ein,
+    strategie,
+)
 from tests.zuverlaessig.test_absturz import STIRB
 
 ABLEHNEN = """\
@@ -423,16 +430,6 @@ def test_abruf_zwischen_den_schritten_verschiebt_nichts(team: Team) -> None:
     assert bernd.kopf() == anna.kopf()
 
 
-def _interpreter_fuer(uid: int) -> str:
-    """A Python ≥ 3.11 the account *uid* may run (the test's own may live below /root)."""
-    for kandidat in (sys.executable, "/usr/bin/python3", "/usr/local/bin/python3"):
-        with contextlib.suppress(OSError):
-            if subprocess.run([kandidat, "-c", "import sys; sys.exit(sys.version_info < (3, 11))"],
-                              user=uid, group=uid, capture_output=True).returncode == 0:
-                return kandidat
-    pytest.skip("kein Python ≥ 3.11, das ein anderes Konto starten darf")
-
-
 @pytest.mark.skipif(os.geteuid() != 0, reason="braucht root, um zwei andere Konten zu starten")
 def test_sperrmeldung_nennt_keine_git_prozesse_anderer_konten(tmp_path: Path) -> None:
     """The lock message names the git that works in this repository, but not another
@@ -463,7 +460,7 @@ def test_sperrmeldung_nennt_keine_git_prozesse_anderer_konten(tmp_path: Path) ->
         try:
             time.sleep(0.3)
             ergebnis = subprocess.run(
-                [_interpreter_fuer(65533), "-c", "import sys; from pathlib import Path; "
+                [interpreter_fuer(65533), "-c", "import sys; from pathlib import Path; "
                  "from strategie.git.befehl import orte_von; "
                  "from strategie.team.lage import gesperrt; "
                  "print(gesperrt(orte_von(Path(sys.argv[1]))).meldungen[0])", str(eigen)],

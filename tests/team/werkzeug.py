@@ -3,6 +3,7 @@ editing goal files in a clone."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -10,6 +11,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tests.team.gitserver import Klon, Team, lauf
 
@@ -94,3 +97,13 @@ bernd = "bernd.kaiser@lrakn.example"
 """
 """Zuständigkeit of the collaboration tests: Anna is the Controlling, Bernd the Sozialamt,
 Clara the Jugendamt (AKJF); the other Ämter have no rule (everyone may)."""
+
+
+def interpreter_fuer(uid: int) -> str:
+    """A Python ≥ 3.11 the account *uid* may run (the test's own may live below /root)."""
+    for kandidat in (sys.executable, "/usr/bin/python3", "/usr/local/bin/python3"):
+        with contextlib.suppress(OSError):
+            if subprocess.run([kandidat, "-c", "import sys; sys.exit(sys.version_info < (3, 11))"],
+                              user=uid, group=uid, capture_output=True).returncode == 0:
+                return kandidat
+    pytest.skip("kein Python ≥ 3.11, das ein anderes Konto starten darf")
