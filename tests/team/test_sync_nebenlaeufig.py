@@ -18,7 +18,13 @@ import pytest
 from tests.conftest import ohne_rechteumgehung
 from tests.team.gitserver import Team
 from tests.team.test_sync_stoerungen import betreffe
-from tests.team.werkzeug import STRATEGIE, interpreter_fuer, richte_team_ein, strategie
+from tests.team.werkzeug import (
+    STRATEGIE,
+    interpreter_fuer,
+    richte_team_ein,
+    strategie,
+    warte_auf_git,
+)
 
 
 @pytest.fixture
@@ -140,15 +146,6 @@ def test_sync_entfernt_die_sperre_eines_getoeteten_abrufs(team: Team) -> None:
     assert strategie(bernd, "sync").code == 0 and bernd.kopf() == anna.kopf()
 
 
-def _warte_auf_git(pid: int) -> None:
-    """Until process *pid* runs git: Popen may return before the child's exec, and until
-    then /proc names it after Python (seen under load)."""
-    frist = time.monotonic() + 10
-    while not Path(f"/proc/{pid}/comm").read_text().startswith("git"):
-        assert time.monotonic() < frist, f"Prozess {pid} startete git nicht"
-        time.sleep(0.01)
-
-
 @pytest.mark.skipif(os.geteuid() != 0, reason="braucht root, um zwei andere Konten zu starten")
 @pytest.mark.parametrize("sperre_von", ["eigenem Konto", "anderem Konto"])
 def test_git_eines_anderen_kontos(tmp_path: Path, sperre_von: str) -> None:
@@ -178,7 +175,7 @@ def test_git_eines_anderen_kontos(tmp_path: Path, sperre_von: str) -> None:
                                    group=65534, stdin=subprocess.PIPE,
                                    stdout=subprocess.DEVNULL, env={**os.environ, "HOME": "/"})
         try:
-            _warte_auf_git(fremder.pid)
+            warte_auf_git(fremder.pid)
             fehler = f"error: Unable to create '{sperre}': File exists."
             ergebnis = subprocess.run(
                 [interpreter_fuer(65533), "-c", "import sys; from pathlib import Path; "
@@ -213,7 +210,7 @@ def test_ein_git_der_beim_nachsehen_endet_zaehlt_nicht(team: Team,
     anna = team.klone[0]
     kurzer = subprocess.Popen(["git", "cat-file", "--batch"], cwd=anna.pfad,
                               stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
-    _warte_auf_git(kurzer.pid)
+    warte_auf_git(kurzer.pid)
     echt = journal._genannte_pfade
     gesehen = []
 

@@ -25,6 +25,7 @@ from tests.team.werkzeug import (
     interpreter_fuer,
     richte_team_ein,
     strategie,
+    warte_auf_git,
 )
 from tests.zuverlaessig.test_absturz import STIRB
 
@@ -458,7 +459,7 @@ def test_sperrmeldung_nennt_keine_git_prozesse_anderer_konten(tmp_path: Path) ->
                      "cat-file", "--batch-check", ort=fremd)
         eigener = als(65533, "git", "cat-file", "--batch-check", ort=eigen)
         try:
-            time.sleep(0.3)
+            warte_auf_git(geheim.pid, eigener.pid)
             ergebnis = subprocess.run(
                 [interpreter_fuer(65533), "-c", "import sys; from pathlib import Path; "
                  "from strategie.git.befehl import orte_von; "

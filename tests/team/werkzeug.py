@@ -7,6 +7,7 @@ import contextlib
 import os
 import subprocess
 import sys
+import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,3 +108,14 @@ def interpreter_fuer(uid: int) -> str:
                               user=uid, group=uid, capture_output=True).returncode == 0:
                 return kandidat
     pytest.skip("kein Python ≥ 3.11, das ein anderes Konto starten darf")
+
+
+def warte_auf_git(*pids: int) -> None:
+    """Until each process of *pids* runs git: Popen may return before the child's exec, and
+    until then /proc names it after Python (seen under load), so a test looking for it there
+    would not find it."""
+    frist = time.monotonic() + 10
+    for pid in pids:
+        while not Path(f"/proc/{pid}/comm").read_text().startswith("git"):
+            assert time.monotonic() < frist, f"Prozess {pid} startete git nicht"
+            time.sleep(0.01)
